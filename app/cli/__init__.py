@@ -1,0 +1,55 @@
+"""`ccms`: headless commands. Each module in COMMAND_MODULES adds its subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from app.config import default_data_dir
+from app.errors import CCMSError
+
+COMMAND_MODULES = (
+    "app.cli.store_commands",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ccms", description="CCMS Desktop, headless.")
+    parser.add_argument("--data-dir", type=Path, default=default_data_dir(),
+                        help="folder of the encrypted store (default: the user data folder)")
+    common = argparse.ArgumentParser(add_help=False)
+    # Accepted after the subcommand too; SUPPRESS keeps the top-level value otherwise.
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except CCMSError as exc:
+        print(f"ccms: {exc}", file=sys.stderr)
+        return 2
+    except SADatabaseError:
+        # Never a traceback (it could quote a row): one line that names the problem.
+        print("ccms: the store file is damaged (a page failed its integrity check)",
+              file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("ccms: interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

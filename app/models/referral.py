@@ -1,0 +1,26 @@
+"""Referrals to community services."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import SyncedEntity
+
+
+class Referral(SyncedEntity):
+    __tablename__ = "referral"
+    __entity__ = "referral"
+
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    type: Mapped[str] = mapped_column(String(20))
+    provider: Mapped[str] = mapped_column(String(200))
+    referred_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="proposed")
+    follow_up_on: Mapped[date | None] = mapped_column(Date, default=None)
+    outcome: Mapped[str | None] = mapped_column(Text, default=None)
+    notes: Mapped[str | None] = mapped_column(Text, default=None)
+
+    __table_args__ = (Index("ix_referral_status_follow_up", "status", "follow_up_on"),)

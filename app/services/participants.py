@@ -1,0 +1,240 @@
+"""Intake and the participant's profile: create, edit, aliases, household, read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound, ValidationError
+from app.models import Alias, Caseworker, HouseholdMember, Participant
+from app.models.enums import ParticipantStatus, ReferralSource
+from app.models.wire import wire_fields
+from app.services import validation as v
+from app.services.context import ServiceContext
+from app.services.recorder import ChangeRecorder, recording
+from app.services.text import build_search_text, digits
+from app.services.views import AliasView, HouseholdMemberView, ParticipantDetail
+
+# Editable profile fields and how each is checked. Status has its own service
+# (participant_status), ids and derived columns are never edited directly.
+PROFILE_FIELDS: dict[str, Any] = {
+    "family_name": lambda f, x: v.name(f, x, required=True),
+    "given_names": v.name,
+    "client_id": v.client_id,
+    "external_ref": lambda f, x: v.text(f, x, max_len=100),
+    "date_of_birth": v.partial_date,
+    "sex": lambda f, x: v.text(f, x, max_len=20),
+    "gender": lambda f, x: v.text(f, x, max_len=60),
+    "citizenship": lambda f, x: v.text(f, x, max_len=60),
+    "languages": v.text_list,
+    "interpreter_needed": v.boolean,
+    "phone": v.phone,
+    "email": v.email,
+    "address_line": lambda f, x: v.text(f, x, max_len=300),
+    "city": lambda f, x: v.text(f, x, max_len=120),
+    "province": v.province,
+    "postal_code": v.postal_code,
+    "caseworker_id": lambda f, x: v.text(f, x, max_len=36),
+    "referral_source": lambda f, x: v.choice(f, x, ReferralSource),
+    "referral_office": lambda f, x: v.text(f, x, max_len=200),
+    "referral_date": v.a_date,
+    "detention_facility": lambda f, x: v.text(f, x, max_len=200),
+    "needs": lambda f, x: _needs(f, x),
+    "risk_flags": v.text_list,
+    "vulnerability_flags": v.text_list,
+    "consent_to_share": v.text_list,
+    "consent_recorded_on": v.a_date,
+}
+
+
+def _needs(field: str, value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValidationError(field, "must map each need to a note")
+    out: dict[str, str] = {}
+    for key, note in value.items():
+        k = v.text(field, key, required=True, max_len=60)
+        out[str(k)] = v.text(field, note, max_len=2000, multiline=True) or ""
+    return out
+
+
+def validate_profile(data: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """Clean every given field; collect all errors. `partial` allows missing required ones."""
+    unknown = set(data) - set(PROFILE_FIELDS) - {"aliases", "household", "status"}
+    if unknown:
+        raise ValidationError({f: "is not a participant field" for f in sorted(unknown)})
+    col = v.Collector()
+    out: dict[str, Any] = {}
+    for field, check in PROFILE_FIELDS.items():
+        if field in data or (not partial and field == "family_name"):
+            out[field] = col.run(field, check, data.get(field))
+    col.raise_if_any()
+    return out
+
+
+def validate_alias(data: dict[str, Any]) -> dict[str, Any]:
+    col = v.Collector()
+    out = {"family_name": col.run("alias.family_name", v.name, data.get("family_name"),
+                                  required=True),
+           "given_names": col.run("alias.given_names", v.name, data.get("given_names"))}
+    col.raise_if_any()
+    return out
+
+
+def validate_household_member(data: dict[str, Any]) -> dict[str, Any]:
+    col = v.Collector()
+    out = {
+        "name": col.run("household.name", v.name, data.get("name"), required=True),
+        "relationship": col.run("household.relationship", v.text, data.get("relationship"),
+                                required=True, max_len=40),
+        "date_of_birth": col.run("household.date_of_birth", v.partial_date,
+                                 data.get("date_of_birth")),
+        "dependant": col.run("household.dependant", v.boolean, data.get("dependant")),
+        "linked_participant_id": col.run("household.linked_participant_id", v.text,
+                                         data.get("linked_participant_id"), max_len=36),
+    }
+    col.raise_if_any()
+    return out
+
+
+def create_participant(ctx: ServiceContext, data: dict[str, Any]) -> str:
+    """Intake: a new participant (status 'referred') with optional `aliases` and `household`
+    lists. Callers show `find_duplicates` first; this does not refuse a probable duplicate."""
+    profile = validate_profile(data)
+    aliases = [validate_alias(a) for a in data.get("aliases") or []]
+    household = [validate_household_member(h) for h in data.get("household") or []]
+    with recording(ctx) as rec:
+        return create_participant_in(rec, profile, aliases, household)
+
+
+def create_participant_in(rec: ChangeRecorder, profile: dict[str, Any],
+                          aliases: list[dict[str, Any]],
+                          household: list[dict[str, Any]]) -> str:
+    """The write half of intake, inside a caller's transaction (bulk import and seed use it
+    to put many people in one transaction)."""
+    ctx = rec.ctx
+    _check_caseworker(rec.session, profile.get("caseworker_id"))
+    if profile.get("caseworker_id") is None and ctx.actor_id:
+        profile["caseworker_id"] = ctx.actor_id
+    p = Participant(**profile, status=ParticipantStatus.REFERRED.value,
+                    status_changed_at=ctx.now())
+    _derive(p, [(a["family_name"], a["given_names"]) for a in aliases])
+    rec.create(p, participant_id=p.id or None)
+    for a in aliases:
+        rec.create(Alias(participant_id=p.id, **a), participant_id=p.id)
+    for h in household:
+        rec.create(HouseholdMember(participant_id=p.id, **h), participant_id=p.id)
+    return p.id
+
+
+def update_participant(ctx: ServiceContext, participant_id: str,
+                       changes: dict[str, Any]) -> dict[str, Any]:
+    """Edit profile fields; returns the changed fields ({} when nothing changed)."""
+    clean = validate_profile(changes, partial=True)
+    with recording(ctx) as rec:
+        p = load_participant(rec.session, participant_id)
+        _check_caseworker(rec.session, clean.get("caseworker_id"))
+        diff = rec.update(p, clean, participant_id=p.id)
+        if diff:
+            _refresh_search(rec.session, p)
+        return diff
+
+
+def add_alias(ctx: ServiceContext, participant_id: str, data: dict[str, Any]) -> str:
+    alias = validate_alias(data)
+    with recording(ctx) as rec:
+        p = load_participant(rec.session, participant_id)
+        row = rec.create(Alias(participant_id=p.id, **alias), participant_id=p.id)
+        rec.session.flush()
+        _refresh_search(rec.session, p)
+        return row.id
+
+
+def remove_alias(ctx: ServiceContext, alias_id: str) -> None:
+    with recording(ctx) as rec:
+        row = rec.session.get(Alias, alias_id)
+        if row is None or row.deleted:
+            raise NotFound("alias", alias_id)
+        rec.delete(row, participant_id=row.participant_id)
+        rec.session.flush()
+        _refresh_search(rec.session, load_participant(rec.session, row.participant_id))
+
+
+def add_household_member(ctx: ServiceContext, participant_id: str,
+                         data: dict[str, Any]) -> str:
+    member = validate_household_member(data)
+    with recording(ctx) as rec:
+        p = load_participant(rec.session, participant_id)
+        return rec.create(HouseholdMember(participant_id=p.id, **member),
+                          participant_id=p.id).id
+
+
+def remove_household_member(ctx: ServiceContext, member_id: str) -> None:
+    with recording(ctx) as rec:
+        row = rec.session.get(HouseholdMember, member_id)
+        if row is None or row.deleted:
+            raise NotFound("household member", member_id)
+        rec.delete(row, participant_id=row.participant_id)
+
+
+def get_participant(ctx: ServiceContext, participant_id: str, *,
+                    record_view: bool = True) -> ParticipantDetail:
+    """The participant file. Opening it is audited (who looked at whom, when)."""
+    with recording(ctx) as rec:
+        p = load_participant(rec.session, participant_id, follow_merge=True)
+        if record_view:
+            rec.audit("view", "participant", p.id, p.id)
+        return detail_of(rec.session, p)
+
+
+def detail_of(session: Session, p: Participant) -> ParticipantDetail:
+    aliases = session.scalars(select(Alias).where(Alias.participant_id == p.id,
+                                                  Alias.deleted.is_(False))).all()
+    members = session.scalars(select(HouseholdMember).where(
+        HouseholdMember.participant_id == p.id, HouseholdMember.deleted.is_(False))).all()
+    fields = {f: getattr(p, f) for f in wire_fields(Participant)}
+    return ParticipantDetail(
+        id=p.id, version=p.version, fields=fields, merged_into_id=p.merged_into_id,
+        aliases=tuple(AliasView(a.id, a.family_name, a.given_names) for a in aliases),
+        household=tuple(HouseholdMemberView(m.id, m.name, m.relationship, m.date_of_birth,
+                                            m.dependant, m.linked_participant_id)
+                        for m in members),
+    )
+
+
+def load_participant(session: Session, participant_id: str, *,
+                     follow_merge: bool = False) -> Participant:
+    p = session.get(Participant, participant_id)
+    # A merged file resolves to the file that absorbed it (chains are short, but bounded).
+    hops = 0
+    while follow_merge and p is not None and p.merged_into_id and hops < 10:
+        p = session.get(Participant, p.merged_into_id)
+        hops += 1
+    if p is None or (p.deleted and not p.merged_into_id):
+        raise NotFound("participant", participant_id)
+    return p
+
+
+def _check_caseworker(session: Session, caseworker_id: str | None) -> None:
+    if caseworker_id is not None and session.get(Caseworker, caseworker_id) is None:
+        raise ValidationError("caseworker_id", "is not a known caseworker")
+
+
+def _derive(p: Participant, aliases: list[tuple[str, str | None]]) -> None:
+    p.phone_digits = digits(p.phone) or None
+    p.search_text = build_search_text(
+        p.family_name, p.given_names, [f"{a} {b or ''}" for a, b in aliases], p.client_id,
+        p.phone, p.external_ref)
+
+
+def _refresh_search(session: Session, p: Participant) -> None:
+    """Derived columns are local (never synced), so they change without the recorder."""
+    aliases = session.execute(select(Alias.family_name, Alias.given_names).where(
+        Alias.participant_id == p.id, Alias.deleted.is_(False))).all()
+    _derive(p, [(a, b) for a, b in aliases])
+
+
+refresh_search = _refresh_search

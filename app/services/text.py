@@ -1,0 +1,43 @@
+"""Text normalisation shared by validation, search and duplicate matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# Control characters other than tab and newline never belong in a field.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+
+
+def clean(value: str) -> str:
+    """NFC, trimmed, runs of spaces collapsed (single-line fields)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def clean_multiline(value: str) -> str:
+    return unicodedata.normalize("NFC", value).replace("\r\n", "\n").strip()
+
+
+def has_control_chars(value: str) -> bool:
+    return bool(_CONTROL.search(value))
+
+
+def fold(value: str) -> str:
+    """Accent- and case-insensitive form: 'Nguyễn-Lê' -> 'nguyen-le'. Other scripts pass
+    through (casefolded), so Arabic or Cyrillic names stay searchable as typed."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.casefold().replace("ß", "ss")).strip()
+
+
+def digits(value: str | None) -> str:
+    return "".join(ch for ch in value or "" if ch.isdigit())
+
+
+def build_search_text(family_name: str, given_names: str | None, aliases: list[str],
+                      client_id: str | None, phone: str | None,
+                      external_ref: str | None = None) -> str:
+    parts = [family_name, given_names or "", *aliases, client_id or "", digits(phone),
+             external_ref or ""]
+    return " | ".join(fold(p) for p in parts if p)

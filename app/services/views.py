@@ -1,0 +1,86 @@
+"""Plain, immutable views handed to callers (and across threads): never ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ParticipantSummary:
+    id: str
+    family_name: str
+    given_names: str | None
+    client_id: str | None
+    date_of_birth: str | None
+    phone: str | None
+    status: str
+    caseworker_id: str | None
+    risk_flags: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_names}" if self.given_names else self.family_name
+
+
+@dataclass(frozen=True)
+class AliasView:
+    id: str
+    family_name: str
+    given_names: str | None
+
+
+@dataclass(frozen=True)
+class HouseholdMemberView:
+    id: str
+    name: str
+    relationship: str
+    date_of_birth: str | None
+    dependant: bool
+    linked_participant_id: str | None
+
+
+@dataclass(frozen=True)
+class ParticipantDetail:
+    id: str
+    version: int
+    fields: dict[str, Any]
+    aliases: tuple[AliasView, ...] = ()
+    household: tuple[HouseholdMemberView, ...] = ()
+    merged_into_id: str | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["fields"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    participant_id: str
+    display_name: str
+    date_of_birth: str | None
+    client_id: str | None
+    external_ref: str | None
+    score: float
+    reasons: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: tuple[Any, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class DatedItem:
+    """A dashboard line: what, for whom, when."""
+
+    kind: str
+    record_id: str
+    participant_id: str
+    participant_name: str
+    when: date | datetime | None
+    detail: str = ""

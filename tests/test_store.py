@@ -1,0 +1,181 @@
+"""The encrypted store: round trip, passphrases, damaged files, migrations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.errors import StoreCorrupt, StoreExists, StoreMissing, StoreTooNew, WrongPassphrase
+from app.models import Participant
+from app.services.context import ServiceContext
+from app.services.participants import create_participant
+from app.services.setup import initialise_store, open_store
+from app.store import migrate
+from app.store.envelope import parse_kdf, read_envelope
+from app.store.store import Store
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+
+def _count(store: Store) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count(Participant.id))) or 0
+
+
+def test_round_trip_after_lock(ctx: ServiceContext, store_dir: Path) -> None:
+    pid = create_participant(ctx, {"family_name": "Okafor", "given_names": "Chidi"})
+    ctx.store.lock()
+    store, ctx2 = open_store(store_dir, PASSPHRASE)
+    with store.session() as s:
+        assert s.get(Participant, pid).family_name == "Okafor"
+    assert ctx2.office_id == ctx.office_id and ctx2.device_id == ctx.device_id
+    store.lock()
+
+
+def test_wrong_passphrase_is_refused(ctx: ServiceContext, store_dir: Path) -> None:
+    ctx.store.lock()
+    with pytest.raises(WrongPassphrase):
+        Store(store_dir).unlock("not the passphrase")
+
+
+def test_passphrase_change_keeps_every_record(ctx: ServiceContext, store_dir: Path) -> None:
+    for i in range(5):
+        create_participant(ctx, {"family_name": f"Family{i}"})
+    ctx.store.lock()
+    db_before = (store_dir / "store.db").read_bytes()
+    Store(store_dir).change_passphrase(PASSPHRASE, "a new long passphrase", FAST_KDF)
+    assert (store_dir / "store.db").read_bytes() == db_before  # re-wrapped, not re-encrypted
+    with pytest.raises(WrongPassphrase):
+        Store(store_dir).unlock(PASSPHRASE)
+    store = Store(store_dir)
+    store.unlock("a new long passphrase")
+    assert _count(store) == 5
+    store.lock()
+
+
+def test_create_refuses_to_overwrite(ctx: ServiceContext, store_dir: Path) -> None:
+    with pytest.raises(StoreExists):
+        initialise_store(store_dir, PASSPHRASE, "Vancouver", kdf=FAST_KDF)
+
+
+def test_missing_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreMissing):
+        Store(tmp_path / "nothing").unlock(PASSPHRASE)
+
+
+def test_truncated_database_is_a_clear_error(ctx: ServiceContext, store_dir: Path) -> None:
+    ctx.store.lock()
+    db = store_dir / "store.db"
+    db.write_bytes(db.read_bytes()[:1000])
+    with pytest.raises(StoreCorrupt):
+        Store(store_dir).unlock(PASSPHRASE)
+
+
+def test_bit_flipped_first_page_is_a_clear_error(ctx: ServiceContext, store_dir: Path) -> None:
+    ctx.store.lock()
+    db = store_dir / "store.db"
+    data = bytearray(db.read_bytes())
+    data[100] ^= 0x01
+    db.write_bytes(bytes(data))
+    with pytest.raises(StoreCorrupt):
+        Store(store_dir).unlock(PASSPHRASE)
+
+
+def test_foreign_file_is_a_clear_error(ctx: ServiceContext, store_dir: Path) -> None:
+    ctx.store.lock()
+    (store_dir / "store.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 4080)
+    with pytest.raises(StoreCorrupt):
+        Store(store_dir).unlock(PASSPHRASE)
+
+
+def test_damaged_envelope_is_a_clear_error(ctx: ServiceContext, store_dir: Path) -> None:
+    ctx.store.lock()
+    (store_dir / "store.envelope.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(StoreCorrupt):
+        Store(store_dir).unlock(PASSPHRASE)
+
+
+def test_envelope_cannot_be_weakened(ctx: ServiceContext, store_dir: Path) -> None:
+    ctx.store.lock()
+    path = store_dir / "store.envelope.json"
+    env = read_envelope(path)
+    env["kdf"]["memory_kib"] = 8
+    path.write_text(json.dumps(env), encoding="utf-8")
+    with pytest.raises(StoreCorrupt):
+        parse_kdf(env)
+    with pytest.raises(StoreCorrupt):
+        Store(store_dir).unlock(PASSPHRASE)
+
+
+def test_pragmas_on_every_connection(store: Store) -> None:
+    with store.engine.connect() as conn:
+        def one(p: str) -> object:
+            return conn.exec_driver_sql(f"PRAGMA {p}").scalar()
+        assert str(one("cipher_version")).startswith("4.")
+        assert one("journal_mode") == "wal"
+        assert one("synchronous") == 2  # FULL
+        assert one("temp_store") == 2  # MEMORY
+        assert one("secure_delete") == 1
+        assert one("foreign_keys") == 1
+        assert one("cache_size") == -64 * 1024
+
+
+def test_store_is_at_head_and_models_match_migrations(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from app.models import Base
+    from app.store.fts import is_fts_object
+
+    with store.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+        mc = MigrationContext.configure(conn, opts={
+            "include_name": lambda name, type_, parent: not is_fts_object(name),
+            "compare_type": True})
+        assert compare_metadata(mc, Base.metadata) == []
+
+
+def test_migration_chain_is_one_line() -> None:
+    script = migrate.ScriptDirectory.from_config(migrate.alembic_config())
+    revisions = list(script.walk_revisions())
+    assert len(script.get_heads()) == 1
+    assert sum(1 for r in revisions if r.down_revision is None) == 1
+
+
+def test_store_from_previous_revision_upgrades_without_loss(ctx: ServiceContext,
+                                                            store_dir: Path) -> None:
+    """Open a store left at each earlier revision: it upgrades, keeps rows, takes a backup."""
+    create_participant(ctx, {"family_name": "Haddad", "given_names": "Rami"})
+    script = migrate.ScriptDirectory.from_config(migrate.alembic_config())
+    head = migrate.head_revision()
+    previous = script.get_revision(head).down_revision
+    assert previous is not None
+    from alembic import command
+
+    cfg = migrate.alembic_config()
+    with ctx.store.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, str(previous))
+        conn.commit()
+    ctx.store.lock()
+    store = Store(store_dir)
+    store.unlock(PASSPHRASE)
+    with store.engine.connect() as conn:
+        assert migrate.current_revision(conn) == head
+    assert _count(store) == 1
+    from app.services.participant_search import ParticipantQuery, search_participants
+
+    assert search_participants(ServiceContext.open(store), ParticipantQuery("hadd")).total == 1
+    assert len(list((store_dir / "backups").glob("store-*.db"))) == 1
+    store.lock()
+
+
+def test_store_newer_than_app_is_refused(ctx: ServiceContext, store_dir: Path) -> None:
+    with ctx.store.engine.connect() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+        conn.commit()
+    ctx.store.lock()
+    with pytest.raises(StoreTooNew):
+        Store(store_dir).unlock(PASSPHRASE)
