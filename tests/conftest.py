@@ -11,6 +11,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import keyring
+
+# Settle the real keyring backend now: keyring discovers every KeyringBackend subclass, so a
+# fake one defined by a test module must not be picked as "the system keyring".
+keyring.get_keyring()
+
 from app.services.context import ServiceContext
 from app.services.setup import initialise_store
 from app.store.envelope import KdfParams
