@@ -1,0 +1,1 @@
+"""Use cases and rules: the only writers of domain rows. No Qt, no HTTP."""
