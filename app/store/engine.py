@@ -103,3 +103,17 @@ def check_integrity(engine: Engine) -> list[str]:
             problems.extend(f"database: {r[0]}" for r in rows)
         conn.rollback()
     return problems
+
+
+def run_outside_transaction(engine: Engine, *statements: str) -> list[list[Any]]:
+    """Statements SQLite refuses inside a transaction (wal_checkpoint, VACUUM, optimize)."""
+    raw = engine.raw_connection()
+    try:
+        results = []
+        for statement in statements:
+            cur = raw.driver_connection.execute(statement)
+            results.append(cur.fetchall())
+            cur.close()
+        return results
+    finally:
+        raw.close()

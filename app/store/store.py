@@ -26,7 +26,7 @@ from app.errors import (
 )
 from app.models import StoreMeta
 from app.store import migrate
-from app.store.engine import create_empty_database, make_engine
+from app.store.engine import create_empty_database, make_engine, run_outside_transaction
 from app.store.envelope import (
     DEFAULT_KDF,
     KEY_BYTES,
@@ -114,9 +114,7 @@ class Store:
             conn.rollback()
         if current is None:
             return  # a brand-new store: nothing to protect yet
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-            conn.rollback()
+        run_outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
         self.paths.backups.mkdir(exist_ok=True, mode=0o700)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         # The database file is ciphertext, so a plain copy is an encrypted backup.
