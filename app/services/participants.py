@@ -182,7 +182,11 @@ def remove_household_member(ctx: ServiceContext, member_id: str) -> None:
 
 def get_participant(ctx: ServiceContext, participant_id: str, *,
                     record_view: bool = True) -> ParticipantDetail:
-    """The participant file. Opening it is audited (who looked at whom, when)."""
+    """The participant file. Opening it is audited (who looked at whom, when). Refused while
+    the device is past its office's maximum days offline."""
+    from app.services.offline_lock import ensure_files_unlocked
+
+    ensure_files_unlocked(ctx)
     with recording(ctx) as rec:
         p = load_participant(rec.session, participant_id, follow_merge=True)
         if record_view:
