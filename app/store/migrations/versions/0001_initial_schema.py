@@ -65,6 +65,7 @@ def upgrade() -> None:
     )
     op.create_table('office',
     sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('time_zone', sa.String(length=40), nullable=False),
     sa.Column('retention_days', sa.Integer(), nullable=False),
     sa.Column('max_offline_days', sa.Integer(), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),
