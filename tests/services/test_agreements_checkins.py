@@ -164,6 +164,8 @@ def test_correction_is_a_new_entry_and_resolves_the_follow_up(ctx: ServiceContex
     assert entries[missed].corrected and entries[missed].outcome == "missed"
     assert entries[fixed].corrects_id == missed and not entries[fixed].corrected
     assert list_follow_ups(ctx, pid)[0].status == "resolved"
+    march = dashboard.compliance_over_time(ctx, months=1)[-1]
+    assert (march.month, march.missed, march.late) == ("2026-03", 0, 1)
     with pytest.raises(ValidationError):
         correct_checkin(ctx, missed, {"outcome": "attended"})
     with recording(ctx) as rec, pytest.raises(AppendOnly):
