@@ -15,6 +15,7 @@ from app.errors import CCMSError
 
 COMMAND_MODULES = (
     "app.cli.store_commands",
+    "app.cli.data_commands",
 )
 
 
