@@ -26,8 +26,8 @@ GIVEN_NAMES = (
 )
 # Other scripts appear as aliases, as they do on identity documents.
 SCRIPT_ALIASES = (
-    ("محمد", "أحمد"), ("Іваненко", "Олена"), ("王", "伟"), ("Нгуен", None), ("حسن", None),
-    ("ትግስት", None), ("김", "민준"),
+    ("محمد", "أحمد"), ("Іваненко", "Олена"), ("王伟明", None), ("Нгуен", None), ("حسن", None),
+    ("ትግስት", None), ("김민준", None),
 )
 COUNTRIES = ("MX", "HT", "NG", "IN", "VN", "IR", "SO", "ER", "CO", "UA", "CN", "PK", "SY",
              "ET", "CD", "GT", "SV", "HN", "AF", "BD")
