@@ -50,7 +50,8 @@ def apply_operation(session: Session, device: Device, op: Operation,
     current = dict(record.values)
     if op.entity in APPEND_ONLY:
         # Written once: a second create (another device made the same slot) changes nothing.
-        return OpResult(op_id=op.op_id, status="merged", version=record.version)
+        return OpResult(op_id=op.op_id, status="merged", version=record.version,
+                        values=dict(record.values))
     applied: dict[str, Any] = {}
     conflicts: dict[str, Any] = {}
     for field, (old, new) in changes.items():
@@ -74,7 +75,9 @@ def apply_operation(session: Session, device: Device, op: Operation,
         _bump(session, record, counter, device)
     if conflicts:
         return OpResult(op_id=op.op_id, status="conflict", version=record.version,
-                        conflicts=conflicts)
+                        conflicts=conflicts, values=dict(record.values))
     moved_on = op.base_version != record.version - (1 if applied else 0)
-    status = "merged" if (moved_on or not applied) else "applied"
-    return OpResult(op_id=op.op_id, status=status, version=record.version)
+    if moved_on or not applied:
+        return OpResult(op_id=op.op_id, status="merged", version=record.version,
+                        values=dict(record.values))
+    return OpResult(op_id=op.op_id, status="applied", version=record.version)

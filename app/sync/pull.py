@@ -63,6 +63,18 @@ def apply_change(session: Session, change: Change) -> SyncedEntity | None:
     return row
 
 
+def refresh_derived(session: Session, row: SyncedEntity | None) -> None:
+    """Derived search columns are local: recompute them for what changed."""
+    if isinstance(row, Participant):
+        session.flush()
+        refresh_search(session, row)
+    elif isinstance(row, Alias):
+        session.flush()
+        parent = session.get(Participant, row.participant_id)
+        if parent is not None:
+            refresh_search(session, parent)
+
+
 def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
                  progress: Progress | None = None) -> PullSummary:
     summary = PullSummary()
@@ -78,13 +90,7 @@ def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
                     touched.append(row)
             session.flush()
             for row in touched:
-                # Derived search columns are local: recompute them for what changed.
-                if isinstance(row, Participant):
-                    refresh_search(session, row)
-                elif isinstance(row, Alias):
-                    parent = session.get(Participant, row.participant_id)
-                    if parent is not None:
-                        refresh_search(session, parent)
+                refresh_derived(session, row)
             state.put(session, state.CURSOR, str(page.next_cursor))
         cursor = page.next_cursor
         summary.pulled += len(page.changes)

@@ -14,7 +14,8 @@ from app.models import ENTITIES, Conflict, OutboxEntry
 from app.services.context import ServiceContext
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
-from app.sync.wire import FieldChange, Operation, OpResult, PushRequest
+from app.sync.pull import apply_change, refresh_derived
+from app.sync.wire import Change, FieldChange, Operation, OpResult, PushRequest
 
 Progress = Callable[[str, int, int], None]
 
@@ -88,6 +89,11 @@ def _record_answers(ctx: ServiceContext, entries: list[OutboxEntry],
                     local_value=entry.changes, server_value=answer.reason,
                     detected_at=ctx.now(), resolution=None))
             session.execute(delete(OutboxEntry).where(OutboxEntry.seq == entry.seq))
+            if answer.values is not None and answer.version is not None:
+                row = apply_change(session, Change(
+                    seq=0, entity=entry.entity, record_id=entry.record_id,  # type: ignore[arg-type]
+                    version=answer.version, values=answer.values))
+                refresh_derived(session, row)
             summary.pushed += 1
 
 

@@ -120,6 +120,9 @@ class OpResult(Strict):
     version: int | None = None
     conflicts: dict[str, Any] = Field(default_factory=dict)  # field -> the server's value
     reason: str | None = None
+    # The record's whole state when the device had not seen every earlier change (merged,
+    # conflict): the device applies it, since its own pulls skip records it changed last.
+    values: dict[str, Any] | None = None
 
 
 class PushResponse(Strict):
