@@ -157,7 +157,7 @@ class SyncClient:
             detail = err.detail if err else f"HTTP {response.status_code}"
             raise SyncRejected(f"the server refused the request: {detail}")
         if body is None:
-            raise _Malformed("the server's answer was not valid JSON")
+            raise _Malformed("the server's answer was cut off or damaged")
         try:
             return model.model_validate(body)
         except ValidationError as exc:

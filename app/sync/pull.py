@@ -76,8 +76,10 @@ def refresh_derived(session: Session, row: SyncedEntity | None) -> None:
 
 
 def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
-                 progress: Progress | None = None) -> PullSummary:
-    summary = PullSummary()
+                 progress: Progress | None = None,
+                 summary: PullSummary | None = None) -> PullSummary:
+    """`summary` (if given) is filled as pages land, so a failed pull still reports them."""
+    summary = summary if summary is not None else PullSummary()
     cursor = int(state.read(ctx.store, state.CURSOR) or 0)
     while True:
         page = client.pull(cursor, page_size)

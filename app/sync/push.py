@@ -42,8 +42,10 @@ def _operation(entry: OutboxEntry) -> Operation:
 
 
 def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
-                progress: Progress | None = None) -> PushSummary:
-    summary = PushSummary()
+                progress: Progress | None = None,
+                summary: PushSummary | None = None) -> PushSummary:
+    """`summary` (if given) is filled batch by batch, so a failed push still reports."""
+    summary = summary if summary is not None else PushSummary()
     total = pending_count(ctx)
     while True:
         with ctx.store.session() as session:

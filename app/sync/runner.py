@@ -15,8 +15,8 @@ from app.store.secrets import secret_store
 from app.store.store import wipe
 from app.sync import state
 from app.sync.client import Cancelled, SyncClient
-from app.sync.pull import pull_changes
-from app.sync.push import pending_count, push_outbox
+from app.sync.pull import PullSummary, pull_changes
+from app.sync.push import PushSummary, pending_count, push_outbox
 from app.sync.wire import DEFAULT_BATCH, DEFAULT_PULL_PAGE
 
 Progress = Callable[[str, int, int], None]
@@ -56,30 +56,32 @@ def client_for(ctx: ServiceContext, cancel: threading.Event | None = None,
 def run_sync(ctx: ServiceContext, client: SyncClient, *, batch_size: int = DEFAULT_BATCH,
              page_size: int = DEFAULT_PULL_PAGE,
              progress: Progress | None = None) -> SyncSummary:
-    pushed = pulled = conflicts = rejected = 0
+    push, pull = PushSummary(), PullSummary()
+
+    def counts() -> tuple[int, int, int, int]:
+        return push.pushed, pull.pulled, push.conflicts, push.rejected
+
     try:
-        push = push_outbox(ctx, client, batch_size, progress)
-        pushed, conflicts, rejected = push.pushed, push.conflicts, push.rejected
-        pull = pull_changes(ctx, client, page_size, progress)
-        pulled = pull.pulled
+        push_outbox(ctx, client, batch_size, progress, push)
+        pull_changes(ctx, client, page_size, progress, pull)
     except DeviceRevoked as exc:
         paths = ctx.store.paths
         with contextlib.suppress(StoreLocked, SyncError):
             secret_store(ctx.store).delete(state.TOKEN_SECRET)
         ctx.store.lock()
         wipe(paths)
-        return SyncSummary(False, pushed, pulled, conflicts, rejected, 0,
-                           f"{exc}; the local store was wiped", wiped=True)
+        return SyncSummary(False, *counts(), 0, f"{exc}; the local store was wiped",
+                           wiped=True)
     except Cancelled:
-        return _failed(ctx, pushed, pulled, conflicts, rejected, "cancelled")
+        return _failed(ctx, *counts(), "cancelled")
     except SyncError as exc:
-        return _failed(ctx, pushed, pulled, conflicts, rejected, str(exc))
+        return _failed(ctx, *counts(), str(exc))
     finally:
         client.close()
     with ctx.store.transaction() as session:
         state.put(session, state.LAST_SYNC, datetime.now(UTC).isoformat())
         state.put(session, state.LAST_ERROR, None)
-    return SyncSummary(True, pushed, pulled, conflicts, rejected, pending_count(ctx))
+    return SyncSummary(True, *counts(), pending_count(ctx))
 
 
 def _failed(ctx: ServiceContext, pushed: int, pulled: int, conflicts: int, rejected: int,

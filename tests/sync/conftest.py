@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import socket
 import subprocess
@@ -42,19 +44,20 @@ def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
         time.sleep(0.02)
 
 
+def _enrol_code(db_url: str, office: str = "Vancouver") -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert server_cli(["enrol", "--db", db_url, "--office", office]) == 0
+    return out.getvalue().strip()
+
+
 @dataclass
 class RunningServer:
     url: str
     db_url: str
 
     def enrol_code(self, office: str = "Vancouver") -> str:
-        import contextlib
-        import io
-
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            assert server_cli(["enrol", "--db", self.db_url, "--office", office]) == 0
-        return out.getvalue().strip()
+        return _enrol_code(self.db_url, office)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -148,6 +151,16 @@ class Devices:
         self.made.append(ctx)
         return ctx
 
+    def new_on(self, other: ServerProcess, name: str = "p") -> ServiceContext:
+        """A device enrolled with a server running in its own process."""
+        saved = self.url, self.code
+        self.url = other.url
+        self.code = lambda: _enrol_code(other.db_url)
+        try:
+            return self.new(name)
+        finally:
+            self.url, self.code = saved
+
     def close(self) -> None:
         for ctx in self.made:
             if ctx.store.is_unlocked:
@@ -165,6 +178,8 @@ def devices(tmp_path: Path, server: RunningServer) -> Iterator[Devices]:
     d.close()
 
 
-def sync(ctx: ServiceContext, **client_options: object) -> SyncSummary:
+def sync(ctx: ServiceContext, batch_size: int = 200, page_size: int = 500,
+         **client_options: object) -> SyncSummary:
     options = {"retries": 3, "backoff": 0.01, "max_backoff": 0.2, **client_options}
-    return run_sync(ctx, client_for(ctx, **options))  # type: ignore[arg-type]
+    return run_sync(ctx, client_for(ctx, **options), batch_size=batch_size,  # type: ignore[arg-type]
+                    page_size=page_size)
