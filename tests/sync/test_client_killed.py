@@ -9,7 +9,9 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from app.models import OutboxEntry
@@ -81,3 +83,9 @@ def test_sigkill_during_sync_loses_and_duplicates_nothing(devices: Devices,
         assert device_state(ctx) == server_state(server.db_url, ctx.office_id)
     finally:
         store.lock()
+
+
+@pytest.fixture
+def server_db_url(tmp_path: Path) -> str:
+    """Faults are about the wire and the client: one database engine is enough here."""
+    return f"sqlite:///{tmp_path / 'server.db'}"

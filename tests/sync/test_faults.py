@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -170,3 +171,9 @@ def test_edits_made_during_a_failed_sync_are_kept(devices: Devices, server: Runn
     assert sync(a).complete
     values = server_state(server.db_url, a.office_id)[("participant", pid)]
     assert values["city"] == "Kamloops"
+
+
+@pytest.fixture
+def server_db_url(tmp_path: Path) -> str:
+    """Faults are about the wire and the client: one database engine is enough here."""
+    return f"sqlite:///{tmp_path / 'server.db'}"
