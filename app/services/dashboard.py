@@ -205,3 +205,20 @@ def dashboard(ctx: ServiceContext, limit: int = 100) -> Dashboard:
         referrals_past_follow_up=referrals_past_follow_up(ctx, limit),
         agreements_due_for_review=agreements_due_for_review(ctx, limit=limit),
         counts_by_status=counts_by_status(ctx))
+
+
+def open_slots_of(ctx: ServiceContext, participant_id: str,
+                  limit: int = 20) -> list[tuple[str, datetime]]:
+    """A participant's slots without a check-in, from 60 days back to a week ahead."""
+    now = ctx.now()
+    recorded = exists().where(CheckIn.slot_id == ScheduledCheckIn.id)
+    with ctx.store.session() as session:
+        rows = session.execute(
+            select(ScheduledCheckIn.id, ScheduledCheckIn.due_at)
+            .join(SupervisionAgreement, SupervisionAgreement.id == ScheduledCheckIn.agreement_id)
+            .where(ScheduledCheckIn.participant_id == participant_id,
+                   ScheduledCheckIn.due_at >= now - timedelta(days=OVERDUE_LOOKBACK_DAYS),
+                   ScheduledCheckIn.due_at < now + timedelta(days=7), slot_is_due(),
+                   ~recorded)
+            .order_by(ScheduledCheckIn.due_at).limit(limit)).all()
+    return [(r[0], r[1]) for r in rows]
