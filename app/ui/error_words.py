@@ -14,31 +14,28 @@ from app.errors import (
     ValidationError,
     WrongPassphrase,
 )
-from app.ui.i18n import tr
+from app.ui.i18n import N_, tr
 
-FIELD_MESSAGES = {
-    "is required": "is required",
-    "must be 8 or 10 digits": "must be 8 or 10 digits",
-    "is in the future": "is in the future",
-    "is not a real date": "is not a real date",
-    "must be a date as YYYY-MM-DD (or YYYY-MM, or YYYY)":
-        "must be a date as YYYY-MM-DD (or YYYY-MM, or YYYY)",
-    "must be an email address": "must be an email address",
-    "must contain at least one letter": "must contain at least one letter",
-    "contains control characters": "contains control characters",
-    "must be on one line": "must be on one line",
-    "must have between 7 and 15 digits": "must have between 7 and 15 digits",
-    "must be a phone number (digits, spaces, + ( ) -)":
-        "must be a phone number (digits, spaces, + ( ) -)",
-    "must be a Canadian postal code (A1A 1A1)": "must be a Canadian postal code (A1A 1A1)",
-    "must be a Canadian province or territory code":
-        "must be a Canadian province or territory code",
-}
+# The services' field messages, marked here so they are translated where shown.
+FIELD_MESSAGES = frozenset({
+    N_("is required"),
+    N_("must be 8 or 10 digits"),
+    N_("is in the future"),
+    N_("is not a real date"),
+    N_("must be a date as YYYY-MM-DD (or YYYY-MM, or YYYY)"),
+    N_("must be an email address"),
+    N_("must contain at least one letter"),
+    N_("contains control characters"),
+    N_("must be on one line"),
+    N_("must have between 7 and 15 digits"),
+    N_("must be a phone number (digits, spaces, + ( ) -)"),
+    N_("must be a Canadian postal code (A1A 1A1)"),
+    N_("must be a Canadian province or territory code"),
+})
 
 
 def field_message(message: str) -> str:
-    known = FIELD_MESSAGES.get(message)
-    return tr(known) if known else message
+    return tr(message) if message in FIELD_MESSAGES else message
 
 
 def describe(exc: BaseException) -> str:

@@ -12,6 +12,11 @@ TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations
 _installed: list[QTranslator] = []
 
 
+def N_(text: str) -> str:
+    """Marks a string for extraction; it is translated where it is shown, with tr()."""
+    return text
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -30,12 +35,12 @@ def install_language(language: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.Canada))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Canada))
         return True
     translator = QTranslator()
     if not translator.load(str(translations_dir() / f"ccms_{language}.qm")):
         return False
     app.installTranslator(translator)
     _installed.append(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Territory.Canada))
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Canada))
     return True

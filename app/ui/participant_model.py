@@ -12,11 +12,12 @@ from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery, search_participants
 from app.services.views import ParticipantSummary
 from app.ui.background import BackgroundOp
-from app.ui.i18n import tr
+from app.ui.i18n import N_, tr
 
 PAGE = 200
-COLUMNS = (("name", "Name"), ("client_id", "Client ID"), ("date_of_birth", "Date of birth"),
-           ("phone", "Phone"), ("status", "Status"))
+COLUMNS = (("name", N_("Name")), ("client_id", N_("Client ID")),
+           ("date_of_birth", N_("Date of birth")), ("phone", N_("Phone")),
+           ("status", N_("Status")))
 STATUS_WORDS = ("referred", "assessed", "accepted", "refused", "active", "suspended", "closed")
 Index = QModelIndex | QPersistentModelIndex
 
