@@ -90,8 +90,9 @@ class DashboardPage(QWidget):
     def _fill(self, lst: QListWidget, items: tuple[DatedItem, ...]) -> None:
         lst.clear()
         for item in items:
-            when = item.when.strftime("%Y-%m-%d %H:%M") if hasattr(item.when, "hour") \
-                else str(item.when or "")
+            # Times are stored in UTC and shown in this computer's time zone.
+            when = item.when.astimezone().strftime("%Y-%m-%d %H:%M") \
+                if hasattr(item.when, "hour") else str(item.when or "")
             row = QListWidgetItem(f"{when}  {item.participant_name}")
             row.setData(Qt.ItemDataRole.UserRole, item.participant_id)
             lst.addItem(row)

@@ -214,7 +214,8 @@ class ParticipantFile(QWidget):
         outcomes = outcome_words()
         self._slots = data["slots"]
         self.checkins.fill(
-            [(f"{tr('Due')} {s[1]:%Y-%m-%d %H:%M} — {tr('not recorded')}", ("slot", s[0]))
+            [(f"{tr('Due')} {s[1].astimezone():%Y-%m-%d %H:%M} — {tr('not recorded')}",
+              ("slot", s[0]))
              for s in data["slots"]]
             + [(f"{(c.scheduled_at or c.actual_at):%Y-%m-%d} — {outcomes.get(c.outcome, '')}"
                 + (f" ({tr('corrected')})" if c.corrected else ""), ("checkin", c.id))
@@ -243,7 +244,8 @@ class ParticipantFile(QWidget):
     def _record_checkin(self) -> None:
         kind_id = self.checkins.current()
         slot_id = kind_id[1] if kind_id and kind_id[0] == "slot" else None
-        slot_text = next((f"{s[1]:%Y-%m-%d %H:%M}" for s in self._slots if s[0] == slot_id), "")
+        slot_text = next((f"{s[1].astimezone():%Y-%m-%d %H:%M}" for s in self._slots
+                          if s[0] == slot_id), "")
         dialog = CheckInDialog(self.ctx, self.pid, slot_id, slot_text, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done()
