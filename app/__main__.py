@@ -88,10 +88,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.ui.i18n import install_language
     from app.ui.main_window import MainWindow
+    from app.ui.responsiveness import tune_garbage_collector
     from app.ui.settings import Settings
     from app.ui.style import STYLESHEET
-
-    from app.ui.responsiveness import tune_garbage_collector
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("CCMS Desktop")
