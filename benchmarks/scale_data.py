@@ -171,6 +171,13 @@ def _fill(scale: Scale, ctx: ServiceContext) -> None:
                 conn.execute(insert(model), batch)
             batch.clear()
 
+    def flush_people() -> None:
+        # Parents before children, so foreign keys hold at every commit.
+        for model, batch in ((Participant, rows), (Alias, alias_rows),
+                             (SupervisionAgreement, agreement_rows),
+                             (ScheduledCheckIn, slot_rows)):
+            flush(model, batch, force=True)
+
     for person in _people(scale):
         aliases = []
         if rng.random() < 0.1:
@@ -203,13 +210,9 @@ def _fill(scale: Scale, ctx: ServiceContext) -> None:
                 slot_rows.append({**base, "id": _rng_uuid(rng), "participant_id": person["id"],
                                   "agreement_id": agreement_id, "due_at": due,
                                   "mode": "in_person"})
-        flush(Participant, rows)
-        flush(Alias, alias_rows)
-        flush(SupervisionAgreement, agreement_rows)
-        flush(ScheduledCheckIn, slot_rows)
-    for model, batch in ((Participant, rows), (Alias, alias_rows),
-                         (SupervisionAgreement, agreement_rows), (ScheduledCheckIn, slot_rows)):
-        flush(model, batch, force=True)
+        if len(rows) >= BATCH or len(slot_rows) >= BATCH:
+            flush_people()
+    flush_people()
 
     outcomes = ["attended"] * 80 + ["late"] * 8 + ["missed"] * 7 + ["excused"] * 5
     checkin_rows: list[dict[str, Any]] = []
