@@ -34,6 +34,12 @@ def test_round_trip_after_lock(ctx: ServiceContext, store_dir: Path) -> None:
     store.lock()
 
 
+def test_store_files_are_owner_only(ctx: ServiceContext, store_dir: Path) -> None:
+    create_participant(ctx, {"family_name": "Mode"})
+    for name in ("store.db", "store.db-wal", "store.envelope.json"):
+        assert (store_dir / name).stat().st_mode & 0o077 == 0, name
+
+
 def test_wrong_passphrase_is_refused(ctx: ServiceContext, store_dir: Path) -> None:
     ctx.store.lock()
     with pytest.raises(WrongPassphrase):

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
-from app.models import Alias, Caseworker, HouseholdMember, Participant
+from app.models import Alias, Caseworker, HouseholdMember, Participant, new_id
 from app.models.enums import ParticipantStatus, ReferralSource
 from app.models.wire import wire_fields
 from app.services import validation as v
@@ -119,10 +119,10 @@ def create_participant_in(rec: ChangeRecorder, profile: dict[str, Any],
     _check_caseworker(rec.session, profile.get("caseworker_id"))
     if profile.get("caseworker_id") is None and ctx.actor_id:
         profile["caseworker_id"] = ctx.actor_id
-    p = Participant(**profile, status=ParticipantStatus.REFERRED.value,
+    p = Participant(id=new_id(), **profile, status=ParticipantStatus.REFERRED.value,
                     status_changed_at=ctx.now())
     _derive(p, [(a["family_name"], a["given_names"]) for a in aliases])
-    rec.create(p, participant_id=p.id or None)
+    rec.create(p, participant_id=p.id)
     for a in aliases:
         rec.create(Alias(participant_id=p.id, **a), participant_id=p.id)
     for h in household:

@@ -62,6 +62,8 @@ class Store:
         store_id = str(uuid.uuid4())
         try:
             create_empty_database(store.paths.db, key)
+            # Owner-only, like the envelope; SQLite gives the WAL and -shm files the same mode.
+            store.paths.db.chmod(0o600)
             write_envelope(store.paths.envelope, wrap_key(key, passphrase, store_id, kdf))
         except BaseException:
             for path in (store.paths.db, store.paths.envelope):

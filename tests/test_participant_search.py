@@ -1,0 +1,82 @@
+"""Participant search: names, accents, aliases, ids, phones, filters, sorting, paging."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.services import participant_search as ps
+from app.services.context import ServiceContext
+from app.services.participant_search import ParticipantQuery, search_participants
+from app.services.participant_status import change_status
+from app.services.participants import add_alias, create_participant, update_participant
+
+FAMILIES = ["Nguyễn", "Nguyen", "García", "Garcia-Lopez", "Okafor", "Haddad", "Singh",
+            "Kaur", "Tremblay", "Lee"]
+
+
+@pytest.fixture
+def people(ctx: ServiceContext) -> dict[str, str]:
+    rng = random.Random(3)
+    ids = {}
+    for i in range(40):
+        family = FAMILIES[i % len(FAMILIES)]
+        ids[f"{family}-{i}"] = create_participant(ctx, {
+            "family_name": family, "given_names": rng.choice(["Ana", "Minh", "Omar", None]),
+            "client_id": f"{10_000_000 + i}", "phone": f"604 555 {1000 + i}"})
+    return ids
+
+
+def _names(ctx: ServiceContext, **kw: object) -> list[str]:
+    page = search_participants(ctx, ParticipantQuery(**kw), limit=500)  # type: ignore[arg-type]
+    return [r.family_name for r in page.rows]
+
+
+def test_accent_and_case_insensitive(ctx: ServiceContext, people: dict[str, str]) -> None:
+    found = _names(ctx, text="NGUYEN")
+    assert len(found) == 8 and set(found) == {"Nguyễn", "Nguyen"}
+    assert set(_names(ctx, text="garcía")) == {"García", "Garcia-Lopez"}
+
+
+def test_client_id_phone_and_alias(ctx: ServiceContext, people: dict[str, str]) -> None:
+    assert _names(ctx, text="10000017") == ["Kaur"]  # i=17 -> FAMILIES[7]
+    assert _names(ctx, text="5551023") == ["Garcia-Lopez"]  # i=23 -> FAMILIES[3]
+    pid = people["Lee-9"]
+    add_alias(ctx, pid, {"family_name": "Zhukovsky"})
+    assert [r.id for r in search_participants(ctx, ParticipantQuery("zhukov")).rows] == [pid]
+    update_participant(ctx, pid, {"phone": "250 555 9999"})
+    assert search_participants(ctx, ParticipantQuery("5559999")).total == 1
+    assert search_participants(ctx, ParticipantQuery("5551009")).total == 0
+
+
+def test_short_terms_filters_and_no_match(ctx: ServiceContext, people: dict[str, str]) -> None:
+    assert set(_names(ctx, text="le")) == {"Lee"}
+    assert set(_names(ctx, text="ng")) == {"Nguyễn", "Nguyen", "Singh"}
+    change_status(ctx, people["Okafor-4"], "assessed")
+    assert _names(ctx, statuses=("assessed",)) == ["Okafor"]
+    assert _names(ctx, text="okafor", statuses=("referred",)) == ["Okafor"] * 3
+    assert _names(ctx, text="zzzqqq") == []
+    assert _names(ctx, text='"; DROP TABLE participant; --') == []
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_both_plans_give_the_same_sorted_pages(ctx: ServiceContext, people: dict[str, str],
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               threshold: int) -> None:
+    monkeypatch.setattr(ps, "INDEX_WALK_THRESHOLD", threshold)
+    query = ParticipantQuery(text="ngu")
+    first = search_participants(ctx, query, offset=0, limit=3)
+    rest = search_participants(ctx, query, offset=3, limit=10)
+    keys = [(r.family_name, r.given_names or "") for r in first.rows + rest.rows]
+    assert len(keys) == 8 and first.total == 8
+    assert keys == sorted(keys)
+    descending = search_participants(ctx, ParticipantQuery(text="ngu", descending=True))
+    assert [r.id for r in descending.rows] == [r.id for r in (first.rows + rest.rows)][::-1]
+
+
+def test_total_can_be_skipped_for_first_paint(ctx: ServiceContext,
+                                              people: dict[str, str]) -> None:
+    page = search_participants(ctx, ParticipantQuery(text="singh"), with_total=False)
+    assert page.total == -1 and len(page.rows) == 4
+    assert ps.count_participants(ctx, ParticipantQuery(text="singh")) == 4
