@@ -86,7 +86,9 @@ def search_participants(ctx: ServiceContext, query: ParticipantQuery, offset: in
         Participant.status, Participant.caseworker_id, Participant.risk_flags)
     with ctx.store.session() as session:
         match = _fts_match(query)
+        # Digits (a client ID, a phone) match few people: no need to count to choose.
         walk = (query.sort == "name" and match is not None
+                and not fold(query.text).replace(" ", "").isdigit()
                 and _fts_count(session, match) > INDEX_WALK_THRESHOLD)
         stmt = _filtered(query, columns, walk_index=walk)
         stmt = stmt.order_by(*(c.desc() if query.descending else c for c in order),
