@@ -137,7 +137,8 @@ def search_figures(ctx: ServiceContext, terms: dict[str, list[str]]) -> dict[str
     bare_ms: list[float] = []
     for kind, words in terms.items():
         service_ms[kind] = [
-            timed(lambda w=w: search_participants(ctx, ParticipantQuery(text=w), limit=50))
+            timed(lambda w=w: search_participants(ctx, ParticipantQuery(text=w), limit=50,
+                                                 with_total=False))
             for w in words]
     with ctx.store.engine.connect() as conn:
         for words in terms.values():
