@@ -15,7 +15,18 @@ from app.errors import CCMSError
 
 COMMAND_MODULES = (
     "app.cli.store_commands",
+    "app.cli.data_commands",
+    "app.cli.sync_command",
 )
+
+
+def describe_database_error(exc: SADatabaseError) -> str:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if any(k in text for k in ("not a database", "malformed", "hmac", "corrupt")):
+        return "the store file is damaged (a page failed its integrity check)"
+    if "locked" in text or "busy" in text:
+        return "the store is busy: another CCMS program is using it; try again"
+    return f"the store refused the change ({type(exc).__name__}); nothing was written"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     except CCMSError as exc:
         print(f"ccms: {exc}", file=sys.stderr)
         return 2
-    except SADatabaseError:
-        # Never a traceback (it could quote a row): one line that names the problem.
-        print("ccms: the store file is damaged (a page failed its integrity check)",
-              file=sys.stderr)
+    except SADatabaseError as exc:
+        # Never a traceback or the statement (it could quote a row): one line that names
+        # the problem.
+        print(f"ccms: {describe_database_error(exc)}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         print("ccms: interrupted; nothing half-written was kept", file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import SyncedEntity, UTCDateTime
@@ -17,7 +17,7 @@ class SupervisionAgreement(SyncedEntity):
     __tablename__ = "supervision_agreement"
     __entity__ = "supervision_agreement"
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     version_no: Mapped[int] = mapped_column(Integer, default=1)
     supersedes_id: Mapped[str | None] = mapped_column(String(36), default=None)
     superseded_on: Mapped[date | None] = mapped_column(Date, default=None)
@@ -49,8 +49,8 @@ class ScheduledCheckIn(SyncedEntity):
     __entity__ = "scheduled_checkin"
     __append_only__ = True
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
-    agreement_id: Mapped[str] = mapped_column(ForeignKey("supervision_agreement.id"),
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
+    agreement_id: Mapped[str] = mapped_column(String(36),
                                               index=True)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     mode: Mapped[str] = mapped_column(String(12))

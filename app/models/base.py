@@ -52,6 +52,10 @@ class Base(DeclarativeBase):
 class SyncedEntity(Base):
     """A record that travels to the central endpoint.
 
+    References between records (participant_id, agreement_id...) are plain id columns, not
+    SQL foreign keys: pulled pages arrive in the server's change order, where a child may
+    come a page before the latest change of its parent. The services check references.
+
     `version` is the server's version of the record this device last saw (0: never synced);
     `deleted` is the tombstone. Subclasses name their wire entity in `__entity__`, and
     `__append_only__` marks entities whose rows never change once written.

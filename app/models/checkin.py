@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import SyncedEntity, UTCDateTime
@@ -18,7 +18,7 @@ class CheckIn(SyncedEntity):
     __entity__ = "checkin"
     __append_only__ = True
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     agreement_id: Mapped[str | None] = mapped_column(String(36), default=None)
     slot_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
@@ -41,7 +41,7 @@ class FollowUp(SyncedEntity):
     __tablename__ = "follow_up"
     __entity__ = "follow_up"
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     checkin_id: Mapped[str] = mapped_column(String(36), index=True)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(10), default="open")
@@ -59,7 +59,7 @@ class ComplianceReport(SyncedEntity):
     __entity__ = "compliance_report"
     __append_only__ = True
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     follow_up_id: Mapped[str | None] = mapped_column(String(36), default=None)
     checkin_id: Mapped[str | None] = mapped_column(String(36), default=None)
     reason: Mapped[str] = mapped_column(String(40))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from app.models.base import SyncedEntity
@@ -12,7 +12,7 @@ class CaseNote(SyncedEntity):
     __tablename__ = "case_note"
     __entity__ = "case_note"
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     author_id: Mapped[str | None] = mapped_column(String(36), default=None)
     body: Mapped[str] = mapped_column(Text)
 
@@ -21,7 +21,7 @@ class Document(SyncedEntity):
     __tablename__ = "document"
     __entity__ = "document"
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     mime_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)

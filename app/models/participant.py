@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Boolean, Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import SyncedEntity, UTCDateTime
@@ -62,7 +62,7 @@ class Alias(SyncedEntity):
     __tablename__ = "alias"
     __entity__ = "alias"
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     family_name: Mapped[str] = mapped_column(String(200))
     given_names: Mapped[str | None] = mapped_column(String(200), default=None)
 
@@ -71,7 +71,7 @@ class HouseholdMember(SyncedEntity):
     __tablename__ = "household_member"
     __entity__ = "household_member"
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     name: Mapped[str] = mapped_column(String(300))
     relationship: Mapped[str] = mapped_column(String(40))
     date_of_birth: Mapped[str | None] = mapped_column(String(10), default=None)

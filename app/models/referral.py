@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import SyncedEntity
@@ -14,7 +14,7 @@ class Referral(SyncedEntity):
     __tablename__ = "referral"
     __entity__ = "referral"
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), index=True)
     type: Mapped[str] = mapped_column(String(20))
     provider: Mapped[str] = mapped_column(String(200))
     referred_on: Mapped[date] = mapped_column(Date)

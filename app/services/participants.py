@@ -112,15 +112,16 @@ def create_participant(ctx: ServiceContext, data: dict[str, Any]) -> str:
 
 def create_participant_in(rec: ChangeRecorder, profile: dict[str, Any],
                           aliases: list[dict[str, Any]],
-                          household: list[dict[str, Any]]) -> str:
+                          household: list[dict[str, Any]],
+                          participant_id: str | None = None) -> str:
     """The write half of intake, inside a caller's transaction (bulk import and seed use it
     to put many people in one transaction)."""
     ctx = rec.ctx
     _check_caseworker(rec.session, profile.get("caseworker_id"))
     if profile.get("caseworker_id") is None and ctx.actor_id:
         profile["caseworker_id"] = ctx.actor_id
-    p = Participant(id=new_id(), **profile, status=ParticipantStatus.REFERRED.value,
-                    status_changed_at=ctx.now())
+    p = Participant(id=participant_id or new_id(), **profile,
+                    status=ParticipantStatus.REFERRED.value, status_changed_at=ctx.now())
     _derive(p, [(a["family_name"], a["given_names"]) for a in aliases])
     rec.create(p, participant_id=p.id)
     for a in aliases:
@@ -182,7 +183,11 @@ def remove_household_member(ctx: ServiceContext, member_id: str) -> None:
 
 def get_participant(ctx: ServiceContext, participant_id: str, *,
                     record_view: bool = True) -> ParticipantDetail:
-    """The participant file. Opening it is audited (who looked at whom, when)."""
+    """The participant file. Opening it is audited (who looked at whom, when). Refused while
+    the device is past its office's maximum days offline."""
+    from app.services.offline_lock import ensure_files_unlocked
+
+    ensure_files_unlocked(ctx)
     with recording(ctx) as rec:
         p = load_participant(rec.session, participant_id, follow_merge=True)
         if record_view:

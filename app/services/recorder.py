@@ -42,6 +42,7 @@ class ChangeRecorder:
         obj.updated_at = now
         obj.version = 0
         obj.deleted = False
+        _apply_defaults(obj)
         self._mark(obj)
         self.session.add(obj)
         fields = {f: {"old": None, "new": encode(getattr(obj, f))}
@@ -133,6 +134,18 @@ def _refuse_unrecorded_writes(session: Session, flush_context: Any, instances: A
     for obj in session.deleted:
         if isinstance(obj, SyncedEntity):
             raise UnrecordedWrite(f"a {obj.__entity__} was hard-deleted; use a tombstone")
+
+
+def _apply_defaults(obj: SyncedEntity) -> None:
+    """Column defaults normally apply at flush; the outbox must carry them from the start."""
+    for column in inspect(type(obj)).columns:
+        default = column.default
+        if default is None or getattr(obj, column.key) is not None:
+            continue
+        if default.is_scalar:
+            setattr(obj, column.key, default.arg)
+        elif default.is_callable:
+            setattr(obj, column.key, default.arg(None))
 
 
 def _wire_field_changed(obj: SyncedEntity) -> bool:

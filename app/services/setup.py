@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.models import Caseworker, Office, office_id_for
 from app.models.enums import Role
+from app.models.org import office_zone_for
 from app.services import validation as v
 from app.services.context import ServiceContext
 from app.services.recorder import recording
@@ -36,7 +37,7 @@ def initialise_store(data_dir: Path, passphrase: str, office_name: str,
         ctx = ServiceContext(store=store, office_id=office_id, device_id=device_id,
                              actor_id=caseworker_id)
         with recording(ctx) as rec:
-            rec.create(Office(id=office_id, name=office))
+            rec.create(Office(id=office_id, name=office, time_zone=office_zone_for(office)))
             rec.create(Caseworker(id=caseworker_id, name=worker, role=role))
     except BaseException:
         store.lock()

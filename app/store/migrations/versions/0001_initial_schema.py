@@ -17,6 +17,22 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('alias',
+    sa.Column('participant_id', sa.String(length=36), nullable=False),
+    sa.Column('family_name', sa.String(length=200), nullable=False),
+    sa.Column('given_names', sa.String(length=200), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_alias'))
+    )
+    with op.batch_alter_table('alias', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alias_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_alias_participant_id'), ['participant_id'], unique=False)
+
     op.create_table('audit_event',
     sa.Column('device_id', sa.String(length=36), nullable=False),
     sa.Column('device_seq', sa.Integer(), nullable=False),
@@ -42,6 +58,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_audit_event_office_id'), ['office_id'], unique=False)
         batch_op.create_index('ix_audit_participant_at', ['participant_id', 'at'], unique=False)
 
+    op.create_table('case_note',
+    sa.Column('participant_id', sa.String(length=36), nullable=False),
+    sa.Column('author_id', sa.String(length=36), nullable=True),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_note'))
+    )
+    with op.batch_alter_table('case_note', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_note_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_note_participant_id'), ['participant_id'], unique=False)
+
     op.create_table('caseworker',
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('email', sa.String(length=254), nullable=True),
@@ -58,13 +90,122 @@ def upgrade() -> None:
     with op.batch_alter_table('caseworker', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_caseworker_office_id'), ['office_id'], unique=False)
 
+    op.create_table('checkin',
+    sa.Column('participant_id', sa.String(length=36), nullable=False),
+    sa.Column('agreement_id', sa.String(length=36), nullable=True),
+    sa.Column('slot_id', sa.String(length=36), nullable=True),
+    sa.Column('scheduled_at', sa.DateTime(), nullable=True),
+    sa.Column('actual_at', sa.DateTime(), nullable=True),
+    sa.Column('mode', sa.String(length=12), nullable=False),
+    sa.Column('outcome', sa.String(length=12), nullable=False),
+    sa.Column('wellbeing', sa.Text(), nullable=True),
+    sa.Column('needs_update', sa.Text(), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=True),
+    sa.Column('corrects_id', sa.String(length=36), nullable=True),
+    sa.Column('recorded_by', sa.String(length=36), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_checkin'))
+    )
+    with op.batch_alter_table('checkin', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_checkin_corrects_id'), ['corrects_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_checkin_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_checkin_outcome'), ['outcome'], unique=False)
+        batch_op.create_index(batch_op.f('ix_checkin_participant_id'), ['participant_id'], unique=False)
+        batch_op.create_index('ix_checkin_participant_scheduled', ['participant_id', 'scheduled_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_checkin_slot_id'), ['slot_id'], unique=False)
+
+    op.create_table('compliance_report',
+    sa.Column('participant_id', sa.String(length=36), nullable=False),
+    sa.Column('follow_up_id', sa.String(length=36), nullable=True),
+    sa.Column('checkin_id', sa.String(length=36), nullable=True),
+    sa.Column('reason', sa.String(length=40), nullable=False),
+    sa.Column('details', sa.Text(), nullable=True),
+    sa.Column('reported_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_compliance_report'))
+    )
+    with op.batch_alter_table('compliance_report', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_compliance_report_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_compliance_report_participant_id'), ['participant_id'], unique=False)
+
     op.create_table('device_secret',
     sa.Column('name', sa.String(length=60), nullable=False),
     sa.Column('value', sa.LargeBinary(), nullable=False),
     sa.PrimaryKeyConstraint('name', name=op.f('pk_device_secret'))
     )
+    op.create_table('document',
+    sa.Column('participant_id', sa.String(length=36), nullable=False),
+    sa.Column('filename', sa.String(length=255), nullable=False),
+    sa.Column('mime_type', sa.String(length=100), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('description', sa.Text(), nullable=True),
+    sa.Column('content', sa.LargeBinary(), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_document'))
+    )
+    with op.batch_alter_table('document', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_document_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_document_participant_id'), ['participant_id'], unique=False)
+
+    op.create_table('follow_up',
+    sa.Column('participant_id', sa.String(length=36), nullable=False),
+    sa.Column('checkin_id', sa.String(length=36), nullable=False),
+    sa.Column('due_at', sa.DateTime(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('resolution', sa.Text(), nullable=True),
+    sa.Column('resolved_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_follow_up'))
+    )
+    with op.batch_alter_table('follow_up', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_follow_up_checkin_id'), ['checkin_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_follow_up_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_follow_up_participant_id'), ['participant_id'], unique=False)
+        batch_op.create_index('ix_follow_up_status_due', ['status', 'due_at'], unique=False)
+
+    op.create_table('household_member',
+    sa.Column('participant_id', sa.String(length=36), nullable=False),
+    sa.Column('name', sa.String(length=300), nullable=False),
+    sa.Column('relationship', sa.String(length=40), nullable=False),
+    sa.Column('date_of_birth', sa.String(length=10), nullable=True),
+    sa.Column('dependant', sa.Boolean(), nullable=False),
+    sa.Column('linked_participant_id', sa.String(length=36), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_household_member'))
+    )
+    with op.batch_alter_table('household_member', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_household_member_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_household_member_participant_id'), ['participant_id'], unique=False)
+
     op.create_table('office',
     sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('time_zone', sa.String(length=40), nullable=False),
     sa.Column('retention_days', sa.Integer(), nullable=False),
     sa.Column('max_offline_days', sa.Integer(), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -149,181 +290,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_participant_phone_digits'), ['phone_digits'], unique=False)
         batch_op.create_index(batch_op.f('ix_participant_status'), ['status'], unique=False)
 
-    op.create_table('store_meta',
-    sa.Column('key', sa.String(length=60), nullable=False),
-    sa.Column('value', sa.Text(), nullable=False),
-    sa.PrimaryKeyConstraint('key', name=op.f('pk_store_meta'))
-    )
-    op.create_table('sync_conflict',
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('entity', sa.String(length=40), nullable=False),
-    sa.Column('record_id', sa.String(length=36), nullable=False),
-    sa.Column('participant_id', sa.String(length=36), nullable=True),
-    sa.Column('field', sa.String(length=60), nullable=False),
-    sa.Column('base_value', sa.JSON(), nullable=False),
-    sa.Column('local_value', sa.JSON(), nullable=False),
-    sa.Column('server_value', sa.JSON(), nullable=False),
-    sa.Column('server_version', sa.Integer(), nullable=False),
-    sa.Column('detected_at', sa.DateTime(), nullable=False),
-    sa.Column('resolved_at', sa.DateTime(), nullable=True),
-    sa.Column('resolution', sa.String(length=10), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_conflict'))
-    )
-    with op.batch_alter_table('sync_conflict', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_sync_conflict_record_id'), ['record_id'], unique=False)
-
-    op.create_table('sync_state',
-    sa.Column('key', sa.String(length=60), nullable=False),
-    sa.Column('value', sa.Text(), nullable=False),
-    sa.PrimaryKeyConstraint('key', name=op.f('pk_sync_state'))
-    )
-    op.create_table('alias',
-    sa.Column('participant_id', sa.String(length=36), nullable=False),
-    sa.Column('family_name', sa.String(length=200), nullable=False),
-    sa.Column('given_names', sa.String(length=200), nullable=True),
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_alias_participant_id_participant')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_alias'))
-    )
-    with op.batch_alter_table('alias', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_alias_office_id'), ['office_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_alias_participant_id'), ['participant_id'], unique=False)
-
-    op.create_table('case_note',
-    sa.Column('participant_id', sa.String(length=36), nullable=False),
-    sa.Column('author_id', sa.String(length=36), nullable=True),
-    sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_case_note_participant_id_participant')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_note'))
-    )
-    with op.batch_alter_table('case_note', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_case_note_office_id'), ['office_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_case_note_participant_id'), ['participant_id'], unique=False)
-
-    op.create_table('checkin',
-    sa.Column('participant_id', sa.String(length=36), nullable=False),
-    sa.Column('agreement_id', sa.String(length=36), nullable=True),
-    sa.Column('slot_id', sa.String(length=36), nullable=True),
-    sa.Column('scheduled_at', sa.DateTime(), nullable=True),
-    sa.Column('actual_at', sa.DateTime(), nullable=True),
-    sa.Column('mode', sa.String(length=12), nullable=False),
-    sa.Column('outcome', sa.String(length=12), nullable=False),
-    sa.Column('wellbeing', sa.Text(), nullable=True),
-    sa.Column('needs_update', sa.Text(), nullable=True),
-    sa.Column('notes', sa.Text(), nullable=True),
-    sa.Column('corrects_id', sa.String(length=36), nullable=True),
-    sa.Column('recorded_by', sa.String(length=36), nullable=True),
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_checkin_participant_id_participant')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_checkin'))
-    )
-    with op.batch_alter_table('checkin', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_checkin_corrects_id'), ['corrects_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_checkin_office_id'), ['office_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_checkin_outcome'), ['outcome'], unique=False)
-        batch_op.create_index(batch_op.f('ix_checkin_participant_id'), ['participant_id'], unique=False)
-        batch_op.create_index('ix_checkin_participant_scheduled', ['participant_id', 'scheduled_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_checkin_slot_id'), ['slot_id'], unique=False)
-
-    op.create_table('compliance_report',
-    sa.Column('participant_id', sa.String(length=36), nullable=False),
-    sa.Column('follow_up_id', sa.String(length=36), nullable=True),
-    sa.Column('checkin_id', sa.String(length=36), nullable=True),
-    sa.Column('reason', sa.String(length=40), nullable=False),
-    sa.Column('details', sa.Text(), nullable=True),
-    sa.Column('reported_at', sa.DateTime(), nullable=False),
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_compliance_report_participant_id_participant')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_compliance_report'))
-    )
-    with op.batch_alter_table('compliance_report', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_compliance_report_office_id'), ['office_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_compliance_report_participant_id'), ['participant_id'], unique=False)
-
-    op.create_table('document',
-    sa.Column('participant_id', sa.String(length=36), nullable=False),
-    sa.Column('filename', sa.String(length=255), nullable=False),
-    sa.Column('mime_type', sa.String(length=100), nullable=False),
-    sa.Column('size', sa.Integer(), nullable=False),
-    sa.Column('sha256', sa.String(length=64), nullable=False),
-    sa.Column('description', sa.Text(), nullable=True),
-    sa.Column('content', sa.LargeBinary(), nullable=True),
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_document_participant_id_participant')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_document'))
-    )
-    with op.batch_alter_table('document', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_document_office_id'), ['office_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_document_participant_id'), ['participant_id'], unique=False)
-
-    op.create_table('follow_up',
-    sa.Column('participant_id', sa.String(length=36), nullable=False),
-    sa.Column('checkin_id', sa.String(length=36), nullable=False),
-    sa.Column('due_at', sa.DateTime(), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('resolution', sa.Text(), nullable=True),
-    sa.Column('resolved_at', sa.DateTime(), nullable=True),
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_follow_up_participant_id_participant')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_follow_up'))
-    )
-    with op.batch_alter_table('follow_up', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_follow_up_checkin_id'), ['checkin_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_follow_up_office_id'), ['office_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_follow_up_participant_id'), ['participant_id'], unique=False)
-        batch_op.create_index('ix_follow_up_status_due', ['status', 'due_at'], unique=False)
-
-    op.create_table('household_member',
-    sa.Column('participant_id', sa.String(length=36), nullable=False),
-    sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('relationship', sa.String(length=40), nullable=False),
-    sa.Column('date_of_birth', sa.String(length=10), nullable=True),
-    sa.Column('dependant', sa.Boolean(), nullable=False),
-    sa.Column('linked_participant_id', sa.String(length=36), nullable=True),
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_household_member_participant_id_participant')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_household_member'))
-    )
-    with op.batch_alter_table('household_member', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_household_member_office_id'), ['office_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_household_member_participant_id'), ['participant_id'], unique=False)
-
     op.create_table('referral',
     sa.Column('participant_id', sa.String(length=36), nullable=False),
     sa.Column('type', sa.String(length=20), nullable=False),
@@ -339,7 +305,6 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_referral_participant_id_participant')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_referral'))
     )
     with op.batch_alter_table('referral', schema=None) as batch_op:
@@ -347,6 +312,31 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_referral_participant_id'), ['participant_id'], unique=False)
         batch_op.create_index('ix_referral_status_follow_up', ['status', 'follow_up_on'], unique=False)
 
+    op.create_table('scheduled_checkin',
+    sa.Column('participant_id', sa.String(length=36), nullable=False),
+    sa.Column('agreement_id', sa.String(length=36), nullable=False),
+    sa.Column('due_at', sa.DateTime(), nullable=False),
+    sa.Column('mode', sa.String(length=12), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_scheduled_checkin'))
+    )
+    with op.batch_alter_table('scheduled_checkin', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_scheduled_checkin_agreement_id'), ['agreement_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_scheduled_checkin_due_at'), ['due_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_scheduled_checkin_office_id'), ['office_id'], unique=False)
+        batch_op.create_index('ix_scheduled_checkin_participant_due', ['participant_id', 'due_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_scheduled_checkin_participant_id'), ['participant_id'], unique=False)
+
+    op.create_table('store_meta',
+    sa.Column('key', sa.String(length=60), nullable=False),
+    sa.Column('value', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_store_meta'))
+    )
     op.create_table('supervision_agreement',
     sa.Column('participant_id', sa.String(length=36), nullable=False),
     sa.Column('version_no', sa.Integer(), nullable=False),
@@ -374,7 +364,6 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_supervision_agreement_participant_id_participant')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_supervision_agreement'))
     )
     with op.batch_alter_table('supervision_agreement', schema=None) as batch_op:
@@ -383,31 +372,45 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_supervision_agreement_participant_id'), ['participant_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_supervision_agreement_review_on'), ['review_on'], unique=False)
 
-    op.create_table('scheduled_checkin',
-    sa.Column('participant_id', sa.String(length=36), nullable=False),
-    sa.Column('agreement_id', sa.String(length=36), nullable=False),
-    sa.Column('due_at', sa.DateTime(), nullable=False),
-    sa.Column('mode', sa.String(length=12), nullable=False),
+    op.create_table('sync_conflict',
     sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['agreement_id'], ['supervision_agreement.id'], name=op.f('fk_scheduled_checkin_agreement_id_supervision_agreement')),
-    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_scheduled_checkin_participant_id_participant')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_scheduled_checkin'))
+    sa.Column('entity', sa.String(length=40), nullable=False),
+    sa.Column('record_id', sa.String(length=36), nullable=False),
+    sa.Column('participant_id', sa.String(length=36), nullable=True),
+    sa.Column('field', sa.String(length=60), nullable=False),
+    sa.Column('base_value', sa.JSON(), nullable=False),
+    sa.Column('local_value', sa.JSON(), nullable=False),
+    sa.Column('server_value', sa.JSON(), nullable=False),
+    sa.Column('server_version', sa.Integer(), nullable=False),
+    sa.Column('detected_at', sa.DateTime(), nullable=False),
+    sa.Column('resolved_at', sa.DateTime(), nullable=True),
+    sa.Column('resolution', sa.String(length=10), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_conflict'))
     )
-    with op.batch_alter_table('scheduled_checkin', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_scheduled_checkin_agreement_id'), ['agreement_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_scheduled_checkin_due_at'), ['due_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_scheduled_checkin_office_id'), ['office_id'], unique=False)
-        batch_op.create_index('ix_scheduled_checkin_participant_due', ['participant_id', 'due_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_scheduled_checkin_participant_id'), ['participant_id'], unique=False)
+    with op.batch_alter_table('sync_conflict', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sync_conflict_record_id'), ['record_id'], unique=False)
 
+    op.create_table('sync_state',
+    sa.Column('key', sa.String(length=60), nullable=False),
+    sa.Column('value', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_sync_state'))
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('sync_state')
+    with op.batch_alter_table('sync_conflict', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sync_conflict_record_id'))
+
+    op.drop_table('sync_conflict')
+    with op.batch_alter_table('supervision_agreement', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_supervision_agreement_review_on'))
+        batch_op.drop_index(batch_op.f('ix_supervision_agreement_participant_id'))
+        batch_op.drop_index(batch_op.f('ix_supervision_agreement_office_id'))
+        batch_op.drop_index('ix_agreement_current')
+
+    op.drop_table('supervision_agreement')
+    op.drop_table('store_meta')
     with op.batch_alter_table('scheduled_checkin', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_scheduled_checkin_participant_id'))
         batch_op.drop_index('ix_scheduled_checkin_participant_due')
@@ -416,66 +419,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_scheduled_checkin_agreement_id'))
 
     op.drop_table('scheduled_checkin')
-    with op.batch_alter_table('supervision_agreement', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_supervision_agreement_review_on'))
-        batch_op.drop_index(batch_op.f('ix_supervision_agreement_participant_id'))
-        batch_op.drop_index(batch_op.f('ix_supervision_agreement_office_id'))
-        batch_op.drop_index('ix_agreement_current')
-
-    op.drop_table('supervision_agreement')
     with op.batch_alter_table('referral', schema=None) as batch_op:
         batch_op.drop_index('ix_referral_status_follow_up')
         batch_op.drop_index(batch_op.f('ix_referral_participant_id'))
         batch_op.drop_index(batch_op.f('ix_referral_office_id'))
 
     op.drop_table('referral')
-    with op.batch_alter_table('household_member', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_household_member_participant_id'))
-        batch_op.drop_index(batch_op.f('ix_household_member_office_id'))
-
-    op.drop_table('household_member')
-    with op.batch_alter_table('follow_up', schema=None) as batch_op:
-        batch_op.drop_index('ix_follow_up_status_due')
-        batch_op.drop_index(batch_op.f('ix_follow_up_participant_id'))
-        batch_op.drop_index(batch_op.f('ix_follow_up_office_id'))
-        batch_op.drop_index(batch_op.f('ix_follow_up_checkin_id'))
-
-    op.drop_table('follow_up')
-    with op.batch_alter_table('document', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_document_participant_id'))
-        batch_op.drop_index(batch_op.f('ix_document_office_id'))
-
-    op.drop_table('document')
-    with op.batch_alter_table('compliance_report', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_compliance_report_participant_id'))
-        batch_op.drop_index(batch_op.f('ix_compliance_report_office_id'))
-
-    op.drop_table('compliance_report')
-    with op.batch_alter_table('checkin', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_checkin_slot_id'))
-        batch_op.drop_index('ix_checkin_participant_scheduled')
-        batch_op.drop_index(batch_op.f('ix_checkin_participant_id'))
-        batch_op.drop_index(batch_op.f('ix_checkin_outcome'))
-        batch_op.drop_index(batch_op.f('ix_checkin_office_id'))
-        batch_op.drop_index(batch_op.f('ix_checkin_corrects_id'))
-
-    op.drop_table('checkin')
-    with op.batch_alter_table('case_note', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_case_note_participant_id'))
-        batch_op.drop_index(batch_op.f('ix_case_note_office_id'))
-
-    op.drop_table('case_note')
-    with op.batch_alter_table('alias', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_alias_participant_id'))
-        batch_op.drop_index(batch_op.f('ix_alias_office_id'))
-
-    op.drop_table('alias')
-    op.drop_table('sync_state')
-    with op.batch_alter_table('sync_conflict', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_sync_conflict_record_id'))
-
-    op.drop_table('sync_conflict')
-    op.drop_table('store_meta')
     with op.batch_alter_table('participant', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_participant_status'))
         batch_op.drop_index(batch_op.f('ix_participant_phone_digits'))
@@ -497,14 +446,55 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_office_office_id'))
 
     op.drop_table('office')
+    with op.batch_alter_table('household_member', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_household_member_participant_id'))
+        batch_op.drop_index(batch_op.f('ix_household_member_office_id'))
+
+    op.drop_table('household_member')
+    with op.batch_alter_table('follow_up', schema=None) as batch_op:
+        batch_op.drop_index('ix_follow_up_status_due')
+        batch_op.drop_index(batch_op.f('ix_follow_up_participant_id'))
+        batch_op.drop_index(batch_op.f('ix_follow_up_office_id'))
+        batch_op.drop_index(batch_op.f('ix_follow_up_checkin_id'))
+
+    op.drop_table('follow_up')
+    with op.batch_alter_table('document', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_document_participant_id'))
+        batch_op.drop_index(batch_op.f('ix_document_office_id'))
+
+    op.drop_table('document')
     op.drop_table('device_secret')
+    with op.batch_alter_table('compliance_report', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_compliance_report_participant_id'))
+        batch_op.drop_index(batch_op.f('ix_compliance_report_office_id'))
+
+    op.drop_table('compliance_report')
+    with op.batch_alter_table('checkin', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_checkin_slot_id'))
+        batch_op.drop_index('ix_checkin_participant_scheduled')
+        batch_op.drop_index(batch_op.f('ix_checkin_participant_id'))
+        batch_op.drop_index(batch_op.f('ix_checkin_outcome'))
+        batch_op.drop_index(batch_op.f('ix_checkin_office_id'))
+        batch_op.drop_index(batch_op.f('ix_checkin_corrects_id'))
+
+    op.drop_table('checkin')
     with op.batch_alter_table('caseworker', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_caseworker_office_id'))
 
     op.drop_table('caseworker')
+    with op.batch_alter_table('case_note', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_note_participant_id'))
+        batch_op.drop_index(batch_op.f('ix_case_note_office_id'))
+
+    op.drop_table('case_note')
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_participant_at')
         batch_op.drop_index(batch_op.f('ix_audit_event_office_id'))
         batch_op.drop_index('ix_audit_device_seq')
 
     op.drop_table('audit_event')
+    with op.batch_alter_table('alias', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_alias_participant_id'))
+        batch_op.drop_index(batch_op.f('ix_alias_office_id'))
+
+    op.drop_table('alias')

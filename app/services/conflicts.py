@@ -1,0 +1,73 @@
+"""Sync conflicts: the same field changed to different values here and on the server. Both
+values are kept until a person chooses; the choice is a new operation, like any edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from app.errors import NotFound, ValidationError
+from app.models import ENTITIES, Conflict
+from app.models.wire import decode
+from app.services.context import ServiceContext
+from app.services.participants import refresh_search
+from app.services.recorder import recording
+
+CHOICES = ("local", "server")
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    entity: str
+    record_id: str
+    participant_id: str | None
+    field: str
+    local_value: Any
+    server_value: Any
+    detected_at: datetime
+
+
+def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[ConflictView]:
+    stmt = select(Conflict).order_by(Conflict.detected_at)
+    if not include_resolved:
+        stmt = stmt.where(Conflict.resolved_at.is_(None))
+    with ctx.store.session() as session:
+        return [ConflictView(c.id, c.entity, c.record_id, c.participant_id, c.field,
+                             c.local_value, c.server_value, c.detected_at)
+                for c in session.scalars(stmt)]
+
+
+def resolve_conflict(ctx: ServiceContext, conflict_id: str, choice: str) -> None:
+    """Keep this device's value ('local': sent as a new change) or the server's ('server':
+    already in place after the pull). Either way the choice is audited."""
+    if choice not in CHOICES:
+        raise ValidationError("choice", "must be local or server")
+    with recording(ctx) as rec:
+        conflict = rec.session.get(Conflict, conflict_id)
+        if conflict is None or conflict.resolved_at is not None:
+            raise NotFound("conflict", conflict_id)
+        if conflict.field == "*":
+            if choice == "local":
+                raise ValidationError("choice", "the server refused this change; it can "
+                                      "only be dismissed")
+        else:
+            cls = ENTITIES[conflict.entity]
+            row = rec.session.get(cls, conflict.record_id)
+            if row is None:
+                raise NotFound(conflict.entity, conflict.record_id)
+            wanted = conflict.local_value if choice == "local" else conflict.server_value
+            value = decode(cls, conflict.field, wanted)
+            if getattr(row, conflict.field) != value:
+                rec.update(row, {conflict.field: value},
+                           participant_id=conflict.participant_id, action="resolve")
+                if conflict.entity == "participant":
+                    rec.session.flush()
+                    refresh_search(rec.session, row)  # type: ignore[arg-type]
+        conflict.resolved_at = ctx.now()
+        conflict.resolution = choice
+        rec.audit("resolve", conflict.entity, conflict.record_id, conflict.participant_id,
+                  {"field": conflict.field, "choice": choice})

@@ -1,0 +1,107 @@
+"""Plaintext export of every record (JSON Lines or CSV). Audited; written atomically with
+owner-only permissions; the caller warns the user that the file is not encrypted."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.errors import ValidationError
+from app.models import ENTITIES, Document, SyncedEntity
+from app.models.wire import encode, wire_fields
+from app.services.context import ServiceContext
+from app.services.recorder import recording
+
+FORMATS = ("jsonl", "csv")
+PLAINTEXT_WARNING = ("warning: the export is NOT encrypted and holds personal data of "
+                     "people at risk; keep it on an encrypted disk and delete it when done")
+# What leaves the store: every entity but the audit trail's own rows and document bytes.
+EXPORTED = tuple(name for name in ENTITIES if name != "audit_event")
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    counts: dict[str, int]
+
+
+def _fields(cls: type[SyncedEntity]) -> list[str]:
+    return [f for f in wire_fields(cls) if not (cls is Document and f == "content")]
+
+
+def _rows(ctx: ServiceContext, name: str) -> Iterator[dict[str, Any]]:
+    cls = ENTITIES[name]
+    fields = _fields(cls)
+    columns = [getattr(cls, f) for f in fields]
+    with ctx.store.session() as session:
+        for row in session.execute(select(*columns).where(cls.deleted.is_(False))
+                                   .execution_options(yield_per=2000)):
+            yield {f: encode(v) for f, v in zip(fields, row, strict=True)}
+
+
+def export_all(ctx: ServiceContext, fmt: str, out: Path,
+               progress: Callable[[str, int], None] | None = None) -> ExportSummary:
+    if fmt not in FORMATS:
+        raise ValidationError("format", "must be jsonl or csv")
+    out = Path(out)
+    if out.is_dir():
+        raise ValidationError("out", "is a folder; give a file name")
+    if not out.parent.exists():
+        raise ValidationError("out", "its folder does not exist")
+    tmp = out.with_name(f".{out.name}.partial")
+    counts: dict[str, int] = {}
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            for name in EXPORTED:
+                counts[name] = (_write_jsonl if fmt == "jsonl" else _write_csv)(
+                    fh, name, _rows(ctx, name))
+                if progress:
+                    progress(name, counts[name])
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    with recording(ctx) as rec:
+        rec.audit("export", "store", None, None, {"format": fmt, "counts": counts})
+    return ExportSummary(out, counts)
+
+
+def _write_jsonl(fh: io.TextIOBase, name: str, rows: Iterator[dict[str, Any]]) -> int:
+    n = 0
+    for row in rows:
+        fh.write(json.dumps({"entity": name, **row}, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def _neutralise(value: Any) -> Any:
+    """Spreadsheets run cells that start with = + - @ as formulas: prefix them with '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _write_csv(fh: io.TextIOBase, name: str, rows: Iterator[dict[str, Any]]) -> int:
+    """One section per entity: a line with the entity name, then a header and its rows."""
+    fields = _fields(ENTITIES[name])
+    writer = csv.writer(fh)
+    writer.writerow([f"# {name}"])
+    writer.writerow(["entity", *fields])
+    n = 0
+    for row in rows:
+        writer.writerow([name, *(_neutralise(row[f]) for f in fields)])
+        n += 1
+    writer.writerow([])
+    return n

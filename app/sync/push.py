@@ -1,0 +1,105 @@
+"""Pushing the outbox in batches. An entry leaves the outbox only in the transaction that
+records the server's answer to it, so a crash at any moment loses nothing; a resend after
+a lost answer is harmless (the server answers a replayed op_id with its first answer)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from app.models import ENTITIES, Conflict, OutboxEntry
+from app.services.context import ServiceContext
+from app.services.recorder import REMOTE_APPLY
+from app.sync.client import SyncClient
+from app.sync.pull import apply_change, refresh_derived
+from app.sync.wire import Change, FieldChange, Operation, OpResult, PushRequest
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class PushSummary:
+    pushed: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    rejected_reasons: list[str] = field(default_factory=list)
+
+
+def pending_count(ctx: ServiceContext) -> int:
+    with ctx.store.session() as session:
+        return session.scalar(select(func.count(OutboxEntry.seq))) or 0
+
+
+def _operation(entry: OutboxEntry) -> Operation:
+    return Operation(op_id=entry.op_id, entity=entry.entity,  # type: ignore[arg-type]
+                     record_id=entry.record_id, kind=entry.kind,  # type: ignore[arg-type]
+                     base_version=entry.base_version,
+                     changes={k: FieldChange(old=v.get("old"), new=v.get("new"))
+                              for k, v in entry.changes.items()})
+
+
+def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
+                progress: Progress | None = None,
+                summary: PushSummary | None = None) -> PushSummary:
+    """`summary` (if given) is filled batch by batch, so a failed push still reports."""
+    summary = summary if summary is not None else PushSummary()
+    total = pending_count(ctx)
+    while True:
+        with ctx.store.session() as session:
+            entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)
+                                      .limit(batch_size)).all()
+        if not entries:
+            return summary
+        response = client.push(PushRequest(operations=[_operation(e) for e in entries]))
+        answers = {r.op_id: r for r in response.results}
+        _record_answers(ctx, entries, answers, summary)
+        if progress:
+            progress("push", min(summary.pushed, total), max(total, summary.pushed))
+
+
+def _record_answers(ctx: ServiceContext, entries: list[OutboxEntry],
+                    answers: dict[str, OpResult], summary: PushSummary) -> None:
+    with ctx.store.transaction() as session:
+        session.info[REMOTE_APPLY] = True
+        for entry in entries:
+            answer = answers.get(entry.op_id)
+            if answer is None:
+                continue  # not answered: stays queued for the next push
+            cls = ENTITIES.get(entry.entity)
+            row = session.get(cls, entry.record_id) if cls is not None else None
+            if answer.version is not None and row is not None and row.version < answer.version:
+                row.version = answer.version
+            if answer.status == "conflict":
+                for name, server_value in answer.conflicts.items():
+                    change: dict[str, Any] = entry.changes.get(name, {})
+                    session.add(Conflict(
+                        entity=entry.entity, record_id=entry.record_id,
+                        participant_id=_participant_of(entry, row), field=name,
+                        base_value=change.get("old"), local_value=change.get("new"),
+                        server_value=server_value, server_version=answer.version or 0,
+                        detected_at=ctx.now()))
+                    summary.conflicts += 1
+            elif answer.status == "rejected":
+                summary.rejected += 1
+                summary.rejected_reasons.append(answer.reason or "rejected")
+                session.add(Conflict(
+                    entity=entry.entity, record_id=entry.record_id,
+                    participant_id=_participant_of(entry, row), field="*",
+                    local_value=entry.changes, server_value=answer.reason,
+                    detected_at=ctx.now(), resolution=None))
+            session.execute(delete(OutboxEntry).where(OutboxEntry.seq == entry.seq))
+            if answer.values is not None and answer.version is not None:
+                row = apply_change(session, Change(
+                    seq=0, entity=entry.entity, record_id=entry.record_id,  # type: ignore[arg-type]
+                    version=answer.version, values=answer.values))
+                refresh_derived(session, row)
+            summary.pushed += 1
+
+
+def _participant_of(entry: OutboxEntry, row: Any) -> str | None:
+    if entry.entity == "participant":
+        return entry.record_id
+    return getattr(row, "participant_id", None)

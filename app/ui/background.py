@@ -1,0 +1,68 @@
+"""One way to run work off the GUI thread: BackgroundOp runs a plain function on the global
+QThreadPool and delivers success, failure and progress as signals on the GUI thread. Only
+plain values cross threads, never ORM objects or sessions."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+_live: set[BackgroundOp] = set()  # keeps an op (and its signals) alive until it reports
+
+
+class _Signals(QObject):
+    success = Signal(object)
+    failure = Signal(object)
+    progress = Signal(str, int, int)
+
+
+class BackgroundOp(QRunnable):
+    """`fn(report, cancel)` if `with_progress` else `fn()`; `report(phase, done, total)`."""
+
+    def __init__(self, fn: Callable[..., Any], *, success: Callable[[Any], None] | None = None,
+                 failure: Callable[[BaseException], None] | None = None,
+                 progress: Callable[[str, int, int], None] | None = None,
+                 with_progress: bool = False) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn, self.with_progress = fn, with_progress
+        self.cancel = threading.Event()
+        self.signals = _Signals()
+        if success:
+            self.signals.success.connect(success)
+        if failure:
+            self.signals.failure.connect(failure)
+        if progress:
+            self.signals.progress.connect(progress)
+        self.signals.success.connect(self._done)
+        self.signals.failure.connect(self._done)
+
+    def start(self) -> BackgroundOp:
+        _live.add(self)
+        QThreadPool.globalInstance().start(self)
+        return self
+
+    def _done(self, _: object) -> None:
+        _live.discard(self)
+
+    def run(self) -> None:
+        try:
+            if self.with_progress:
+                result = self.fn(self.signals.progress.emit, self.cancel)
+            else:
+                result = self.fn()
+        except BaseException as exc:  # every failure reaches the window
+            log.debug("background operation failed: %s", type(exc).__name__)
+            self.signals.failure.emit(exc)
+            return
+        self.signals.success.emit(result)
+
+
+def run_in_background(fn: Callable[..., Any], success: Callable[[Any], None] | None = None,
+                      failure: Callable[[BaseException], None] | None = None) -> BackgroundOp:
+    return BackgroundOp(fn, success=success, failure=failure).start()

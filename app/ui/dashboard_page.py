@@ -1,0 +1,121 @@
+"""The caseload dashboard: today's, overdue and missed check-ins, referrals past follow-up,
+agreements due for review, counts per status, and compliance over time (QtCharts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import dashboard
+from app.services.checkins import escalate_overdue_follow_ups
+from app.services.context import ServiceContext
+from app.services.views import DatedItem
+from app.ui.background import run_in_background
+from app.ui.error_words import describe
+from app.ui.i18n import tr
+from app.ui.participant_model import status_word
+
+LIMIT = 100
+
+
+class DashboardPage(QWidget):
+    open_participant = Signal(str)
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.lists: dict[str, QListWidget] = {}
+        grid = QGridLayout()
+        titles = (("today", tr("Today's check-ins")), ("overdue", tr("Overdue check-ins")),
+                  ("missed", tr("Missed, follow-up open")),
+                  ("referrals", tr("Referrals past follow-up")),
+                  ("review", tr("Agreements due for review")))
+        for i, (key, title) in enumerate(titles):
+            box = QGroupBox(title)
+            lst = QListWidget()
+            lst.setAccessibleName(title)
+            lst.itemActivated.connect(self._open)
+            QVBoxLayout(box).addWidget(lst)
+            self.lists[key] = lst
+            grid.addWidget(box, i // 3, i % 3)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.chart = QChart()
+        self.chart.setTitle(tr("Compliance over the last 12 months"))
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setAccessibleName(tr("Compliance chart"))
+        self.message = QLabel()
+        box = QVBoxLayout(self)
+        box.addWidget(self.counts)
+        box.addLayout(grid, 3)
+        box.addWidget(self.chart_view, 2)
+        box.addWidget(self.message)
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+
+        def load() -> dict[str, Any]:
+            escalate_overdue_follow_ups(ctx)  # misses past their window become reports
+            return {"board": dashboard.dashboard(ctx, LIMIT),
+                    "months": dashboard.compliance_over_time(ctx, 12)}
+
+        run_in_background(load, self._show, lambda exc: self.message.setText(describe(exc)))
+
+    def _show(self, data: dict[str, Any]) -> None:
+        board = data["board"]
+        for key, items in (("today", board.today), ("overdue", board.overdue),
+                           ("missed", board.missed_open),
+                           ("referrals", board.referrals_past_follow_up),
+                           ("review", board.agreements_due_for_review)):
+            self._fill(self.lists[key], items)
+        self.counts.setText("  ·  ".join(f"{status_word(s)}: {n}"
+                                         for s, n in board.counts_by_status.items()))
+        self._chart(data["months"])
+        self.message.setText("")
+
+    def _fill(self, lst: QListWidget, items: tuple[DatedItem, ...]) -> None:
+        lst.clear()
+        for item in items:
+            # Times are stored in UTC and shown in this computer's time zone.
+            when = item.when.astimezone().strftime("%Y-%m-%d %H:%M") \
+                if hasattr(item.when, "hour") else str(item.when or "")
+            row = QListWidgetItem(f"{when}  {item.participant_name}")
+            row.setData(Qt.ItemDataRole.UserRole, item.participant_id)
+            lst.addItem(row)
+        if not items:
+            lst.addItem(QListWidgetItem(tr("Nothing here")))
+
+    def _chart(self, months: list[Any]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QStackedBarSeries()
+        for key, label in (("attended", tr("attended")), ("late", tr("late")),
+                           ("missed", tr("missed")), ("excused", tr("excused"))):
+            bar = QBarSet(label)
+            bar.append([float(getattr(m, key)) for m in months])
+            series.append(bar)
+        self.chart.addSeries(series)
+        axis = QBarCategoryAxis()
+        axis.append([m.month for m in months])
+        self.chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        pid = item.data(Qt.ItemDataRole.UserRole)
+        if pid:
+            self.open_participant.emit(pid)

@@ -1,0 +1,51 @@
+"""Small form helpers: a field with its error shown beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from app.ui.error_words import field_message
+
+
+class FieldRow(QWidget):
+    def __init__(self, name: str, label: str) -> None:
+        super().__init__()
+        self.name = name
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(label)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.edit, 3)
+        box.addWidget(self.error, 2)
+
+    def value(self) -> str | None:
+        text = self.edit.text()
+        return text if text.strip() else None
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(field_message(message) if message else "")
+
+
+class FieldForm(QWidget):
+    def __init__(self, fields: list[tuple[str, str]]) -> None:
+        super().__init__()
+        layout = QFormLayout(self)
+        self.rows: dict[str, FieldRow] = {}
+        for name, label in fields:
+            row = FieldRow(name, label)
+            self.rows[name] = row
+            layout.addRow(label, row)
+
+    def values(self) -> dict[str, str | None]:
+        return {name: row.value() for name, row in self.rows.items()}
+
+    def set_values(self, values: dict[str, object]) -> None:
+        for name, row in self.rows.items():
+            value = values.get(name)
+            row.edit.setText("" if value is None else str(value))
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name, row in self.rows.items():
+            row.show_error(errors.get(name))

@@ -1,0 +1,149 @@
+"""Intake: enter the person, see probable duplicates, then create (or open the match)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.services.context import ServiceContext
+from app.services.matching import REASONS, find_duplicates
+from app.services.participants import create_participant, validate_profile
+from app.services.views import DuplicateCandidate
+from app.ui.background import run_in_background
+from app.ui.error_words import describe
+from app.ui.forms import FieldForm
+from app.ui.i18n import tr
+
+
+def intake_fields() -> list[tuple[str, str]]:
+    return [("family_name", tr("Family name")), ("given_names", tr("Given names")),
+            ("date_of_birth", tr("Date of birth")), ("client_id", tr("Client ID (UCI)")),
+            ("citizenship", tr("Country of citizenship")), ("phone", tr("Phone")),
+            ("detention_facility", tr("Detention facility"))]
+
+
+def reason_words(code: str) -> str:
+    words = {"same_client_id": tr("same client ID"),
+             "same_external_ref": tr("same reference in the old system"),
+             "same_phone": tr("same phone number"), "same_name": tr("same name"),
+             "similar_name": tr("name spelled differently"),
+             "alias_match": tr("matches an alias"),
+             "same_dob": tr("same date of birth"),
+             "similar_dob": tr("date of birth nearly the same"),
+             "same_birth_year": tr("same year of birth")}
+    return words.get(code, REASONS.get(code, code))
+
+
+class IntakeDialog(QDialog):
+    created = Signal(str)
+    open_existing = Signal(str)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(tr("New intake"))
+        self.setAccessibleName(tr("New intake"))
+        self.pages = QStackedWidget()
+        self.form = FieldForm(intake_fields())
+        self.next_button = QPushButton(tr("Check for duplicates"))
+        self.next_button.setDefault(True)
+        first = QWidget()
+        v1 = QVBoxLayout(first)
+        v1.addWidget(QLabel(tr("Step 1 of 2: who is this person?")))
+        v1.addWidget(self.form)
+        v1.addWidget(self.next_button)
+        self.candidates = QListWidget()
+        self.candidates.setAccessibleName(tr("Probable duplicates"))
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.same_button = QPushButton(tr("This is the same person"))
+        self.different_button = QPushButton(tr("A different person: create the file"))
+        self.back_button = QPushButton(tr("Back"))
+        second = QWidget()
+        v2 = QVBoxLayout(second)
+        v2.addWidget(QLabel(tr("Step 2 of 2: probable duplicates")))
+        v2.addWidget(self.warning)
+        v2.addWidget(self.candidates)
+        row = QHBoxLayout()
+        for b in (self.back_button, self.same_button, self.different_button):
+            row.addWidget(b)
+        v2.addLayout(row)
+        self.pages.addWidget(first)
+        self.pages.addWidget(second)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        box = QVBoxLayout(self)
+        box.addWidget(self.pages)
+        box.addWidget(self.error)
+        self.next_button.clicked.connect(self.check)
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.same_button.clicked.connect(self._same)
+        self.different_button.clicked.connect(self.create)
+        self.resize(640, 480)
+
+    def data(self) -> dict:
+        return {k: v for k, v in self.form.values().items() if v is not None}
+
+    def check(self) -> None:
+        data = self.data()
+        try:
+            validate_profile(data)
+        except ValidationError as exc:
+            self.form.show_errors(exc.errors)
+            return
+        self.form.show_errors({})
+        self.next_button.setEnabled(False)
+        run_in_background(lambda: find_duplicates(self.ctx, data), self._show, self._fail)
+
+    def _show(self, found: list[DuplicateCandidate]) -> None:
+        self.next_button.setEnabled(True)
+        self.candidates.clear()
+        for c in found:
+            reasons = ", ".join(reason_words(r) for r in c.reasons)
+            item = QListWidgetItem(f"{c.display_name} — {c.date_of_birth or '?'} — "
+                                   f"{c.client_id or ''} ({reasons})")
+            item.setData(Qt.ItemDataRole.UserRole, c.participant_id)
+            self.candidates.addItem(item)
+        if found:
+            self.candidates.setCurrentRow(0)
+            self.warning.setText(tr("These files may be the same person. Open the file if "
+                                    "it is; create a new one only if it is not."))
+        else:
+            self.warning.setText(tr("No probable duplicate was found."))
+        self.same_button.setEnabled(bool(found))
+        self.pages.setCurrentIndex(1)
+
+    def _same(self) -> None:
+        item = self.candidates.currentItem()
+        if item is not None:
+            self.open_existing.emit(item.data(Qt.ItemDataRole.UserRole))
+            self.accept()
+
+    def create(self) -> None:
+        data = self.data()
+        self.different_button.setEnabled(False)
+
+        def done(pid: str) -> None:
+            self.created.emit(pid)
+            self.accept()
+
+        run_in_background(lambda: create_participant(self.ctx, data), done, self._fail)
+
+    def _fail(self, exc: BaseException) -> None:
+        self.next_button.setEnabled(True)
+        self.different_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.form.show_errors(exc.errors)
+            self.pages.setCurrentIndex(0)
+        self.error.setText(describe(exc))

@@ -1,0 +1,235 @@
+"""The main window: first run or unlock, then the workspace (dashboard, participants,
+conflicts), the sync indicator, shortcuts, auto-lock after idle time."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from app.config import StorePaths
+from app.services.context import ServiceContext
+from app.store.envelope import DEFAULT_KDF, KdfParams
+from app.store.secrets import mark_notice_shown, pending_notice
+from app.ui.dashboard_page import DashboardPage
+from app.ui.i18n import LANGUAGES, install_language, tr
+from app.ui.intake import IntakeDialog
+from app.ui.participant_file import ParticipantFile
+from app.ui.participants_page import ParticipantsPage
+from app.ui.settings import Settings
+from app.ui.sync_widget import ConflictsPage, SyncStatusWidget
+from app.ui.unlock_screen import FirstRunScreen, UnlockScreen
+
+ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                   QEvent.Type.MouseMove}
+
+
+class Workspace(QWidget):
+    """Everything shown while unlocked. It survives a lock, so half-filled forms stay."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__()
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.dashboard = DashboardPage(ctx)
+        self.participants = ParticipantsPage(ctx)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.participants)
+        self.conflicts = ConflictsPage(ctx)
+        self.tabs.addTab(self.dashboard, tr("Dashboard"))
+        self.tabs.addTab(self.list_stack, tr("Participants"))
+        self.tabs.addTab(self.conflicts, tr("Conflicts"))
+        QVBoxLayout(self).addWidget(self.tabs)
+        self.file: ParticipantFile | None = None
+        self.dashboard.open_participant.connect(self.open_participant)
+        self.participants.open_participant.connect(self.open_participant)
+        self.participants.new_intake.connect(self.intake)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def start(self) -> None:
+        self.dashboard.refresh()
+        self.participants.start()
+        self.conflicts.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.dashboard:
+            self.dashboard.refresh()
+        elif self.tabs.widget(index) is self.conflicts:
+            self.conflicts.refresh()
+
+    def open_participant(self, pid: str) -> None:
+        if self.file is not None:
+            self.list_stack.removeWidget(self.file)
+            self.file.deleteLater()
+        self.file = ParticipantFile(self.ctx, pid)
+        self.file.closed.connect(self.close_file)
+        self.file.changed.connect(lambda _: self.participants.model.refresh())
+        self.list_stack.addWidget(self.file)
+        self.list_stack.setCurrentWidget(self.file)
+        self.tabs.setCurrentWidget(self.list_stack)
+
+    def close_file(self) -> None:
+        self.list_stack.setCurrentWidget(self.participants)
+
+    def intake(self) -> None:
+        dialog = IntakeDialog(self.ctx, self)
+        dialog.created.connect(self._created)
+        dialog.open_existing.connect(self.open_participant)
+        self.intake_dialog = dialog
+        dialog.open()
+
+    def _created(self, pid: str) -> None:
+        self.participants.model.refresh()
+        self.open_participant(pid)
+
+    def search(self) -> None:
+        self.tabs.setCurrentWidget(self.list_stack)
+        self.list_stack.setCurrentWidget(self.participants)
+        self.participants.focus_search()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, settings: Settings | None = None,
+                 kdf: KdfParams = DEFAULT_KDF) -> None:
+        super().__init__()
+        self.data_dir, self.settings = Path(data_dir), settings or Settings()
+        self.setWindowTitle(tr("CCMS Desktop"))
+        self.resize(1200, 800)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.first_run = FirstRunScreen(self.data_dir, kdf)
+        self.unlock_screen = UnlockScreen(self.data_dir)
+        self.stack.addWidget(self.first_run)
+        self.stack.addWidget(self.unlock_screen)
+        self.first_run.created.connect(self._opened)
+        self.unlock_screen.unlocked.connect(self._opened)
+        self.ctx: ServiceContext | None = None
+        self.workspace: Workspace | None = None
+        self.sync_widget: SyncStatusWidget | None = None
+        self._build_actions()
+        self.last_activity = time.monotonic()
+        self.idle_timer = QTimer(self, interval=15_000)
+        self.idle_timer.timeout.connect(self._check_idle)
+        QApplication.instance().installEventFilter(self)
+        self.show_start_screen()
+
+    # -- screens -----------------------------------------------------------------------------
+    def show_start_screen(self) -> None:
+        exists = StorePaths(self.data_dir).exists()
+        self.stack.setCurrentWidget(self.unlock_screen if exists else self.first_run)
+        (self.unlock_screen.passphrase if exists else self.first_run.office).setFocus()
+
+    def _opened(self, store: Any, ctx: ServiceContext) -> None:
+        if self.workspace is not None and self.ctx is not None:
+            # Unlocked again: same store object, same workspace, forms as they were left.
+            self.stack.setCurrentWidget(self.workspace)
+            if self.sync_widget is not None:
+                self.sync_widget.start_timers()
+            self._after_unlock()
+            return
+        self.ctx = ctx
+        self.workspace = Workspace(ctx)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.sync_widget = SyncStatusWidget(ctx)
+        self.statusBar().addPermanentWidget(self.sync_widget)
+        self.sync_widget.synced.connect(lambda _: self._after_sync())
+        self.workspace.start()
+        self.sync_widget.start_timers()
+        self._after_unlock()
+        notice = pending_notice(ctx.store)
+        if notice:
+            self.statusBar().showMessage(tr("This computer has no system keyring: device "
+                                            "secrets are kept inside the encrypted store."),
+                                         15_000)
+            mark_notice_shown(ctx.store)
+
+    def _after_unlock(self) -> None:
+        self.last_activity = time.monotonic()
+        self.idle_timer.start()
+        for action in self.workspace_actions:
+            action.setEnabled(True)
+
+    def _after_sync(self) -> None:
+        if self.workspace is not None:
+            self.workspace.start()
+
+    # -- locking -----------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.ctx is None or not self.ctx.store.is_unlocked:
+            return
+        if self.sync_widget is not None:
+            self.sync_widget.stop()
+        self.ctx.store.lock()
+        self.idle_timer.stop()
+        for action in self.workspace_actions:
+            action.setEnabled(False)
+        self.unlock_screen.passphrase.clear()
+        self.unlock_screen.existing_store = self.ctx.store
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.passphrase.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY_EVENTS:
+            self.last_activity = time.monotonic()
+        return False
+
+    def _check_idle(self) -> None:
+        if time.monotonic() - self.last_activity > self.settings.idle_minutes * 60:
+            self.lock()
+
+    # -- menus -------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(tr("&File"))
+        self.intake_action = QAction(tr("New intake"), self, shortcut=QKeySequence("Ctrl+N"))
+        self.search_action = QAction(tr("Search participants"), self,
+                                     shortcut=QKeySequence("Ctrl+F"))
+        self.lock_action = QAction(tr("Lock"), self, shortcut=QKeySequence("Ctrl+L"))
+        self.sync_action = QAction(tr("Sync now"), self, shortcut=QKeySequence("Ctrl+S"))
+        quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
+        self.workspace_actions = [self.intake_action, self.search_action, self.lock_action,
+                                  self.sync_action]
+        for action in (*self.workspace_actions, quit_action):
+            menu.addAction(action)
+            action.setEnabled(action is quit_action)
+        self.intake_action.triggered.connect(lambda: self.workspace and self.workspace.intake())
+        self.search_action.triggered.connect(lambda: self.workspace and self.workspace.search())
+        self.lock_action.triggered.connect(self.lock)
+        self.sync_action.triggered.connect(lambda: self.sync_widget and
+                                           self.sync_widget.sync_now())
+        quit_action.triggered.connect(self.close)
+        language = self.menuBar().addMenu(tr("&Language"))
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.settings.language)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            language.addAction(action)
+
+    def set_language(self, code: str) -> None:
+        self.settings.language = code
+        install_language(code)
+        QMessageBox.information(self, tr("Language"),
+                                tr("The new language applies to screens opened from now "
+                                   "on, and everywhere after a restart."))
+
+    def closeEvent(self, event: Any) -> None:
+        if self.sync_widget is not None:
+            self.sync_widget.stop()
+        if self.ctx is not None and self.ctx.store.is_unlocked:
+            self.ctx.store.lock()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)
+

@@ -1,0 +1,339 @@
+"""The participant file, in tabs: profile, household, agreement, check-ins, referrals,
+notes, documents, history. Every read and write runs in the background."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.services import agreements, checkins, documents, history, notes, referrals
+from app.services.context import ServiceContext
+from app.services.dashboard import open_slots_of
+from app.services.participants import get_participant, update_participant
+from app.ui.background import run_in_background
+from app.ui.error_words import describe
+from app.ui.forms import FieldForm
+from app.ui.i18n import tr
+from app.ui.participant_model import status_word
+from app.ui.record_dialogs import (
+    AgreementDialog,
+    CheckInDialog,
+    ReferralDialog,
+    frequency_words,
+    mode_words,
+    outcome_words,
+    referral_status_words,
+    referral_type_words,
+)
+
+
+def profile_fields() -> list[tuple[str, str]]:
+    return [("family_name", tr("Family name")), ("given_names", tr("Given names")),
+            ("date_of_birth", tr("Date of birth")), ("client_id", tr("Client ID (UCI)")),
+            ("external_ref", tr("Reference in the old system")),
+            ("citizenship", tr("Country of citizenship")), ("phone", tr("Phone")),
+            ("email", tr("Email")), ("address_line", tr("Address")), ("city", tr("City")),
+            ("province", tr("Province")), ("postal_code", tr("Postal code")),
+            ("detention_facility", tr("Detention facility"))]
+
+
+class ListTab(QWidget):
+    """A list with action buttons, filled by a background load."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.list = QListWidget()
+        self.list.setAccessibleName(name)
+        self.buttons = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        box = QVBoxLayout(self)
+        box.addWidget(self.list)
+        box.addLayout(self.buttons)
+        box.addWidget(self.message)
+
+    def button(self, text: str) -> QPushButton:
+        b = QPushButton(text)
+        self.buttons.addWidget(b)
+        return b
+
+    def fill(self, rows: list[tuple[str, Any]]) -> None:
+        self.list.clear()
+        for text, key in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.list.addItem(item)
+
+    def current(self) -> Any:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class ParticipantFile(QWidget):
+    changed = Signal(str)
+    closed = Signal()
+
+    def __init__(self, ctx: ServiceContext, participant_id: str) -> None:
+        super().__init__()
+        self.ctx, self.pid = ctx, participant_id
+        self.setAccessibleName(tr("Participant file"))
+        self.header = QLabel()
+        self.header.setObjectName("fileHeader")
+        self.close_button = QPushButton(tr("Back to the list"))
+        self.tabs = QTabWidget()
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.close_button)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.tabs)
+        self._build_profile()
+        self.household = ListTab(tr("Household"))
+        self.agreement = ListTab(tr("Agreement"))
+        self.amend_button = self.agreement.button(tr("New agreement or amendment"))
+        self.checkins = ListTab(tr("Check-ins"))
+        self.record_button = self.checkins.button(tr("Record a check-in"))
+        self.referrals = ListTab(tr("Referrals"))
+        self.refer_button = self.referrals.button(tr("Make a referral"))
+        self.advance_button = self.referrals.button(tr("Move to the next status"))
+        self.complete_button = self.referrals.button(tr("Mark completed"))
+        self.notes = ListTab(tr("Notes"))
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName(tr("New note"))
+        self.notes.layout().insertWidget(1, self.note_edit)
+        self.note_button = self.notes.button(tr("Add the note"))
+        self.documents = ListTab(tr("Documents"))
+        self.attach_button = self.documents.button(tr("Attach a document"))
+        self.view_button = self.documents.button(tr("View"))
+        self.history = ListTab(tr("History"))
+        for tab, title in ((self.household, tr("Household")), (self.agreement, tr("Agreement")),
+                           (self.checkins, tr("Check-ins")), (self.referrals, tr("Referrals")),
+                           (self.notes, tr("Notes")), (self.documents, tr("Documents")),
+                           (self.history, tr("History"))):
+            self.tabs.addTab(tab, title)
+        self.close_button.clicked.connect(self.closed)
+        self.amend_button.clicked.connect(self._agreement_dialog)
+        self.record_button.clicked.connect(self._record_checkin)
+        self.refer_button.clicked.connect(self._referral_dialog)
+        self.advance_button.clicked.connect(lambda: self._move_referral(None))
+        self.complete_button.clicked.connect(lambda: self._move_referral("completed"))
+        self.note_button.clicked.connect(self._add_note)
+        self.attach_button.clicked.connect(self._attach)
+        self.view_button.clicked.connect(self._view_document)
+        self._current_agreement: Any = None
+        self.reload()
+
+    # -- profile -----------------------------------------------------------------------------
+    def _build_profile(self) -> None:
+        page = QWidget()
+        self.profile = FieldForm(profile_fields())
+        self.status_label = QLabel()
+        self.save_button = QPushButton(tr("Save the profile"))
+        self.profile_message = QLabel()
+        v = QVBoxLayout(page)
+        v.addWidget(self.status_label)
+        v.addWidget(self.profile)
+        v.addWidget(self.save_button)
+        v.addWidget(self.profile_message)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, tr("Profile"))
+        self.save_button.clicked.connect(self._save_profile)
+
+    def _save_profile(self) -> None:
+        values = self.profile.values()
+        self.save_button.setEnabled(False)
+
+        def done(diff: dict) -> None:
+            self.save_button.setEnabled(True)
+            self.profile.show_errors({})
+            self.profile_message.setText(tr("Saved.") if diff else tr("Nothing changed."))
+            self.changed.emit(self.pid)
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            if isinstance(exc, ValidationError):
+                self.profile.show_errors(exc.errors)
+            self.profile_message.setText(describe(exc))
+
+        run_in_background(lambda: update_participant(self.ctx, self.pid, values), done, failed)
+
+    # -- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        ctx, pid = self.ctx, self.pid
+
+        def load() -> dict[str, Any]:
+            return {
+                "detail": get_participant(ctx, pid),
+                "agreements": agreements.list_agreements(ctx, pid),
+                "checkins": checkins.list_checkins(ctx, pid),
+                "slots": open_slots_of(ctx, pid),
+                "referrals": referrals.list_referrals(ctx, pid),
+                "notes": notes.list_notes(ctx, pid),
+                "documents": documents.list_documents(ctx, pid),
+                "history": history.participant_history(ctx, pid, limit=200),
+            }
+
+        run_in_background(load, self._show, lambda exc: self.header.setText(describe(exc)))
+
+    def _show(self, data: dict[str, Any]) -> None:
+        d = data["detail"]
+        self.pid = d.id
+        self.header.setText(f"{d.family_name}, {d.given_names or ''} — {status_word(d.status)}")
+        self.profile.set_values(d.fields)
+        consent = ", ".join(d.consent_to_share) or tr("none recorded")
+        self.status_label.setText(f"{tr('Status')}: {status_word(d.status)} — "
+                                  f"{tr('Consent to share')}: {consent}")
+        self.household.fill([(f"{m.name} ({m.relationship})", m.id) for m in d.household])
+        freq, modes = frequency_words(), mode_words()
+        self._current_agreement = next((a for a in data["agreements"] if a.current), None)
+        self.agreement.fill([(
+            f"{tr('Version')} {a.version_no}: {freq.get(a.reporting_frequency, '')}, "
+            f"{modes.get(a.reporting_mode, '')} {a.reporting_time}, {tr('from')} "
+            f"{a.effective_on}" + ("" if a.current else f" ({tr('superseded')})"), a.id)
+            for a in data["agreements"]])
+        outcomes = outcome_words()
+        self._slots = data["slots"]
+        self.checkins.fill(
+            [(f"{tr('Due')} {s[1].astimezone():%Y-%m-%d %H:%M} — {tr('not recorded')}",
+              ("slot", s[0]))
+             for s in data["slots"]]
+            + [(f"{(c.scheduled_at or c.actual_at):%Y-%m-%d} — {outcomes.get(c.outcome, '')}"
+                + (f" ({tr('corrected')})" if c.corrected else ""), ("checkin", c.id))
+               for c in data["checkins"]])
+        types, statuses = referral_type_words(), referral_status_words()
+        self.referrals.fill([(f"{types.get(r.type, r.type)} — {r.provider} — "
+                              f"{statuses.get(r.status, r.status)}", (r.id, r.status))
+                             for r in data["referrals"]])
+        self.notes.fill([(f"{n.created_at:%Y-%m-%d} {n.author_name or ''}: {n.body}", n.id)
+                         for n in data["notes"]])
+        self.documents.fill([(f"{doc.filename} ({doc.size // 1024} KB)", doc.id)
+                             for doc in data["documents"]])
+        self.history.fill([(f"{h.at:%Y-%m-%d %H:%M} {h.actor_name or ''} {h.action} "
+                            f"{h.entity}", None) for h in data["history"]])
+
+    # -- actions -----------------------------------------------------------------------------
+    def _done(self, _: Any = None) -> None:
+        self.changed.emit(self.pid)
+        self.reload()
+
+    def _agreement_dialog(self) -> None:
+        dialog = AgreementDialog(self.ctx, self.pid, self._current_agreement, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done()
+
+    def _record_checkin(self) -> None:
+        kind_id = self.checkins.current()
+        slot_id = kind_id[1] if kind_id and kind_id[0] == "slot" else None
+        slot_text = next((f"{s[1].astimezone():%Y-%m-%d %H:%M}" for s in self._slots
+                          if s[0] == slot_id), "")
+        dialog = CheckInDialog(self.ctx, self.pid, slot_id, slot_text, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done()
+
+    def _referral_dialog(self) -> None:
+        if ReferralDialog(self.ctx, self.pid, self).exec() == QDialog.DialogCode.Accepted:
+            self._done()
+
+    def _move_referral(self, target: str | None) -> None:
+        current = self.referrals.current()
+        if current is None:
+            self.referrals.message.setText(tr("Choose a referral first."))
+            return
+        rid, status = current
+        nxt = {"proposed": "made", "made": "accepted", "accepted": "in_progress",
+               "in_progress": "completed"}
+        goal = target or nxt.get(status)
+        if goal is None:
+            self.referrals.message.setText(tr("This referral is closed."))
+            return
+
+        def failed(exc: BaseException) -> None:
+            self.referrals.message.setText(describe(exc))
+
+        run_in_background(lambda: referrals.move_referral(self.ctx, rid, goal), self._done,
+                          failed)
+
+    def _add_note(self) -> None:
+        body = self.note_edit.toPlainText()
+
+        def done(_: Any) -> None:
+            self.note_edit.clear()
+            self._done()
+
+        run_in_background(lambda: notes.add_note(self.ctx, self.pid, body), done,
+                          lambda exc: self.notes.message.setText(describe(exc)))
+
+    def _attach(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Attach a document"), "",
+                                              tr("Documents (*.pdf *.png *.jpg *.jpeg)"))
+        if not path:
+            return
+
+        def attach() -> str:
+            from pathlib import Path
+
+            p = Path(path)
+            return documents.attach_document(self.ctx, self.pid, p.name, p.read_bytes())
+
+        run_in_background(attach, self._done,
+                          lambda exc: self.documents.message.setText(describe(exc)))
+
+    def _view_document(self) -> None:
+        doc_id = self.documents.current()
+        if doc_id is None:
+            return
+        run_in_background(lambda: documents.read_document(self.ctx, doc_id),
+                          self._show_document,
+                          lambda exc: self.documents.message.setText(describe(exc)))
+
+    def _show_document(self, result: tuple[Any, bytes]) -> None:
+        view, content = result
+        dialog = DocumentViewer(view.filename, view.mime_type, content, self)
+        dialog.exec()
+
+
+class DocumentViewer(QDialog):
+    """Shows a document from memory: nothing is written to disk to view it."""
+
+    def __init__(self, title: str, mime: str, content: bytes, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        box = QVBoxLayout(self)
+        if mime.startswith("image/"):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(QImage.fromData(content)))
+            box.addWidget(label)
+        else:
+            from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+
+            self._buffer = QBuffer()
+            self._buffer.setData(QByteArray(content))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self._pdf = QPdfDocument(self)
+            self._pdf.load(self._buffer)
+            view = QPdfView(self)
+            view.setDocument(self._pdf)
+            box.addWidget(view)
+        self.resize(700, 800)

@@ -1,0 +1,204 @@
+"""Dialogs for recording a check-in, making a referral and signing/amending an agreement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.background import run_in_background
+from app.ui.error_words import describe
+from app.ui.i18n import tr
+
+
+def outcome_words() -> dict[str, str]:
+    return {"attended": tr("attended"), "late": tr("late"), "missed": tr("missed"),
+            "excused": tr("excused"), "rescheduled": tr("rescheduled")}
+
+
+def mode_words() -> dict[str, str]:
+    return {"in_person": tr("in person"), "telephone": tr("telephone"),
+            "video": tr("video"), "home_visit": tr("home visit")}
+
+
+def referral_type_words() -> dict[str, str]:
+    return {"housing": tr("housing"), "employment": tr("employment"),
+            "mental_health": tr("mental health"), "addiction": tr("addiction"),
+            "health": tr("health"), "family_and_child": tr("family and child"),
+            "legal": tr("legal"), "income": tr("income"),
+            "identity_documents": tr("identity documents"), "work_permit": tr("work permit")}
+
+
+def referral_status_words() -> dict[str, str]:
+    return {"proposed": tr("proposed"), "made": tr("made"), "accepted": tr("accepted"),
+            "in_progress": tr("in progress"), "completed": tr("completed"),
+            "declined": tr("declined"), "no_show": tr("no-show"), "withdrawn": tr("withdrawn")}
+
+
+def frequency_words() -> dict[str, str]:
+    return {"weekly": tr("weekly"), "biweekly": tr("every two weeks"),
+            "monthly": tr("monthly"), "custom": tr("custom")}
+
+
+def _combo(words: dict[str, str], name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for key, word in words.items():
+        box.addItem(word, key)
+    return box
+
+
+class ServiceDialog(QDialog):
+    """A form whose OK runs a service call in the background; errors stay in the dialog."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.save)
+        self.result_value: Any = None
+
+    def call(self) -> Callable[[], Any]:
+        raise TypeError(f"{type(self).__name__} must say what it saves")
+
+    def save(self) -> None:
+        try:
+            work = self.call()
+        except Exception as exc:  # bad input caught before any write
+            self.error.setText(describe(exc))
+            return
+        self.buttons.setEnabled(False)
+
+        def done(value: Any) -> None:
+            self.result_value = value
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.error.setText(describe(exc))
+
+        run_in_background(work, done, failed)
+
+
+class CheckInDialog(ServiceDialog):
+    def __init__(self, ctx: Any, participant_id: str, slot_id: str | None,
+                 slot_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Record a check-in"), parent)
+        from app.services.checkins import record_checkin
+
+        self._record = record_checkin
+        self.ctx, self.participant_id, self.slot_id = ctx, participant_id, slot_id
+        self.outcome = _combo(outcome_words(), tr("Outcome"))
+        self.mode = _combo(mode_words(), tr("Mode"))
+        self.wellbeing = QLineEdit()
+        self.wellbeing.setAccessibleName(tr("Wellbeing"))
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(tr("Notes"))
+        self.form.addRow(tr("Scheduled"), QLabel(slot_text or tr("Not scheduled")))
+        self.form.addRow(tr("Outcome"), self.outcome)
+        self.form.addRow(tr("Mode"), self.mode)
+        self.form.addRow(tr("Wellbeing"), self.wellbeing)
+        self.form.addRow(tr("Notes"), self.notes)
+
+    def call(self) -> Callable[[], Any]:
+        data = {"outcome": self.outcome.currentData(), "mode": self.mode.currentData(),
+                "wellbeing": self.wellbeing.text() or None,
+                "notes": self.notes.toPlainText() or None}
+        return lambda: self._record(self.ctx, self.participant_id, data, slot_id=self.slot_id)
+
+
+class ReferralDialog(ServiceDialog):
+    def __init__(self, ctx: Any, participant_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Make a referral"), parent)
+        from app.services.referrals import make_referral
+
+        self._make = make_referral
+        self.ctx, self.participant_id = ctx, participant_id
+        self.type = _combo(referral_type_words(), tr("Type"))
+        self.provider = QLineEdit()
+        self.provider.setAccessibleName(tr("Provider"))
+        self.follow_up = QLineEdit()
+        self.follow_up.setAccessibleName(tr("Follow-up date"))
+        self.follow_up.setPlaceholderText("YYYY-MM-DD")
+        self.form.addRow(tr("Type"), self.type)
+        self.form.addRow(tr("Provider"), self.provider)
+        self.form.addRow(tr("Follow-up date"), self.follow_up)
+
+    def call(self) -> Callable[[], Any]:
+        data = {"type": self.type.currentData(), "provider": self.provider.text(),
+                "follow_up_on": self.follow_up.text() or None, "status": "made"}
+        return lambda: self._make(self.ctx, self.participant_id, data)
+
+
+class AgreementDialog(ServiceDialog):
+    """Sign the first agreement, or amend the current one (a new version)."""
+
+    def __init__(self, ctx: Any, participant_id: str, current: Any | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(tr("Amend the agreement") if current else tr("New agreement"), parent)
+        from app.services import agreements
+
+        self._agreements = agreements
+        self.ctx, self.participant_id, self.current = ctx, participant_id, current
+        self.effective = QLineEdit(ctx.now().date().isoformat())
+        self.effective.setAccessibleName(tr("Effective date"))
+        self.review = QLineEdit()
+        self.review.setAccessibleName(tr("Review date"))
+        self.frequency = _combo(frequency_words(), tr("Reporting frequency"))
+        self.mode = _combo(mode_words(), tr("Reporting mode"))
+        self.time = QLineEdit("10:00")
+        self.time.setAccessibleName(tr("Reporting time"))
+        self.conditions = QPlainTextEdit()
+        self.conditions.setAccessibleName(tr("Conditions"))
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(tr("Reason for the amendment"))
+        self.form.addRow(tr("Effective date"), self.effective)
+        self.form.addRow(tr("Review date"), self.review)
+        self.form.addRow(tr("Reporting frequency"), self.frequency)
+        self.form.addRow(tr("Reporting mode"), self.mode)
+        self.form.addRow(tr("Reporting time"), self.time)
+        self.form.addRow(tr("Conditions"), self.conditions)
+        if current is not None:
+            self.form.addRow(tr("Reason for the amendment"), self.reason)
+            self.review.setText(str(current.review_on or ""))
+            self.frequency.setCurrentIndex(max(0, self.frequency.findData(
+                current.reporting_frequency)))
+            self.mode.setCurrentIndex(max(0, self.mode.findData(current.reporting_mode)))
+            self.time.setText(current.reporting_time)
+            self.conditions.setPlainText(current.conditions or "")
+
+    def call(self) -> Callable[[], Any]:
+        data = {"effective_on": self.effective.text(), "review_on": self.review.text() or None,
+                "reporting_frequency": self.frequency.currentData(),
+                "reporting_mode": self.mode.currentData(), "reporting_time": self.time.text(),
+                "conditions": self.conditions.toPlainText() or None}
+        if self.current is None:
+            return lambda: self._agreements.create_agreement(self.ctx, self.participant_id,
+                                                              data)
+        reason = self.reason.text()
+        return lambda: self._agreements.amend_agreement(self.ctx, self.current.id, data,
+                                                         reason)

@@ -1,0 +1,851 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA" sourcelanguage="en">
+<context>
+    <name>ccms</name>
+    <message>
+        <source>Compliance over the last 12 months</source>
+        <translation>Conformité des 12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Compliance chart</source>
+        <translation>Graphique de conformité</translation>
+    </message>
+    <message>
+        <source>Today's check-ins</source>
+        <translation>Présentations d'aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Overdue check-ins</source>
+        <translation>Présentations en retard</translation>
+    </message>
+    <message>
+        <source>Missed, follow-up open</source>
+        <translation>Manquées, suivi ouvert</translation>
+    </message>
+    <message>
+        <source>Referrals past follow-up</source>
+        <translation>Aiguillages à relancer</translation>
+    </message>
+    <message>
+        <source>Agreements due for review</source>
+        <translation>Ententes à réviser</translation>
+    </message>
+    <message>
+        <source>attended</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>manquée</translation>
+    </message>
+    <message>
+        <source>excused</source>
+        <translation>excusée</translation>
+    </message>
+    <message>
+        <source>Nothing here</source>
+        <translation>Rien à signaler</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was lost; please try again.</source>
+        <translation>Un problème est survenu. Rien n'a été perdu; veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <source>must be 8 or 10 digits</source>
+        <translation>doit compter 8 ou 10 chiffres</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>est dans le futur</translation>
+    </message>
+    <message>
+        <source>is not a real date</source>
+        <translation>n'est pas une date réelle</translation>
+    </message>
+    <message>
+        <source>must be a date as YYYY-MM-DD (or YYYY-MM, or YYYY)</source>
+        <translation>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</translation>
+    </message>
+    <message>
+        <source>must be an email address</source>
+        <translation>doit être une adresse courriel</translation>
+    </message>
+    <message>
+        <source>must contain at least one letter</source>
+        <translation>doit contenir au moins une lettre</translation>
+    </message>
+    <message>
+        <source>contains control characters</source>
+        <translation>contient des caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>must be on one line</source>
+        <translation>doit tenir sur une ligne</translation>
+    </message>
+    <message>
+        <source>must have between 7 and 15 digits</source>
+        <translation>doit compter de 7 à 15 chiffres</translation>
+    </message>
+    <message>
+        <source>must be a phone number (digits, spaces, + ( ) -)</source>
+        <translation>doit être un numéro de téléphone (chiffres, espaces, + ( ) -)</translation>
+    </message>
+    <message>
+        <source>must be a Canadian postal code (A1A 1A1)</source>
+        <translation>doit être un code postal canadien (A1A 1A1)</translation>
+    </message>
+    <message>
+        <source>must be a Canadian province or territory code</source>
+        <translation>doit être le code d'une province ou d'un territoire</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>Cette phrase de passe n'est pas la bonne.</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer version of CCMS Desktop. Install the newer version to open it.</source>
+        <translation>Cette base a été créée par une version plus récente de GCSC Bureau. Installez cette version pour l'ouvrir.</translation>
+    </message>
+    <message>
+        <source>The local store is damaged. Contact your office's support.</source>
+        <translation>La base locale est endommagée. Communiquez avec le soutien de votre bureau.</translation>
+    </message>
+    <message>
+        <source>The store is locked. Unlock it to continue.</source>
+        <translation>La base est verrouillée. Déverrouillez-la pour continuer.</translation>
+    </message>
+    <message>
+        <source>That change of status is not allowed.</source>
+        <translation>Ce changement de statut n'est pas permis.</translation>
+    </message>
+    <message>
+        <source>That record no longer exists.</source>
+        <translation>Cet enregistrement n'existe plus.</translation>
+    </message>
+    <message>
+        <source>This device was revoked by your office; its local data was removed.</source>
+        <translation>Votre bureau a révoqué cet appareil; ses données locales ont été supprimées.</translation>
+    </message>
+    <message>
+        <source>Sync did not complete: the server could not be reached or refused. Your changes are kept and will be sent later.</source>
+        <translation>La synchronisation n'a pas abouti : le serveur est injoignable ou a refusé. Vos modifications sont conservées et seront envoyées plus tard.</translation>
+    </message>
+    <message>
+        <source>same client ID</source>
+        <translation>même identifiant client</translation>
+    </message>
+    <message>
+        <source>same reference in the old system</source>
+        <translation>même référence dans l'ancien système</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>même numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <source>name spelled differently</source>
+        <translation>nom écrit autrement</translation>
+    </message>
+    <message>
+        <source>matches an alias</source>
+        <translation>correspond à un autre nom</translation>
+    </message>
+    <message>
+        <source>same date of birth</source>
+        <translation>même date de naissance</translation>
+    </message>
+    <message>
+        <source>date of birth nearly the same</source>
+        <translation>date de naissance presque identique</translation>
+    </message>
+    <message>
+        <source>same year of birth</source>
+        <translation>même année de naissance</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Client ID (UCI)</source>
+        <translation>Identifiant client (IUC)</translation>
+    </message>
+    <message>
+        <source>Country of citizenship</source>
+        <translation>Pays de citoyenneté</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Detention facility</source>
+        <translation>Établissement de détention</translation>
+    </message>
+    <message>
+        <source>New intake</source>
+        <translation>Nouvelle admission</translation>
+    </message>
+    <message>
+        <source>Check for duplicates</source>
+        <translation>Chercher les doublons</translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation>Doublons probables</translation>
+    </message>
+    <message>
+        <source>This is the same person</source>
+        <translation>C'est la même personne</translation>
+    </message>
+    <message>
+        <source>A different person: create the file</source>
+        <translation>Une autre personne : créer le dossier</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Step 1 of 2: who is this person?</source>
+        <translation>Étape 1 de 2 : qui est cette personne?</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: probable duplicates</source>
+        <translation>Étape 2 de 2 : doublons probables</translation>
+    </message>
+    <message>
+        <source>These files may be the same person. Open the file if it is; create a new one only if it is not.</source>
+        <translation>Ces dossiers pourraient être la même personne. Ouvrez le dossier si c'est le cas; créez-en un nouveau seulement sinon.</translation>
+    </message>
+    <message>
+        <source>No probable duplicate was found.</source>
+        <translation>Aucun doublon probable n'a été trouvé.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>CCMS Desktop</source>
+        <translation>GCSC Bureau</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Search participants</source>
+        <translation>Rechercher des participants</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The new language applies to screens opened from now on, and everywhere after a restart.</source>
+        <translation>La nouvelle langue s'applique aux écrans ouverts dorénavant, et partout après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring: device secrets are kept inside the encrypted store.</source>
+        <translation>Cet ordinateur n'a pas de trousseau système : les secrets de l'appareil sont gardés dans la base chiffrée.</translation>
+    </message>
+    <message>
+        <source>Reference in the old system</source>
+        <translation>Référence dans l'ancien système</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Participant file</source>
+        <translation>Dossier du participant</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Retour à la liste</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Entente</translation>
+    </message>
+    <message>
+        <source>New agreement or amendment</source>
+        <translation>Nouvelle entente ou modification</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Présentations</translation>
+    </message>
+    <message>
+        <source>Record a check-in</source>
+        <translation>Consigner une présentation</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Aiguillages</translation>
+    </message>
+    <message>
+        <source>Make a referral</source>
+        <translation>Faire un aiguillage</translation>
+    </message>
+    <message>
+        <source>Move to the next status</source>
+        <translation>Passer au statut suivant</translation>
+    </message>
+    <message>
+        <source>Mark completed</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nouvelle note</translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation>Ajouter la note</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>aucun consigné</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Choose a referral first.</source>
+        <translation>Choisissez d'abord un aiguillage.</translation>
+    </message>
+    <message>
+        <source>This referral is closed.</source>
+        <translation>Cet aiguillage est fermé.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Rien n'a changé.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Consent to share</source>
+        <translation>Consentement à partager</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à compter du</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Prévue le</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non consignée</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>remplacée</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>aiguillé</translation>
+    </message>
+    <message>
+        <source>assessed</source>
+        <translation>évalué</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>Search by name, alias, client ID or phone</source>
+        <translation>Rechercher par nom, autre nom, identifiant client ou téléphone</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filtre de statut</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 affichés</translation>
+    </message>
+    <message>
+        <source>rescheduled</source>
+        <translation>reportée</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>en personne</translation>
+    </message>
+    <message>
+        <source>telephone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>vidéo</translation>
+    </message>
+    <message>
+        <source>home visit</source>
+        <translation>visite à domicile</translation>
+    </message>
+    <message>
+        <source>housing</source>
+        <translation>logement</translation>
+    </message>
+    <message>
+        <source>employment</source>
+        <translation>emploi</translation>
+    </message>
+    <message>
+        <source>mental health</source>
+        <translation>santé mentale</translation>
+    </message>
+    <message>
+        <source>addiction</source>
+        <translation>dépendance</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>santé</translation>
+    </message>
+    <message>
+        <source>family and child</source>
+        <translation>famille et enfance</translation>
+    </message>
+    <message>
+        <source>legal</source>
+        <translation>juridique</translation>
+    </message>
+    <message>
+        <source>income</source>
+        <translation>revenu</translation>
+    </message>
+    <message>
+        <source>identity documents</source>
+        <translation>pièces d'identité</translation>
+    </message>
+    <message>
+        <source>work permit</source>
+        <translation>permis de travail</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>proposé</translation>
+    </message>
+    <message>
+        <source>made</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>refusé par le service</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>absence</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>chaque semaine</translation>
+    </message>
+    <message>
+        <source>every two weeks</source>
+        <translation>aux deux semaines</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>chaque mois</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>personnalisée</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Wellbeing</source>
+        <translation>Bien-être</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Date de suivi</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Date d'entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>Date de révision</translation>
+    </message>
+    <message>
+        <source>Reporting frequency</source>
+        <translation>Fréquence de présentation</translation>
+    </message>
+    <message>
+        <source>Reporting mode</source>
+        <translation>Mode de présentation</translation>
+    </message>
+    <message>
+        <source>Reporting time</source>
+        <translation>Heure de présentation</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>Motif de la modification</translation>
+    </message>
+    <message>
+        <source>Amend the agreement</source>
+        <translation>Modifier l'entente</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>Nouvelle entente</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Non prévue</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Progression de la synchronisation</translation>
+    </message>
+    <message>
+        <source>not enrolled</source>
+        <translation>non inscrit</translation>
+    </message>
+    <message>
+        <source>Keep this device's value</source>
+        <translation>Garder la valeur de cet appareil</translation>
+    </message>
+    <message>
+        <source>Keep the server's value</source>
+        <translation>Garder la valeur du serveur</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <source>pending changes</source>
+        <translation>modifications en attente</translation>
+    </message>
+    <message>
+        <source>last sync</source>
+        <translation>dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>The same field was changed here and on another device. Choose which value to keep.</source>
+        <translation>Le même champ a été modifié ici et sur un autre appareil. Choisissez la valeur à garder.</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Aucun conflit.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict first.</source>
+        <translation>Choisissez d'abord un conflit.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>last sync did not complete</source>
+        <translation>la dernière synchronisation n'a pas abouti</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>réception</translation>
+    </message>
+    <message>
+        <source>Welcome to CCMS Desktop</source>
+        <translation>Bienvenue dans GCSC Bureau</translation>
+    </message>
+    <message>
+        <source>Create the encrypted store on this computer. Choose a long passphrase: it protects everyone in your caseload.</source>
+        <translation>Créez la base chiffrée sur cet ordinateur. Choisissez une longue phrase de passe : elle protège toutes les personnes de votre charge de cas.</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Phrase de passe (confirmation)</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Robustesse de la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Create the store</source>
+        <translation>Créer la base</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Robustesse</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted store...</source>
+        <translation>Création de la base chiffrée...</translation>
+    </message>
+    <message>
+        <source>CCMS Desktop is locked</source>
+        <translation>GCSC Bureau est verrouillé</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Unlocking...</source>
+        <translation>Déverrouillage...</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Trop courte</translation>
+    </message>
+    <message>
+        <source>Enter your office.</source>
+        <translation>Indiquez votre bureau.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least 12 characters.</source>
+        <translation>La phrase de passe doit compter au moins 12 caractères.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Robuste</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Passable</translation>
+    </message>
+    <message>
+        <source>Try again in</source>
+        <translation>Réessayez dans</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,116 @@
+"""Screenshots of the main screens, in English and French, into docs/screenshots/.
+
+Runs the real app on a virtual X screen (Xvfb; installed with apt-get when missing) over a
+seeded synthetic store:  .venv/bin/python scripts/screenshots.py"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+
+
+def ensure_xvfb() -> subprocess.Popen[bytes] | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "xvfb"], check=True)
+    display = ":97"
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten",
+                             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.environ["DISPLAY"] = display
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+        if time.monotonic() > deadline:
+            raise RuntimeError("Xvfb did not start")
+        time.sleep(0.05)
+    return proc
+
+
+def shoot() -> None:
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.participant_search import ParticipantQuery, search_participants
+    from app.services.setup import initialise_store
+    from app.services.synthetic import seed
+    from app.store.envelope import KdfParams
+    from app.ui.i18n import install_language
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Settings
+    from app.ui.style import STYLESHEET
+
+    app = QApplication.instance() or QApplication([])
+    app.setStyleSheet(STYLESHEET)
+    OUT.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="ccms-shots-"))
+    store, ctx = initialise_store(tmp / "store", "screenshot passphrase", "Vancouver",
+                                  "Ana Lee", kdf=KdfParams(1, 8192, 1))
+    seed(ctx, 150, 3)
+    pid = search_participants(ctx, ParticipantQuery(statuses=("active",)), limit=1).rows[0].id
+
+    def settle(seconds: float = 1.0) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    for lang in ("en", "fr"):
+        install_language(lang)
+        settings = Settings(QSettings(str(tmp / f"{lang}.ini"), QSettings.Format.IniFormat))
+        empty = MainWindow(tmp / "none", settings, kdf=KdfParams(1, 8192, 1))
+        empty.resize(1280, 800)
+        empty.show()
+        settle(0.5)
+        empty.grab().save(str(OUT / f"first-run-{lang}.png"))
+        empty.close()
+        w = MainWindow(tmp / "store", settings)
+        w.resize(1280, 800)
+        w.show()
+        settle(0.5)
+        w.grab().save(str(OUT / f"unlock-{lang}.png"))
+        w._opened(store, ctx)
+        settle(2.0)
+        w.grab().save(str(OUT / f"dashboard-{lang}.png"))
+        w.workspace.tabs.setCurrentIndex(1)
+        settle(1.0)
+        w.grab().save(str(OUT / f"participants-{lang}.png"))
+        w.workspace.open_participant(pid)
+        settle(1.5)
+        w.workspace.file.tabs.setCurrentIndex(3)  # check-ins
+        settle(0.5)
+        w.grab().save(str(OUT / f"participant-file-{lang}.png"))
+        w.intake_action.trigger()
+        settle(0.5)
+        w.workspace.intake_dialog.grab().save(str(OUT / f"intake-{lang}.png"))
+        w.workspace.intake_dialog.close()
+        w.hide()
+        w.deleteLater()
+        settle(0.3)
+    store.lock()
+    shutil.rmtree(tmp, ignore_errors=True)
+    install_language("en")
+
+
+def main() -> int:
+    xvfb = ensure_xvfb()
+    try:
+        shoot()
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+    print(f"screenshots written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

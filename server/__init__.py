@@ -1,0 +1,1 @@
+"""The reference central endpoint for the CCMS sync protocol (FastAPI + SQLAlchemy)."""

@@ -1,0 +1,192 @@
+"""The reference central endpoint: enrolment, push, pull, health, OpenAPI under /v1."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import secrets
+import uuid
+import zlib
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import or_, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.sync.wire import (
+    API_PREFIX,
+    DEFAULT_PULL_PAGE,
+    MAX_BODY_BYTES,
+    MAX_PULL_PAGE,
+    Change,
+    EnrolRequest,
+    EnrolResponse,
+    ErrorBody,
+    Health,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    office_id_for,
+)
+from server.db import (
+    AppliedOp,
+    Device,
+    EnrolmentCode,
+    Record,
+    lock_change_log,
+    token_hash,
+    utcnow,
+)
+from server.merge import OfficeViolation, apply_operation
+
+log = logging.getLogger("ccms.server")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, error: str, detail: str, wipe: bool = False,
+                 headers: dict[str, str] | None = None) -> None:
+        self.status, self.body, self.headers = status, ErrorBody(
+            error=error, detail=detail, wipe=wipe), headers or {}
+
+
+def create_app(sessions: sessionmaker[Session]) -> FastAPI:
+    app = FastAPI(title="CCMS reference central endpoint", version="1",
+                  openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
+                  redoc_url=None)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+
+    @app.middleware("http")
+    async def limit_and_inflate(request: Request,
+                                call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return _error(ApiError(413, "too_large", "the request body is too large"))
+        if request.headers.get("content-encoding", "").lower() == "gzip":
+            raw = await request.body()
+            try:
+                body = gzip.decompress(raw)
+            except (OSError, EOFError, zlib.error):
+                return _error(ApiError(400, "bad_encoding", "the gzip body is damaged"))
+            if len(body) > MAX_BODY_BYTES:
+                return _error(ApiError(413, "too_large", "the request body is too large"))
+            request._body = body  # the handlers read the inflated body
+        return await call_next(request)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        detail = f"{where}: {first.get('msg', 'invalid')}" if where else "invalid request"
+        return _error(ApiError(422, "invalid_request", detail[:300]))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(ApiError(exc.status_code, "http_error", str(exc.detail)))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _db(request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        log.warning("database error: %s", type(exc).__name__)
+        return _error(ApiError(503, "unavailable", "the database is busy; retry later",
+                               headers={"Retry-After": "1"}))
+
+    def db() -> Any:
+        with sessions() as session:
+            yield session
+
+    def device(authorization: Annotated[str | None, Header()] = None,
+               session: Session = Depends(db)) -> Device:
+        if not authorization or not authorization.startswith("Bearer "):
+            raise ApiError(401, "unauthenticated", "a bearer token is required",
+                           headers={"WWW-Authenticate": "Bearer"})
+        found = session.scalar(select(Device).where(
+            Device.token_hash == token_hash(authorization[7:].strip())))
+        if found is None:
+            raise ApiError(401, "unauthenticated", "the token is not valid",
+                           headers={"WWW-Authenticate": "Bearer"})
+        session.expunge(found)
+        session.rollback()  # end the lookup's transaction: the handler opens its own
+        if found.revoked_at is not None:
+            raise ApiError(410, "device_revoked", "this device was revoked: wipe the local "
+                           "store", wipe=True)
+        return found
+
+    @app.get(f"{API_PREFIX}/health", response_model=Health)
+    def health() -> Health:
+        return Health(status="ok", api="v1")
+
+    @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse,
+              responses={400: {"model": ErrorBody}})
+    def enrol(body: EnrolRequest, session: Session = Depends(db)) -> EnrolResponse:
+        with session.begin():
+            code = session.get(EnrolmentCode, token_hash(body.code.strip()))
+            if code is None or code.used_at is not None:
+                raise ApiError(400, "bad_code", "the enrolment code is unknown or used")
+            code.used_at = utcnow()
+            token = secrets.token_urlsafe(32)
+            dev = Device(id=str(uuid.uuid4()), office_id=office_id_for(code.office_name),
+                         office_name=code.office_name, label=body.label,
+                         token_hash=token_hash(token))
+            session.add(dev)
+        return EnrolResponse(device_id=dev.id, token=token, office_name=dev.office_name,
+                             office_id=dev.office_id)
+
+    @app.post(f"{API_PREFIX}/push", response_model=PushResponse,
+              responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody},
+                         410: {"model": ErrorBody}, 413: {"model": ErrorBody},
+                         422: {"model": ErrorBody}})
+    def push(body: PushRequest, dev: Device = Depends(device),
+             session: Session = Depends(db)) -> PushResponse:
+        results = []
+        with session.begin():
+            counter = lock_change_log(session)
+            for op in body.operations:
+                seen = session.get(AppliedOp, op.op_id)
+                if seen is not None:
+                    results.append(seen.result)
+                    continue
+                try:
+                    result = apply_operation(session, dev, op, counter)
+                except OfficeViolation:
+                    session.rollback()
+                    raise ApiError(403, "other_office", "the batch touches a record of "
+                                   "another office; nothing was written") from None
+                session.add(AppliedOp(op_id=op.op_id, device_id=dev.id,
+                                      result=result.model_dump()))
+                results.append(result.model_dump())
+            live = session.get(Device, dev.id)
+            if live is not None:
+                live.last_seen_at = utcnow()
+        return PushResponse.model_validate({"results": results})
+
+    @app.get(f"{API_PREFIX}/changes", response_model=PullResponse,
+             responses={401: {"model": ErrorBody}, 410: {"model": ErrorBody}})
+    def pull(after: Annotated[int, Query(ge=0)] = 0,
+             limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = DEFAULT_PULL_PAGE,
+             dev: Device = Depends(device), session: Session = Depends(db)) -> PullResponse:
+        rows = session.scalars(select(Record).where(
+            Record.office_id == dev.office_id, Record.seq > after,
+            or_(Record.last_device_id.is_(None), Record.last_device_id != dev.id))
+            .order_by(Record.seq).limit(limit + 1)).all()
+        page = rows[:limit]
+        changes = [Change(seq=r.seq, entity=r.entity, record_id=r.record_id,  # type: ignore[arg-type]
+                          version=r.version, values=r.values) for r in page]
+        session.rollback()
+        return PullResponse(changes=changes, next_cursor=page[-1].seq if page else after,
+                            more=len(rows) > limit)
+
+    return app
+
+
+def _error(exc: ApiError) -> JSONResponse:
+    return JSONResponse(status_code=exc.status, content=exc.body.model_dump(),
+                        headers=exc.headers)

@@ -1,0 +1,114 @@
+"""Intake with the duplicate warning, a missed check-in on the dashboard, a referral moved to
+completed: through real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from app.services import referrals
+from app.services.agreements import create_agreement
+from app.services.checkins import list_checkins
+from app.services.context import ServiceContext
+from app.services.participant_status import change_status
+from app.services.participants import create_participant
+from app.ui.main_window import MainWindow
+from app.ui.record_dialogs import CheckInDialog, ReferralDialog
+from tests.conftest import FixedClock
+
+
+def _dialog_save(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def]
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+
+
+def test_intake_meets_the_duplicate_warning(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                            unlocked: MainWindow) -> None:
+    existing = create_participant(ctx, {"family_name": "Nguyễn", "given_names": "Thi Lan",
+                                        "date_of_birth": "1988-04-12"})
+    unlocked.intake_action.trigger()
+    dialog = unlocked.workspace.intake_dialog
+    dialog.form.rows["family_name"].edit.setText("Nguyen")
+    dialog.form.rows["given_names"].edit.setText("Thi Lan")
+    dialog.form.rows["date_of_birth"].edit.setText("1988-04-12")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    assert dialog.candidates.count() == 1
+    assert "same date of birth" in dialog.candidates.item(0).text()
+    qtbot.mouseClick(dialog.same_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: unlocked.workspace.file is not None, timeout=10_000)
+    assert unlocked.workspace.file.pid == existing
+
+
+def test_bad_intake_shows_errors_beside_fields(qtbot, unlocked: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    unlocked.intake_action.trigger()
+    dialog = unlocked.workspace.intake_dialog
+    dialog.form.rows["client_id"].edit.setText("123")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 0
+    assert dialog.form.rows["family_name"].error.text() == "is required"
+    assert dialog.form.rows["client_id"].error.text() == "must be 8 or 10 digits"
+
+
+def test_a_missed_checkin_shows_on_the_dashboard(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                 clock: FixedClock,
+                                                 unlocked: MainWindow) -> None:
+    pid = create_participant(ctx, {"family_name": "Tesfaye", "given_names": "Hiwot"})
+    for status in ("assessed", "accepted", "active"):
+        change_status(ctx, pid, status)
+    create_agreement(ctx, pid, {"effective_on": "2026-03-02", "reporting_frequency": "weekly",
+                                "reporting_mode": "in_person"})
+    clock.advance(hours=10)
+    unlocked.workspace.open_participant(pid)
+    page = unlocked.workspace.file
+    qtbot.waitUntil(lambda: page.checkins.list.count() > 0, timeout=10_000)
+    page.checkins.list.setCurrentRow(0)  # the slot due today
+    dialogs: list[CheckInDialog] = []
+    original = CheckInDialog.exec
+    CheckInDialog.exec = lambda self: (dialogs.append(self), self.open(), 0)[2]  # type: ignore[method-assign]
+    try:
+        qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    finally:
+        CheckInDialog.exec = original  # type: ignore[method-assign]
+    dialog = dialogs[0]
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("missed"))
+    _dialog_save(qtbot, dialog)
+    assert [c.outcome for c in list_checkins(ctx, pid)] == ["missed"]
+    board = unlocked.workspace.dashboard
+    board.refresh()
+    missed = board.lists["missed"]
+    qtbot.waitUntil(lambda: "Tesfaye" in (missed.item(0).text() if missed.count() else ""),
+                    timeout=10_000)
+    missed.setCurrentRow(0)
+    board.open_participant.emit(missed.item(0).data(Qt.ItemDataRole.UserRole))
+    assert unlocked.workspace.file.pid == pid
+
+
+def test_a_referral_made_and_moved_to_completed(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                unlocked: MainWindow) -> None:
+    pid = create_participant(ctx, {"family_name": "Abdullahi"})
+    unlocked.workspace.open_participant(pid)
+    page = unlocked.workspace.file
+    dialogs: list[ReferralDialog] = []
+    original = ReferralDialog.exec
+    ReferralDialog.exec = lambda self: (dialogs.append(self), self.open(), 0)[2]  # type: ignore[method-assign]
+    try:
+        qtbot.mouseClick(page.refer_button, Qt.MouseButton.LeftButton)
+    finally:
+        ReferralDialog.exec = original  # type: ignore[method-assign]
+    dialog = dialogs[0]
+    dialog.type.setCurrentIndex(dialog.type.findData("housing"))
+    dialog.provider.setText("Community Housing Society")
+    _dialog_save(qtbot, dialog)
+    page.reload()
+    qtbot.waitUntil(lambda: page.referrals.list.count() == 1, timeout=10_000)
+    for expected in ("accepted", "in_progress", "completed"):
+        page.referrals.list.setCurrentRow(0)
+        qtbot.mouseClick(page.advance_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda e=expected: referrals.list_referrals(ctx, pid)[0].status == e,
+                        timeout=10_000)
+        qtbot.waitUntil(lambda e=expected: page.referrals.list.count() == 1 and
+                        page.referrals.list.item(0).data(Qt.ItemDataRole.UserRole)[1] == e,
+                        timeout=10_000)
+    assert "completed" in page.referrals.list.item(0).text()

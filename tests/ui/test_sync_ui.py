@@ -1,0 +1,59 @@
+"""Sync from the window against the real reference server: progress shows, a conflict is
+resolved in the conflicts view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.services import participants as ps
+from app.ui.main_window import MainWindow
+from app.ui.settings import Settings
+from tests.conftest import FAST_KDF
+from tests.sync.conftest import (  # noqa: F401  # noqa: F401
+    Devices,
+    RunningServer,
+    devices,
+    server,
+    server_db_url,
+    sync,
+    wait_until,
+)
+
+
+def test_sync_progress_and_conflict_resolution(qtbot, devices: Devices,  # type: ignore[no-untyped-def]  # noqa: F811
+                                               server: RunningServer,  # noqa: F811
+                                               settings: Settings) -> None:
+    a, b = devices.new("a"), devices.new("b")
+    pid = ps.create_participant(a, {"family_name": "Haddad", "city": "Surrey"})
+    assert sync(a).complete and sync(b).complete
+    ps.update_participant(a, pid, {"city": "Richmond"})
+    assert sync(a).complete
+    ps.update_participant(b, pid, {"city": "Delta"})
+
+    w = MainWindow(b.store.paths.data_dir, settings, kdf=FAST_KDF)
+    qtbot.addWidget(w)
+    w.show()
+    w._opened(b.store, b)
+    widget = w.sync_widget
+    phases: list[str] = []
+    widget.op = None
+    qtbot.waitUntil(widget.button.isEnabled, timeout=10_000)
+    original = widget._progress
+    widget._progress = lambda p, d, t: (phases.append(p), original(p, d, t))  # type: ignore[method-assign]
+    with qtbot.waitSignal(widget.synced, timeout=30_000) as signal:
+        qtbot.mouseClick(widget.button, Qt.MouseButton.LeftButton)
+        assert not widget.progress.isHidden()  # shown while the sync runs
+    summary = signal.args[0]
+    assert summary.complete and summary.conflicts == 1
+    assert "push" in phases
+    page = w.workspace.conflicts
+    w.workspace.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+    assert (page.table.item(0, 1).text(), page.table.item(0, 2).text(),
+            page.table.item(0, 3).text()) == ("city", "Delta", "Richmond")
+    page.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(page.keep_local, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10_000)
+    assert sync(b).complete and sync(a).complete
+    assert ps.get_participant(a, pid, record_view=False).city == "Delta"
+    w.close()
