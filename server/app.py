@@ -149,13 +149,24 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
         results = []
         with session.begin():
             counter = lock_change_log(session)
+            # One query each for the batch's replays and its records (not one per op).
+            ids = [op.op_id for op in body.operations]
+            seen = {a.op_id: a.result for a in session.scalars(
+                select(AppliedOp).where(AppliedOp.op_id.in_(ids)))}
+            keys = {(op.entity, op.record_id) for op in body.operations}
+            records: dict[tuple[str, str], Record] = {}
+            for entity in {k[0] for k in keys}:
+                for r in session.scalars(select(Record).where(
+                        Record.entity == entity,
+                        Record.record_id.in_([k[1] for k in keys if k[0] == entity]))):
+                    records[(r.entity, r.record_id)] = r
             for op in body.operations:
-                seen = session.get(AppliedOp, op.op_id)
-                if seen is not None:
-                    results.append(seen.result)
+                if op.op_id in seen:
+                    results.append(seen[op.op_id])
                     continue
                 try:
-                    result = apply_operation(session, dev, op, counter)
+                    with session.no_autoflush:  # one flush for the batch, at commit
+                        result = apply_operation(session, dev, op, counter, records)
                 except OfficeViolation:
                     session.rollback()
                     raise ApiError(403, "other_office", "the batch touches a record of "

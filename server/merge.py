@@ -24,9 +24,11 @@ def _bump(session: Session, record: Record, counter: ChangeCounter, device: Devi
     record.last_device_id = device.id
 
 
-def apply_operation(session: Session, device: Device, op: Operation,
-                    counter: ChangeCounter) -> OpResult:
-    record = session.get(Record, (op.entity, op.record_id))
+def apply_operation(session: Session, device: Device, op: Operation, counter: ChangeCounter,
+                    records: dict[tuple[str, str], Record] | None = None) -> OpResult:
+    """`records`: the batch's records fetched up front (a miss means: not on the server)."""
+    key = (op.entity, op.record_id)
+    record = records.get(key) if records is not None else session.get(Record, key)
     if record is not None and record.office_id != device.office_id:
         raise OfficeViolation(op.record_id)
     changes = {name: (c.old, c.new) for name, c in op.changes.items()}
@@ -44,6 +46,8 @@ def apply_operation(session: Session, device: Device, op: Operation,
         record = Record(entity=op.entity, record_id=op.record_id, office_id=device.office_id,
                         version=0, values=values, seq=0)
         session.add(record)
+        if records is not None:
+            records[key] = record
         _bump(session, record, counter, device)
         return OpResult(op_id=op.op_id, status="applied", version=record.version)
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select, update
 
 from app.models import ENTITIES, Conflict, OutboxEntry
 from app.services.context import ServiceContext
@@ -34,11 +34,13 @@ def pending_count(ctx: ServiceContext) -> int:
 
 
 def _operation(entry: OutboxEntry) -> Operation:
-    return Operation(op_id=entry.op_id, entity=entry.entity,  # type: ignore[arg-type]
-                     record_id=entry.record_id, kind=entry.kind,  # type: ignore[arg-type]
-                     base_version=entry.base_version,
-                     changes={k: FieldChange(old=v.get("old"), new=v.get("new"))
-                              for k, v in entry.changes.items()})
+    # Outbox entries were written by our own recorder: no need to validate them again
+    # (the server validates every operation it receives).
+    return Operation.model_construct(
+        op_id=entry.op_id, entity=entry.entity, record_id=entry.record_id, kind=entry.kind,
+        base_version=entry.base_version,
+        changes={k: FieldChange.model_construct(old=v.get("old"), new=v.get("new"))
+                 for k, v in entry.changes.items()})
 
 
 def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
@@ -62,41 +64,61 @@ def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
 
 def _record_answers(ctx: ServiceContext, entries: list[OutboxEntry],
                     answers: dict[str, OpResult], summary: PushSummary) -> None:
+    """In one transaction: versions set, conflicts kept, answered entries removed. The
+    common case (applied) is done in bulk: one UPDATE per entity and one DELETE."""
+    answered = [e for e in entries if e.op_id in answers]
     with ctx.store.transaction() as session:
         session.info[REMOTE_APPLY] = True
-        for entry in entries:
-            answer = answers.get(entry.op_id)
-            if answer is None:
-                continue  # not answered: stays queued for the next push
-            cls = ENTITIES.get(entry.entity)
-            row = session.get(cls, entry.record_id) if cls is not None else None
-            if answer.version is not None and row is not None and row.version < answer.version:
-                row.version = answer.version
-            if answer.status == "conflict":
-                for name, server_value in answer.conflicts.items():
-                    change: dict[str, Any] = entry.changes.get(name, {})
-                    session.add(Conflict(
-                        entity=entry.entity, record_id=entry.record_id,
-                        participant_id=_participant_of(entry, row), field=name,
-                        base_value=change.get("old"), local_value=change.get("new"),
-                        server_value=server_value, server_version=answer.version or 0,
-                        detected_at=ctx.now()))
-                    summary.conflicts += 1
-            elif answer.status == "rejected":
-                summary.rejected += 1
-                summary.rejected_reasons.append(answer.reason or "rejected")
-                session.add(Conflict(
-                    entity=entry.entity, record_id=entry.record_id,
-                    participant_id=_participant_of(entry, row), field="*",
-                    local_value=entry.changes, server_value=answer.reason,
-                    detected_at=ctx.now(), resolution=None))
-            session.execute(delete(OutboxEntry).where(OutboxEntry.seq == entry.seq))
+        versions: dict[str, list[dict[str, Any]]] = {}
+        for entry in answered:
+            answer = answers[entry.op_id]
+            if answer.version is not None and entry.entity in ENTITIES:
+                versions.setdefault(entry.entity, []).append(
+                    {"rid": entry.record_id, "v": answer.version})
+        for entity, rows in versions.items():
+            cls = ENTITIES[entity]
+            session.execute(update(cls.__table__).where(
+                cls.__table__.c.id == bindparam("rid"),
+                cls.__table__.c.version < bindparam("v")).values(version=bindparam("v")),
+                rows)
+        for entry in answered:
+            answer = answers[entry.op_id]
+            if answer.status in ("conflict", "rejected"):
+                _keep_conflict(ctx, session, entry, answer, summary)
+        session.execute(delete(OutboxEntry).where(
+            OutboxEntry.seq.in_([e.seq for e in answered])))
+        session.expire_all()
+        for entry in answered:
+            answer = answers[entry.op_id]
             if answer.values is not None and answer.version is not None:
                 row = apply_change(session, Change(
                     seq=0, entity=entry.entity, record_id=entry.record_id,  # type: ignore[arg-type]
                     version=answer.version, values=answer.values))
                 refresh_derived(session, row)
-            summary.pushed += 1
+        summary.pushed += len(answered)
+
+
+def _keep_conflict(ctx: ServiceContext, session: Any, entry: OutboxEntry, answer: OpResult,
+                   summary: PushSummary) -> None:
+    cls = ENTITIES.get(entry.entity)
+    row = session.get(cls, entry.record_id) if cls is not None else None
+    if answer.status == "conflict":
+        for name, server_value in answer.conflicts.items():
+            change: dict[str, Any] = entry.changes.get(name, {})
+            session.add(Conflict(
+                entity=entry.entity, record_id=entry.record_id,
+                participant_id=_participant_of(entry, row), field=name,
+                base_value=change.get("old"), local_value=change.get("new"),
+                server_value=server_value, server_version=answer.version or 0,
+                detected_at=ctx.now()))
+            summary.conflicts += 1
+        return
+    summary.rejected += 1
+    summary.rejected_reasons.append(answer.reason or "rejected")
+    session.add(Conflict(
+        entity=entry.entity, record_id=entry.record_id,
+        participant_id=_participant_of(entry, row), field="*", local_value=entry.changes,
+        server_value=answer.reason, detected_at=ctx.now()))
 
 
 def _participant_of(entry: OutboxEntry, row: Any) -> str | None:
