@@ -16,7 +16,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import store_figures
+from benchmarks import gui_figures, store_figures, sync_figures
 from benchmarks.scale_data import SCALES, ensure, open_scale_store
 
 # name -> (comparison, limit); checked only at the scale the target is stated for.
@@ -42,6 +42,35 @@ def machine() -> dict[str, Any]:
             "cpus": os.cpu_count(), "processor": platform.processor() or platform.machine()}
 
 
+def stall_figure(scale_name: str) -> dict[str, Any]:
+    """A device with a big outbox syncs while another bulk-seeds, window open."""
+    import tempfile
+
+    from app.services.synthetic import seed
+    from app.sync.runner import client_for, run_sync
+
+    n = 200 if scale_name == "quick" else 1_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db_url = f"sqlite:///{folder / 'server.db'}"
+        with sync_figures.server_process(db_url) as url:
+            syncing = sync_figures._device(folder, "syncing", url, db_url)
+            seed(syncing, n, 1)
+            importing = sync_figures._device(folder, "importing", url, db_url)
+            gui_figures.app()
+            from app.ui.main_window import MainWindow
+
+            window = MainWindow(folder / "syncing")
+            window._opened(syncing.store, syncing)
+            window.show()
+            try:
+                return gui_figures.max_stall_during([
+                    lambda: run_sync(syncing, client_for(syncing)),
+                    lambda: seed(importing, n, 2)])
+            finally:
+                window.close()
+
+
 def run(scale_name: str) -> dict[str, Any]:
     scale = SCALES[scale_name]
     started = time.perf_counter()
@@ -55,8 +84,26 @@ def run(scale_name: str) -> dict[str, Any]:
     try:
         log("search...")
         figures.update(store_figures.search_figures(ctx, scale_store.samples))
+        log("first paint and memory...")
+        figures.update(gui_figures.first_paints(ctx))
+        log("initial pull of the regional store..." if scale_name != "quick" else
+            "initial pull of the quick store...")
+        pull_source = ctx if scale_name != "national" else None
+        if pull_source is not None:
+            figures.update(sync_figures.initial_pull(pull_source))
     finally:
         ctx.store.lock()
+    if scale_name == "national":
+        regional = open_scale_store(ensure(SCALES["regional"], log))
+        try:
+            figures.update(sync_figures.initial_pull(regional))
+        finally:
+            regional.store.lock()
+    log("batched push versus one change per request...")
+    figures.update(sync_figures.sync_batch_speedup(1_000 if scale_name == "quick"
+                                                   else 10_000))
+    log("event loop while a full sync and a bulk intake run...")
+    figures.update(stall_figure(scale_name))
     targets = {}
     for name, (op, limit, scales) in TARGETS.items():
         if name in figures and figures[name] is not None and scale_name in scales:
