@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import SyncedEntity, UTCDateTime
@@ -28,11 +28,16 @@ class CheckIn(SyncedEntity):
     wellbeing: Mapped[str | None] = mapped_column(Text, default=None)
     needs_update: Mapped[str | None] = mapped_column(Text, default=None)
     notes: Mapped[str | None] = mapped_column(Text, default=None)
-    corrects_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    corrects_id: Mapped[str | None] = mapped_column(String(36), default=None)
     recorded_by: Mapped[str | None] = mapped_column(String(36), default=None)
 
-    __table_args__ = (Index("ix_checkin_participant_scheduled", "participant_id",
-                            "scheduled_at"),)
+    __table_args__ = (
+        Index("ix_checkin_participant_scheduled", "participant_id", "scheduled_at"),
+        # Partial: almost no entry is a correction, and a full index on a column that is
+        # NULL nearly everywhere looks useless to the planner, which then scans instead.
+        Index("ix_checkin_corrects", "corrects_id",
+              sqlite_where=text("corrects_id IS NOT NULL")),
+    )
 
 
 class FollowUp(SyncedEntity):

@@ -112,7 +112,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_checkin'))
     )
     with op.batch_alter_table('checkin', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_checkin_corrects_id'), ['corrects_id'], unique=False)
+        batch_op.create_index('ix_checkin_corrects', ['corrects_id'], unique=False, sqlite_where=sa.text('corrects_id IS NOT NULL'))
         batch_op.create_index(batch_op.f('ix_checkin_office_id'), ['office_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_checkin_outcome'), ['outcome'], unique=False)
         batch_op.create_index(batch_op.f('ix_checkin_participant_id'), ['participant_id'], unique=False)
@@ -475,7 +475,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_checkin_participant_id'))
         batch_op.drop_index(batch_op.f('ix_checkin_outcome'))
         batch_op.drop_index(batch_op.f('ix_checkin_office_id'))
-        batch_op.drop_index(batch_op.f('ix_checkin_corrects_id'))
+        batch_op.drop_index('ix_checkin_corrects', sqlite_where=sa.text('corrects_id IS NOT NULL'))
 
     op.drop_table('checkin')
     with op.batch_alter_table('caseworker', schema=None) as batch_op:
