@@ -20,7 +20,7 @@ class CheckIn(SyncedEntity):
 
     participant_id: Mapped[str] = mapped_column(String(36), index=True)
     agreement_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    slot_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    slot_id: Mapped[str | None] = mapped_column(String(36), default=None)
     scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     actual_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     mode: Mapped[str] = mapped_column(String(12))
@@ -37,6 +37,7 @@ class CheckIn(SyncedEntity):
         # NULL nearly everywhere looks useless to the planner, which then scans instead.
         Index("ix_checkin_corrects", "corrects_id",
               sqlite_where=text("corrects_id IS NOT NULL")),
+        Index("ix_checkin_slot", "slot_id", sqlite_where=text("slot_id IS NOT NULL")),
     )
 
 

@@ -117,7 +117,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_checkin_outcome'), ['outcome'], unique=False)
         batch_op.create_index(batch_op.f('ix_checkin_participant_id'), ['participant_id'], unique=False)
         batch_op.create_index('ix_checkin_participant_scheduled', ['participant_id', 'scheduled_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_checkin_slot_id'), ['slot_id'], unique=False)
+        batch_op.create_index('ix_checkin_slot', ['slot_id'], unique=False, sqlite_where=sa.text('slot_id IS NOT NULL'))
 
     op.create_table('compliance_report',
     sa.Column('participant_id', sa.String(length=36), nullable=False),
@@ -470,7 +470,7 @@ def downgrade() -> None:
 
     op.drop_table('compliance_report')
     with op.batch_alter_table('checkin', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_checkin_slot_id'))
+        batch_op.drop_index('ix_checkin_slot', sqlite_where=sa.text('slot_id IS NOT NULL'))
         batch_op.drop_index('ix_checkin_participant_scheduled')
         batch_op.drop_index(batch_op.f('ix_checkin_participant_id'))
         batch_op.drop_index(batch_op.f('ix_checkin_outcome'))
