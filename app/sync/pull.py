@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.models import ENTITIES, Alias, OutboxEntry, Participant, SyncedEntity
@@ -20,6 +20,7 @@ from app.models.wire import decode, wire_fields
 from app.services.context import ServiceContext
 from app.services.participants import refresh_search
 from app.services.recorder import REMOTE_APPLY
+from app.services.text import build_search_text, digits
 from app.sync import state
 from app.sync.client import SyncClient
 from app.sync.wire import Change
@@ -63,6 +64,63 @@ def apply_change(session: Session, change: Change) -> SyncedEntity | None:
     return row
 
 
+def apply_page(session: Session, changes: list[Change]) -> None:
+    """A page in bulk: one query per entity for the rows already here, one for the fields
+    with pending local edits, one multi-row INSERT per entity for the new rows."""
+    by_entity: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.entity in ENTITIES:
+            by_entity.setdefault(change.entity, []).append(change)
+    parents: set[str] = set()
+    for entity, group in by_entity.items():
+        cls = ENTITIES[entity]
+        ids = [c.record_id for c in group]
+        existing = {r.id: r for r in session.scalars(select(cls).where(cls.id.in_(ids)))}
+        pending: dict[str, set[str]] = {}
+        for record_id, fields in session.execute(select(
+                OutboxEntry.record_id, OutboxEntry.changes).where(
+                OutboxEntry.entity == entity, OutboxEntry.record_id.in_(list(existing)))):
+            pending.setdefault(record_id, set()).update(fields)
+        allowed = set(wire_fields(cls))
+        fresh: list[dict[str, Any]] = []
+        for change in group:
+            values = {k: decode(cls, k, v) for k, v in change.values.items() if k in allowed}
+            row = existing.get(change.record_id)
+            if row is None:
+                values.update(id=change.record_id, version=change.version,
+                              updated_at=values.get("created_at"))
+                if cls is Participant:
+                    _derive_new_participant(values)
+                fresh.append(values)
+            else:
+                keep = pending.get(change.record_id, set())
+                for name, value in values.items():
+                    if name not in keep and name != "id":
+                        setattr(row, name, value)
+                row.version = max(row.version, change.version)
+                if cls is Participant:
+                    session.flush()
+                    refresh_search(session, row)  # type: ignore[arg-type]
+            if cls is Alias:
+                parents.add(str(change.values.get("participant_id")))
+        if fresh:
+            columns = {c.key for c in cls.__table__.columns}
+            session.execute(insert(cls), [{k: v for k, v in r.items() if k in columns}
+                                          for r in fresh])
+    session.flush()
+    for pid in parents:
+        parent = session.get(Participant, pid)
+        if parent is not None:
+            refresh_search(session, parent)
+
+
+def _derive_new_participant(values: dict[str, Any]) -> None:
+    values["phone_digits"] = digits(values.get("phone")) or None
+    values["search_text"] = build_search_text(
+        values.get("family_name") or "", values.get("given_names"), [],
+        values.get("client_id"), values.get("phone"), values.get("external_ref"))
+
+
 def refresh_derived(session: Session, row: SyncedEntity | None) -> None:
     """Derived search columns are local: recompute them for what changed."""
     if isinstance(row, Participant):
@@ -85,14 +143,7 @@ def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
         page = client.pull(cursor, page_size)
         with ctx.store.transaction() as session:
             session.info[REMOTE_APPLY] = True
-            touched: list[Any] = []
-            for change in page.changes:
-                row = apply_change(session, change)
-                if row is not None:
-                    touched.append(row)
-            session.flush()
-            for row in touched:
-                refresh_derived(session, row)
+            apply_page(session, page.changes)
             state.put(session, state.CURSOR, str(page.next_cursor))
         cursor = page.next_cursor
         summary.pulled += len(page.changes)
