@@ -91,8 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     from app.ui.settings import Settings
     from app.ui.style import STYLESHEET
 
+    from app.ui.responsiveness import tune_garbage_collector
+
     app = QApplication(sys.argv[:1])
     app.setApplicationName("CCMS Desktop")
+    tune_garbage_collector()
     app.setStyleSheet(STYLESHEET)
     settings = Settings()
     if args.language:

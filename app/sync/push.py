@@ -33,7 +33,18 @@ def pending_count(ctx: ServiceContext) -> int:
         return session.scalar(select(func.count(OutboxEntry.seq))) or 0
 
 
-def _operation(entry: OutboxEntry) -> Operation:
+@dataclass(frozen=True)
+class _Entry:
+    seq: int
+    op_id: str
+    entity: str
+    record_id: str
+    kind: str
+    base_version: int
+    changes: dict[str, Any]
+
+
+def _operation(entry: _Entry) -> Operation:
     # Outbox entries were written by our own recorder: no need to validate them again
     # (the server validates every operation it receives).
     return Operation.model_construct(
@@ -51,8 +62,11 @@ def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
     total = pending_count(ctx)
     while True:
         with ctx.store.session() as session:
-            entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)
-                                      .limit(batch_size)).all()
+            # Plain rows, not ORM objects: the outbox is read often and in bulk.
+            entries = [_Entry(*row) for row in session.execute(
+                select(OutboxEntry.seq, OutboxEntry.op_id, OutboxEntry.entity,
+                       OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.base_version,
+                       OutboxEntry.changes).order_by(OutboxEntry.seq).limit(batch_size))]
         if not entries:
             return summary
         response = client.push(PushRequest(operations=[_operation(e) for e in entries]))
@@ -62,7 +76,7 @@ def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
             progress("push", min(summary.pushed, total), max(total, summary.pushed))
 
 
-def _record_answers(ctx: ServiceContext, entries: list[OutboxEntry],
+def _record_answers(ctx: ServiceContext, entries: list[_Entry],
                     answers: dict[str, OpResult], summary: PushSummary) -> None:
     """In one transaction: versions set, conflicts kept, answered entries removed. The
     common case (applied) is done in bulk: one UPDATE per entity and one DELETE."""
@@ -98,7 +112,7 @@ def _record_answers(ctx: ServiceContext, entries: list[OutboxEntry],
         summary.pushed += len(answered)
 
 
-def _keep_conflict(ctx: ServiceContext, session: Any, entry: OutboxEntry, answer: OpResult,
+def _keep_conflict(ctx: ServiceContext, session: Any, entry: _Entry, answer: OpResult,
                    summary: PushSummary) -> None:
     cls = ENTITIES.get(entry.entity)
     row = session.get(cls, entry.record_id) if cls is not None else None
@@ -121,7 +135,7 @@ def _keep_conflict(ctx: ServiceContext, session: Any, entry: OutboxEntry, answer
         server_value=answer.reason, detected_at=ctx.now()))
 
 
-def _participant_of(entry: OutboxEntry, row: Any) -> str | None:
+def _participant_of(entry: _Entry, row: Any) -> str | None:
     if entry.entity == "participant":
         return entry.record_id
     return getattr(row, "participant_id", None)

@@ -26,6 +26,9 @@ from app.ui.error_words import describe
 from app.ui.i18n import tr
 
 AUTO_SYNC_MS = 10 * 60 * 1000
+# Smaller batches and pages than the CLI's: each JSON parse and validation holds the GIL,
+# so shorter ones keep the window's event loop ticking during a sync.
+UI_BATCH, UI_PAGE = 100, 200
 PROBE_MS = 60 * 1000
 
 
@@ -114,7 +117,8 @@ class SyncStatusWidget(QWidget):
         self.button.setEnabled(False)
 
         def work(report: Any, cancel: Any) -> SyncSummary:
-            return run_sync(ctx, client_for(ctx, cancel=cancel), progress=report)
+            return run_sync(ctx, client_for(ctx, cancel=cancel), progress=report,
+                            batch_size=UI_BATCH, page_size=UI_PAGE)
 
         self.op = BackgroundOp(work, success=self._finished, failure=self._failed,
                                progress=self._progress, with_progress=True).start()
