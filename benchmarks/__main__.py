@@ -64,8 +64,11 @@ def stall_figure(scale_name: str) -> dict[str, Any]:
             window._opened(syncing.store, syncing)
             window.show()
             try:
+                from app.ui.sync_widget import UI_BATCH, UI_PAGE
+
                 return gui_figures.max_stall_during([
-                    lambda: run_sync(syncing, client_for(syncing)),
+                    lambda: run_sync(syncing, client_for(syncing), batch_size=UI_BATCH,
+                                     page_size=UI_PAGE),
                     lambda: seed(importing, n, 2)])
             finally:
                 window.close()
@@ -123,6 +126,9 @@ def run(scale_name: str) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app.ui.responsiveness import tune_garbage_collector
+
+    tune_garbage_collector()  # as the app does at start-up
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--scale", choices=sorted(SCALES), default="quick")
     parser.add_argument("--out", type=Path, help="also write the JSON object to this file")
@@ -132,7 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    sys.stdout.flush()
+    # Skip interpreter teardown: PySide6 objects still alive at exit can crash it, and the
+    # figures are already out.
+    os._exit(0)
 
 
 if __name__ == "__main__":
