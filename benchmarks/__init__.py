@@ -1,0 +1,1 @@
+"""Benchmarks: a scale-data generator and measurements that print figures and ratios."""
