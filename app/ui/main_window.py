@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         self.workspace.start()
         self.sync_widget.start_timers()
         self._after_unlock()
+        if self.first_run.enrol_note.text():
+            self.statusBar().showMessage(self.first_run.enrol_note.text(), 30_000)
         notice = pending_notice(ctx.store)
         if notice:
             self.statusBar().showMessage(tr("This computer has no system keyring: device "

@@ -19,6 +19,7 @@ from app.services.context import ServiceContext
 from app.services.setup import initialise_store, open_store
 from app.store.envelope import DEFAULT_KDF, KdfParams
 from app.store.store import Store
+from app.sync.enrolment import enrol_device
 from app.ui.background import run_in_background
 from app.ui.error_words import describe
 from app.ui.i18n import tr
@@ -65,6 +66,13 @@ class FirstRunScreen(QWidget):
         self.strength.setTextVisible(False)
         self.strength.setAccessibleName(tr("Passphrase strength"))
         self.strength_text = QLabel()
+        self.server = QLineEdit()
+        self.server.setAccessibleName(tr("Server address (optional)"))
+        self.server.setPlaceholderText("https://")
+        self.code = QLineEdit()
+        self.code.setAccessibleName(tr("Enrolment code (optional)"))
+        self.enrol_note = QLabel()
+        self.enrol_note.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -77,6 +85,8 @@ class FirstRunScreen(QWidget):
         form.addRow(tr("Passphrase again"), self.again)
         form.addRow(tr("Strength"), self.strength)
         form.addRow("", self.strength_text)
+        form.addRow(tr("Server address (optional)"), self.server)
+        form.addRow(tr("Enrolment code (optional)"), self.code)
         box = QVBoxLayout(self)
         box.addStretch()
         for w in (self.title, self.intro):
@@ -109,18 +119,33 @@ class FirstRunScreen(QWidget):
         self.create_button.setEnabled(False)
         self.error.setText(tr("Creating the encrypted store..."))
         office, worker = self.office.text(), self.worker.text() or "Caseworker"
+        server, code = self.server.text().strip(), self.code.text().strip()
+
+        def work() -> tuple[Store, ServiceContext, BaseException | None]:
+            store, ctx = initialise_store(self.data_dir, passphrase, office, worker,
+                                          kdf=self.kdf)
+            if not (server and code):
+                return store, ctx, None
+            try:
+                enrol_device(ctx, server, code)
+            except Exception as exc:  # the store stands; enrolment can be done later
+                return store, ctx, exc
+            return store, ctx, None
 
         def done(result: tuple) -> None:
+            store, ctx, enrol_error = result
             self.passphrase.clear()
             self.again.clear()
-            self.created.emit(*result)
+            self.enrol_note.setText(
+                f"{tr('The device could not be enrolled:')} {describe(enrol_error)}"
+                if enrol_error else "")
+            self.created.emit(store, ctx)
 
         def failed(exc: BaseException) -> None:
             self.create_button.setEnabled(True)
             self.error.setText(describe(exc))
 
-        run_in_background(lambda: initialise_store(self.data_dir, passphrase, office, worker,
-                                                   kdf=self.kdf), done, failed)
+        run_in_background(work, done, failed)
 
 
 class UnlockScreen(QWidget):

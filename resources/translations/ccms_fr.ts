@@ -796,6 +796,14 @@
         <translation>Robustesse de la phrase de passe</translation>
     </message>
     <message>
+        <source>Server address (optional)</source>
+        <translation>Adresse du serveur (facultatif)</translation>
+    </message>
+    <message>
+        <source>Enrolment code (optional)</source>
+        <translation>Code d'inscription (facultatif)</translation>
+    </message>
+    <message>
         <source>Create the store</source>
         <translation>Créer la base</translation>
     </message>
@@ -846,6 +854,10 @@
     <message>
         <source>Try again in</source>
         <translation>Réessayez dans</translation>
+    </message>
+    <message>
+        <source>The device could not be enrolled:</source>
+        <translation>L'appareil n'a pas pu être inscrit :</translation>
     </message>
 </context>
 </TS>

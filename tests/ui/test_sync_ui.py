@@ -57,3 +57,25 @@ def test_sync_progress_and_conflict_resolution(qtbot, devices: Devices,  # type:
     assert sync(b).complete and sync(a).complete
     assert ps.get_participant(a, pid, record_view=False).city == "Delta"
     w.close()
+
+
+def test_first_run_enrols_the_device(qtbot, tmp_path, server: RunningServer,  # type: ignore[no-untyped-def]  # noqa: F811
+                                     settings: Settings) -> None:
+    from app.sync import state
+    from tests.conftest import PASSPHRASE
+
+    w = MainWindow(tmp_path / "fresh", settings, kdf=FAST_KDF)
+    qtbot.addWidget(w)
+    w.show()
+    screen = w.first_run
+    screen.office.setText("Vancouver")
+    screen.passphrase.setText(PASSPHRASE)
+    screen.again.setText(PASSPHRASE)
+    screen.server.setText(server.url)
+    screen.code.setText(server.enrol_code())
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.workspace is not None, timeout=15_000)
+    assert state.read(w.ctx.store, state.SERVER_URL) == server.url
+    assert state.read(w.ctx.store, state.DEVICE_ID)
+    assert screen.enrol_note.text() == ""
+    w.close()
