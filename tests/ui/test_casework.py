@@ -17,6 +17,19 @@ from app.ui.record_dialogs import CheckInDialog, ReferralDialog
 from tests.conftest import FixedClock
 
 
+def _click_open(qtbot, cls: type[QDialog], button) -> QDialog:  # type: ignore[no-untyped-def]
+    """Click a button that runs `cls(...).exec()`; return the dialog, shown but not
+    blocking (so the test can fill it in)."""
+    dialogs: list[QDialog] = []
+    original = cls.exec
+    cls.exec = lambda self: (dialogs.append(self), self.open(), 0)[2]  # type: ignore[method-assign]
+    try:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    finally:
+        cls.exec = original  # type: ignore[method-assign]
+    return dialogs[0]
+
+
 def _dialog_save(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def]
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -64,14 +77,7 @@ def test_a_missed_checkin_shows_on_the_dashboard(qtbot, ctx: ServiceContext,  # 
     page = unlocked.workspace.file
     qtbot.waitUntil(lambda: page.checkins.list.count() > 0, timeout=10_000)
     page.checkins.list.setCurrentRow(0)  # the slot due today
-    dialogs: list[CheckInDialog] = []
-    original = CheckInDialog.exec
-    CheckInDialog.exec = lambda self: (dialogs.append(self), self.open(), 0)[2]  # type: ignore[method-assign]
-    try:
-        qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
-    finally:
-        CheckInDialog.exec = original  # type: ignore[method-assign]
-    dialog = dialogs[0]
+    dialog = _click_open(qtbot, CheckInDialog, page.record_button)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("missed"))
     _dialog_save(qtbot, dialog)
     assert [c.outcome for c in list_checkins(ctx, pid)] == ["missed"]
@@ -90,14 +96,7 @@ def test_a_referral_made_and_moved_to_completed(qtbot, ctx: ServiceContext,  # t
     pid = create_participant(ctx, {"family_name": "Abdullahi"})
     unlocked.workspace.open_participant(pid)
     page = unlocked.workspace.file
-    dialogs: list[ReferralDialog] = []
-    original = ReferralDialog.exec
-    ReferralDialog.exec = lambda self: (dialogs.append(self), self.open(), 0)[2]  # type: ignore[method-assign]
-    try:
-        qtbot.mouseClick(page.refer_button, Qt.MouseButton.LeftButton)
-    finally:
-        ReferralDialog.exec = original  # type: ignore[method-assign]
-    dialog = dialogs[0]
+    dialog = _click_open(qtbot, ReferralDialog, page.refer_button)
     dialog.type.setCurrentIndex(dialog.type.findData("housing"))
     dialog.provider.setText("Community Housing Society")
     _dialog_save(qtbot, dialog)
