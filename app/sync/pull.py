@@ -105,13 +105,26 @@ def apply_page(session: Session, changes: list[Change]) -> None:
                 parents.add(str(change.values.get("participant_id")))
         if fresh:
             columns = {c.key for c in cls.__table__.columns}
-            session.execute(insert(cls), [{k: v for k, v in r.items() if k in columns}
-                                          for r in fresh])
+            rows = [{k: v for k, v in r.items() if k in columns} for r in fresh]
+            _fill_defaults(cls, rows)
+            session.execute(insert(cls.__table__), rows)
     session.flush()
     for pid in parents:
         parent = session.get(Participant, pid)
         if parent is not None:
             refresh_search(session, parent)
+
+
+def _fill_defaults(cls: type[SyncedEntity], rows: list[dict[str, Any]]) -> None:
+    """Core inserts of rows with different keys: give every row every column."""
+    for column in cls.__table__.columns:
+        if column.key in ("id",):
+            continue
+        default = column.default
+        for row in rows:
+            if row.get(column.key) is None and default is not None:
+                row[column.key] = default.arg if default.is_scalar else default.arg(None)
+            row.setdefault(column.key, None)
 
 
 def _derive_new_participant(values: dict[str, Any]) -> None:
