@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Index, String, Text
+from sqlalchemy import Date, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import SyncedEntity
+
+OPEN_SQL = "status IN ('proposed', 'made', 'accepted', 'in_progress')"
 
 
 class Referral(SyncedEntity):
@@ -23,4 +25,9 @@ class Referral(SyncedEntity):
     outcome: Mapped[str | None] = mapped_column(Text, default=None)
     notes: Mapped[str | None] = mapped_column(Text, default=None)
 
-    __table_args__ = (Index("ix_referral_status_follow_up", "status", "follow_up_on"),)
+    __table_args__ = (
+        Index("ix_referral_status_follow_up", "status", "follow_up_on"),
+        # The dashboard's "past follow-up" list walks this in date order and stops after a
+        # page; queries must spell the same condition (OPEN_SQL) for SQLite to use it.
+        Index("ix_referral_open_follow_up", "follow_up_on", sqlite_where=text(OPEN_SQL)),
+    )

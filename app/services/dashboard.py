@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from app.models import (
@@ -21,10 +21,10 @@ from app.models import (
 )
 from app.models.enums import (
     OPEN_PARTICIPANT_STATUSES,
-    OPEN_REFERRAL_STATUSES,
     FollowUpStatus,
     ParticipantStatus,
 )
+from app.models.referral import OPEN_SQL
 from app.services.checkin_schedule import office_zone, slot_is_due
 from app.services.context import ServiceContext
 from app.services.views import DatedItem
@@ -118,7 +118,7 @@ def referrals_past_follow_up(ctx: ServiceContext, limit: int = 200) -> tuple[Dat
             select(Referral.id, Referral.participant_id, Referral.follow_up_on, Referral.type,
                    Participant.family_name, Participant.given_names)
             .join(Participant, Participant.id == Referral.participant_id)
-            .where(Referral.status.in_([s.value for s in OPEN_REFERRAL_STATUSES]),
+            .where(text(f"referral.{OPEN_SQL}"),
                    Referral.follow_up_on < ctx.now().date(), Referral.deleted.is_(False),
                    Referral.office_id == ctx.office_id)
             .order_by(Referral.follow_up_on).limit(limit)).all()

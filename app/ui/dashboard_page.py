@@ -68,24 +68,28 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         ctx = self.ctx
 
-        def load() -> Any:
+        def rest() -> dict[str, Any]:
             escalate_overdue_follow_ups(ctx)  # misses past their window become reports
-            return dashboard.dashboard(ctx, LIMIT)
+            return {"overdue": dashboard.overdue_checkins(ctx, LIMIT),
+                    "missed": dashboard.missed_with_open_follow_up(ctx, LIMIT),
+                    "referrals": dashboard.referrals_past_follow_up(ctx, LIMIT),
+                    "review": dashboard.agreements_due_for_review(ctx, limit=LIMIT),
+                    "counts": dashboard.counts_by_status(ctx)}
 
         failed = lambda exc: self.message.setText(describe(exc))  # noqa: E731
-        # The lists first; the chart (a year of check-ins) follows on its own.
-        run_in_background(load, self._show, failed)
+        # Today's work first, the other lists next, the chart (a year of check-ins) last:
+        # each paints as soon as it is ready.
+        run_in_background(lambda: dashboard.todays_checkins(ctx, LIMIT),
+                          lambda items: self._fill(self.lists["today"], items), failed)
+        run_in_background(rest, self._show, failed)
         run_in_background(lambda: dashboard.compliance_over_time(ctx, 12), self._chart,
                           failed)
 
-    def _show(self, board: Any) -> None:
-        for key, items in (("today", board.today), ("overdue", board.overdue),
-                           ("missed", board.missed_open),
-                           ("referrals", board.referrals_past_follow_up),
-                           ("review", board.agreements_due_for_review)):
-            self._fill(self.lists[key], items)
+    def _show(self, board: dict[str, Any]) -> None:
+        for key in ("overdue", "missed", "referrals", "review"):
+            self._fill(self.lists[key], board[key])
         self.counts.setText("  ·  ".join(f"{status_word(s)}: {n}"
-                                         for s, n in board.counts_by_status.items()))
+                                         for s, n in board["counts"].items()))
         self.message.setText("")
 
     def _fill(self, lst: QListWidget, items: tuple[DatedItem, ...]) -> None:

@@ -309,6 +309,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('referral', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_referral_office_id'), ['office_id'], unique=False)
+        batch_op.create_index('ix_referral_open_follow_up', ['follow_up_on'], unique=False, sqlite_where=sa.text("status IN ('proposed', 'made', 'accepted', 'in_progress')"))
         batch_op.create_index(batch_op.f('ix_referral_participant_id'), ['participant_id'], unique=False)
         batch_op.create_index('ix_referral_status_follow_up', ['status', 'follow_up_on'], unique=False)
 
@@ -422,6 +423,7 @@ def downgrade() -> None:
     with op.batch_alter_table('referral', schema=None) as batch_op:
         batch_op.drop_index('ix_referral_status_follow_up')
         batch_op.drop_index(batch_op.f('ix_referral_participant_id'))
+        batch_op.drop_index('ix_referral_open_follow_up', sqlite_where=sa.text("status IN ('proposed', 'made', 'accepted', 'in_progress')"))
         batch_op.drop_index(batch_op.f('ix_referral_office_id'))
 
     op.drop_table('referral')
