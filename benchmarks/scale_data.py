@@ -36,7 +36,7 @@ from app.store.envelope import DEFAULT_KDF
 
 PASSPHRASE = "benchmark passphrase, synthetic data only"
 CACHE_DIR = Path(__file__).parent / ".cache"
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 BATCH = 20_000
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 
