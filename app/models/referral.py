@@ -26,7 +26,6 @@ class Referral(SyncedEntity):
     notes: Mapped[str | None] = mapped_column(Text, default=None)
 
     __table_args__ = (
-        Index("ix_referral_status_follow_up", "status", "follow_up_on"),
         # The dashboard's "past follow-up" list walks this in date order and stops after a
         # page; queries must spell the same condition (OPEN_SQL) for SQLite to use it.
         Index("ix_referral_open_follow_up", "follow_up_on", sqlite_where=text(OPEN_SQL)),

@@ -311,7 +311,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_referral_office_id'), ['office_id'], unique=False)
         batch_op.create_index('ix_referral_open_follow_up', ['follow_up_on'], unique=False, sqlite_where=sa.text("status IN ('proposed', 'made', 'accepted', 'in_progress')"))
         batch_op.create_index(batch_op.f('ix_referral_participant_id'), ['participant_id'], unique=False)
-        batch_op.create_index('ix_referral_status_follow_up', ['status', 'follow_up_on'], unique=False)
 
     op.create_table('scheduled_checkin',
     sa.Column('participant_id', sa.String(length=36), nullable=False),
@@ -421,7 +420,6 @@ def downgrade() -> None:
 
     op.drop_table('scheduled_checkin')
     with op.batch_alter_table('referral', schema=None) as batch_op:
-        batch_op.drop_index('ix_referral_status_follow_up')
         batch_op.drop_index(batch_op.f('ix_referral_participant_id'))
         batch_op.drop_index('ix_referral_open_follow_up', sqlite_where=sa.text("status IN ('proposed', 'made', 'accepted', 'in_progress')"))
         batch_op.drop_index(batch_op.f('ix_referral_office_id'))
