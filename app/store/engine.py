@@ -69,8 +69,11 @@ def make_engine(path: Path, key: bytes) -> Engine:
         module=dbapi,
         creator=creator,
         poolclass=QueuePool,
-        pool_size=4,
-        max_overflow=8,
+        # Each connection keeps its own decrypted page cache (CACHE_SIZE_KIB): few of them.
+        # The window's workers (QThreadPool, one per core) and the sync runner need no more.
+        pool_size=2,
+        max_overflow=2,
+        pool_timeout=60,
         pool_pre_ping=False,
     )
 
