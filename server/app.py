@@ -14,7 +14,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -145,7 +145,9 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
                          422: {"model": ErrorBody}})
     def push(body: PushRequest, dev: Device = Depends(device),
              session: Session = Depends(db)) -> PushResponse:
-        results = []
+        results: list[dict[str, Any]] = []
+        answered: list[dict[str, Any]] = []
+        now = utcnow()
         with session.begin():
             counter = lock_change_log(session)
             # One query each for the batch's replays and its records (not one per op).
@@ -170,9 +172,12 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
                     session.rollback()
                     raise ApiError(403, "other_office", "the batch touches a record of "
                                    "another office; nothing was written") from None
-                session.add(AppliedOp(op_id=op.op_id, device_id=dev.id,
-                                      result=result.model_dump()))
-                results.append(result.model_dump())
+                answer = result.model_dump(exclude_defaults=True)
+                answered.append({"op_id": op.op_id, "device_id": dev.id, "result": answer,
+                                 "applied_at": now})
+                results.append(answer)
+            if answered:  # one multi-row insert: each op id with its first answer
+                session.execute(insert(AppliedOp), answered)
             live = session.get(Device, dev.id)
             if live is not None:
                 live.last_seen_at = utcnow()

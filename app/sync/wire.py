@@ -110,6 +110,13 @@ class Operation(Strict):
 class PushRequest(Strict):
     operations: list[Operation] = Field(min_length=1, max_length=MAX_BATCH)
 
+    @field_validator("operations")
+    @classmethod
+    def _distinct_ops(cls, value: list[Operation]) -> list[Operation]:
+        if len({op.op_id for op in value}) != len(value):
+            raise ValueError("an op_id appears twice in the batch")
+        return value
+
 
 OpStatus = Literal["applied", "merged", "conflict", "rejected"]
 

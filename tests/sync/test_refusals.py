@@ -58,6 +58,9 @@ def test_no_token_bad_token_and_malformed(devices: Devices, server: RunningServe
                           timeout=10)
         assert r.status_code == 422, bad
         assert r.json()["error"] == "invalid_request" and r.json()["detail"]
+    twice = _op(new_id(), a.office_id)
+    r = requests.post(url, json={"operations": [twice, twice]}, headers=auth, timeout=10)
+    assert r.status_code == 422 and "twice" in r.json()["detail"]
     r = requests.post(url, data=b"\x1f\x8bnot gzip", timeout=10, headers={
         **auth, "Content-Type": "application/json", "Content-Encoding": "gzip"})
     assert r.status_code == 400
