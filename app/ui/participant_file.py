@@ -35,6 +35,8 @@ from app.ui.participant_model import status_word
 from app.ui.record_dialogs import (
     AgreementDialog,
     CheckInDialog,
+    CorrectionDialog,
+    HouseholdDialog,
     ReferralDialog,
     frequency_words,
     mode_words,
@@ -106,10 +108,12 @@ class ParticipantFile(QWidget):
         box.addWidget(self.tabs)
         self._build_profile()
         self.household = ListTab(tr("Household"))
+        self.member_button = self.household.button(tr("Add a household member"))
         self.agreement = ListTab(tr("Agreement"))
         self.amend_button = self.agreement.button(tr("New agreement or amendment"))
         self.checkins = ListTab(tr("Check-ins"))
         self.record_button = self.checkins.button(tr("Record a check-in"))
+        self.correct_button = self.checkins.button(tr("Correct the chosen entry"))
         self.referrals = ListTab(tr("Referrals"))
         self.refer_button = self.referrals.button(tr("Make a referral"))
         self.advance_button = self.referrals.button(tr("Move to the next status"))
@@ -131,6 +135,8 @@ class ParticipantFile(QWidget):
         self.close_button.clicked.connect(self.closed)
         self.amend_button.clicked.connect(self._agreement_dialog)
         self.record_button.clicked.connect(self._record_checkin)
+        self.correct_button.clicked.connect(self._correct_checkin)
+        self.member_button.clicked.connect(self._add_member)
         self.refer_button.clicked.connect(self._referral_dialog)
         self.advance_button.clicked.connect(lambda: self._move_referral(None))
         self.complete_button.clicked.connect(lambda: self._move_referral("completed"))
@@ -248,6 +254,19 @@ class ParticipantFile(QWidget):
                           if s[0] == slot_id), "")
         dialog = CheckInDialog(self.ctx, self.pid, slot_id, slot_text, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done()
+
+    def _correct_checkin(self) -> None:
+        kind_id = self.checkins.current()
+        if not kind_id or kind_id[0] != "checkin":
+            self.checkins.message.setText(tr("Choose a recorded entry first."))
+            return
+        dialog = CorrectionDialog(self.ctx, self.pid, kind_id[1], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done()
+
+    def _add_member(self) -> None:
+        if HouseholdDialog(self.ctx, self.pid, self).exec() == QDialog.DialogCode.Accepted:
             self._done()
 
     def _referral_dialog(self) -> None:

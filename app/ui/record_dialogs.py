@@ -131,6 +131,52 @@ class CheckInDialog(ServiceDialog):
         return lambda: self._record(self.ctx, self.participant_id, data, slot_id=self.slot_id)
 
 
+class CorrectionDialog(CheckInDialog):
+    """A correction is a new entry that references the one it corrects."""
+
+    def __init__(self, ctx: Any, participant_id: str, checkin_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, participant_id, None, tr("Correction of an entry"), parent)
+        from app.services.checkins import correct_checkin
+
+        self.setWindowTitle(tr("Correct a check-in"))
+        self._correct, self.checkin_id = correct_checkin, checkin_id
+
+    def call(self) -> Callable[[], Any]:
+        data = {"outcome": self.outcome.currentData(), "mode": self.mode.currentData(),
+                "wellbeing": self.wellbeing.text() or None,
+                "notes": self.notes.toPlainText() or None}
+        return lambda: self._correct(self.ctx, self.checkin_id, data)
+
+
+class HouseholdDialog(ServiceDialog):
+    def __init__(self, ctx: Any, participant_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Add a household member"), parent)
+        from app.services.participants import add_household_member
+
+        self._add, self.ctx, self.participant_id = add_household_member, ctx, participant_id
+        self.name = QLineEdit()
+        self.name.setAccessibleName(tr("Name"))
+        self.relationship = QLineEdit()
+        self.relationship.setAccessibleName(tr("Relationship"))
+        self.birth = QLineEdit()
+        self.birth.setAccessibleName(tr("Date of birth"))
+        self.dependant = QComboBox()
+        self.dependant.setAccessibleName(tr("Dependant"))
+        self.dependant.addItem(tr("no"), False)
+        self.dependant.addItem(tr("yes"), True)
+        self.form.addRow(tr("Name"), self.name)
+        self.form.addRow(tr("Relationship"), self.relationship)
+        self.form.addRow(tr("Date of birth"), self.birth)
+        self.form.addRow(tr("Dependant"), self.dependant)
+
+    def call(self) -> Callable[[], Any]:
+        data = {"name": self.name.text(), "relationship": self.relationship.text(),
+                "date_of_birth": self.birth.text() or None,
+                "dependant": self.dependant.currentData()}
+        return lambda: self._add(self.ctx, self.participant_id, data)
+
+
 class ReferralDialog(ServiceDialog):
     def __init__(self, ctx: Any, participant_id: str, parent: QWidget | None = None) -> None:
         super().__init__(tr("Make a referral"), parent)

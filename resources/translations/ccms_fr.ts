@@ -332,6 +332,10 @@
         <translation>Ménage</translation>
     </message>
     <message>
+        <source>Add a household member</source>
+        <translation>Ajouter un membre du ménage</translation>
+    </message>
+    <message>
         <source>Agreement</source>
         <translation>Entente</translation>
     </message>
@@ -346,6 +350,10 @@
     <message>
         <source>Record a check-in</source>
         <translation>Consigner une présentation</translation>
+    </message>
+    <message>
+        <source>Correct the chosen entry</source>
+        <translation>Corriger l'entrée choisie</translation>
     </message>
     <message>
         <source>Referrals</source>
@@ -406,6 +414,10 @@
     <message>
         <source>Documents (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Documents (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Choose a recorded entry first.</source>
+        <translation>Choisissez d'abord une entrée consignée.</translation>
     </message>
     <message>
         <source>Choose a referral first.</source>
@@ -634,6 +646,30 @@
     <message>
         <source>Scheduled</source>
         <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Correction of an entry</source>
+        <translation>Correction d'une entrée</translation>
+    </message>
+    <message>
+        <source>Correct a check-in</source>
+        <translation>Corriger une présentation</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Dependant</source>
+        <translation>Personne à charge</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
     </message>
     <message>
         <source>Type</source>

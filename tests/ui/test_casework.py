@@ -111,3 +111,30 @@ def test_a_referral_made_and_moved_to_completed(qtbot, ctx: ServiceContext,  # t
                         page.referrals.list.item(0).data(Qt.ItemDataRole.UserRole)[1] == e,
                         timeout=10_000)
     assert "completed" in page.referrals.list.item(0).text()
+
+
+def test_correct_a_checkin_and_add_household(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                             unlocked: MainWindow) -> None:
+    from app.services.checkins import record_checkin
+    from app.services.participants import get_participant
+    from app.ui.record_dialogs import CorrectionDialog, HouseholdDialog
+
+    pid = create_participant(ctx, {"family_name": "Kamara"})
+    first = record_checkin(ctx, pid, {"outcome": "attended", "mode": "telephone"})
+    unlocked.workspace.open_participant(pid)
+    page = unlocked.workspace.file
+    qtbot.waitUntil(lambda: page.checkins.list.count() == 1, timeout=10_000)
+    page.checkins.list.setCurrentRow(0)
+    dialog = _click_open(qtbot, CorrectionDialog, page.correct_button)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("late"))
+    _dialog_save(qtbot, dialog)
+    entries = {c.id: c for c in list_checkins(ctx, pid)}
+    assert entries[first].corrected and len(entries) == 2
+    dialog = _click_open(qtbot, HouseholdDialog, page.member_button)
+    dialog.name.setText("Fatou Kamara")
+    dialog.relationship.setText("daughter")
+    dialog.dependant.setCurrentIndex(1)
+    _dialog_save(qtbot, dialog)
+    [member] = get_participant(ctx, pid, record_view=False).household
+    assert (member.name, member.relationship, member.dependant) == ("Fatou Kamara", "daughter",
+                                                                    True)
