@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.caseworkers import list_caseworkers, risk_flags_in_use
 from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery
+from app.ui.background import run_in_background
 from app.ui.error_words import describe
 from app.ui.i18n import tr
 from app.ui.participant_model import STATUS_WORDS, ParticipantTableModel, status_word
@@ -43,6 +45,12 @@ class ParticipantsPage(QWidget):
         self.status.addItem(tr("All statuses"), "")
         for status in STATUS_WORDS:
             self.status.addItem(status_word(status), status)
+        self.caseworker = QComboBox()
+        self.caseworker.setAccessibleName(tr("Caseworker filter"))
+        self.caseworker.addItem(tr("All caseworkers"), "")
+        self.flag = QComboBox()
+        self.flag.setAccessibleName(tr("Risk flag filter"))
+        self.flag.addItem(tr("Any flags"), "")
         self.intake_button = QPushButton(tr("New intake"))
         self.count = QLabel()
         self.table = QTableView()
@@ -57,6 +65,8 @@ class ParticipantsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.status, 1)
+        top.addWidget(self.caseworker, 1)
+        top.addWidget(self.flag, 1)
         top.addWidget(self.intake_button)
         box = QVBoxLayout(self)
         box.addLayout(top)
@@ -66,6 +76,8 @@ class ParticipantsPage(QWidget):
         self._debounce.timeout.connect(self._apply)
         self.search.textChanged.connect(lambda _: self._debounce.start())
         self.status.currentIndexChanged.connect(lambda _: self._apply())
+        self.caseworker.currentIndexChanged.connect(lambda _: self._apply())
+        self.flag.currentIndexChanged.connect(lambda _: self._apply())
         self.table.activated.connect(self._open)
         self.intake_button.clicked.connect(self.new_intake)
         self.model.loaded.connect(lambda n: self.count.setText(
@@ -73,9 +85,28 @@ class ParticipantsPage(QWidget):
         self.model.failed.connect(lambda exc: self.count.setText(describe(exc)))
 
     def _apply(self) -> None:
-        status = self.status.currentData()
+        status, flag = self.status.currentData(), self.flag.currentData()
         self.model.set_query(replace(self.model.query, text=self.search.text(),
-                                     statuses=(status,) if status else ()))
+                                     statuses=(status,) if status else (),
+                                     caseworker_id=self.caseworker.currentData() or None,
+                                     flags=(flag,) if flag else ()))
+
+    def _load_filters(self) -> None:
+        ctx = self.model.ctx
+
+        def load() -> tuple[list, list[str]]:
+            return list_caseworkers(ctx), risk_flags_in_use(ctx)
+
+        def show(result: tuple[list, list[str]]) -> None:
+            workers, flags = result
+            for w in workers:
+                if self.caseworker.findData(w.id) < 0:
+                    self.caseworker.addItem(w.name, w.id)
+            for flag in flags:
+                if self.flag.findData(flag) < 0:
+                    self.flag.addItem(flag, flag)
+
+        run_in_background(load, show)
 
     def _open(self, index: QModelIndex) -> None:
         pid = self.model.participant_id(index.row())
@@ -88,3 +119,4 @@ class ParticipantsPage(QWidget):
 
     def start(self) -> None:
         self.model.set_query(ParticipantQuery())
+        self._load_filters()

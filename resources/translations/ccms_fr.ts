@@ -516,6 +516,22 @@
         <translation>Tous les statuts</translation>
     </message>
     <message>
+        <source>Caseworker filter</source>
+        <translation>Filtre d'intervenant</translation>
+    </message>
+    <message>
+        <source>All caseworkers</source>
+        <translation>Tous les intervenants</translation>
+    </message>
+    <message>
+        <source>Risk flag filter</source>
+        <translation>Filtre d'indicateur de risque</translation>
+    </message>
+    <message>
+        <source>Any flags</source>
+        <translation>Tous les indicateurs</translation>
+    </message>
+    <message>
         <source>%1 shown</source>
         <translation>%1 affichés</translation>
     </message>

@@ -138,3 +138,20 @@ def test_correct_a_checkin_and_add_household(qtbot, ctx: ServiceContext,  # type
     [member] = get_participant(ctx, pid, record_view=False).household
     assert (member.name, member.relationship, member.dependant) == ("Fatou Kamara", "daughter",
                                                                     True)
+
+
+def test_list_filters_by_caseworker_and_flag(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                             unlocked: MainWindow) -> None:
+    flagged = create_participant(ctx, {"family_name": "Flagged",
+                                       "risk_flags": ["absconding_history"]})
+    create_participant(ctx, {"family_name": "Unflagged"})
+    page = unlocked.workspace.participants
+    page.start()
+    qtbot.waitUntil(lambda: page.flag.count() == 2 and page.caseworker.count() == 2,
+                    timeout=10_000)
+    page.flag.setCurrentIndex(page.flag.findData("absconding_history"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and
+                    page.model.participant_id(0) == flagged, timeout=10_000)
+    page.flag.setCurrentIndex(0)
+    page.caseworker.setCurrentIndex(1)  # the store's own caseworker has both files
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
