@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -213,12 +214,23 @@ class MainWindow(QMainWindow):
         self.sync_action.triggered.connect(lambda: self.sync_widget and
                                            self.sync_widget.sync_now())
         quit_action.triggered.connect(self.close)
+        settings_menu = self.menuBar().addMenu(tr("&Settings"))
+        idle_action = QAction(tr("Lock after idle time..."), self)
+        idle_action.triggered.connect(self.ask_idle_minutes)
+        settings_menu.addAction(idle_action)
         language = self.menuBar().addMenu(tr("&Language"))
         for code, name in LANGUAGES.items():
             action = QAction(name, self, checkable=True)
             action.setChecked(code == self.settings.language)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language.addAction(action)
+
+    def ask_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(self, tr("Lock after idle time"),
+                                          tr("Minutes without use before the app locks:"),
+                                          self.settings.idle_minutes, 1, 120)
+        if ok:
+            self.settings.idle_minutes = minutes
 
     def set_language(self, code: str) -> None:
         self.settings.language = code

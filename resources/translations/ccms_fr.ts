@@ -280,8 +280,24 @@
         <translation>Quitter</translation>
     </message>
     <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>Lock after idle time...</source>
+        <translation>Verrouiller après inactivité...</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>Verrouiller après inactivité</translation>
+    </message>
+    <message>
+        <source>Minutes without use before the app locks:</source>
+        <translation>Minutes d'inactivité avant le verrouillage :</translation>
     </message>
     <message>
         <source>Language</source>
