@@ -155,3 +155,26 @@ def test_list_filters_by_caseworker_and_flag(qtbot, ctx: ServiceContext,  # type
     page.flag.setCurrentIndex(0)
     page.caseworker.setCurrentIndex(1)  # the store's own caseworker has both files
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+
+
+def test_documents_are_viewed_from_memory(qtbot, unlocked: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtPdfWidgets import QPdfView
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.participant_file import DocumentViewer
+
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    png = bytes(buffer.data())
+    viewer = DocumentViewer("scan.png", "image/png", png, unlocked)
+    qtbot.addWidget(viewer)
+    assert not viewer.findChild(QLabel).pixmap().isNull()
+    pdf = DocumentViewer("agreement.pdf", "application/pdf", b"%PDF-1.4\n%%EOF\n", unlocked)
+    qtbot.addWidget(pdf)
+    assert pdf.findChild(QPdfView) is not None
