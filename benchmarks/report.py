@@ -24,7 +24,8 @@ def cell(result: dict, name: str) -> str:
 
 
 def table(results: list[dict]) -> str:
-    head = "| figure | target | " + " | ".join(r["scale"] for r in results) + " |"
+    head = ("| figure | target | "
+            + " | ".join(f"{r['scale']} ({r['when'][11:16]} UTC)" for r in results) + " |")
     lines = [head, "|---|---|" + "---|" * len(results)]
     for name in ROWS:
         target = TARGETS.get(name)
