@@ -29,6 +29,7 @@ from app.models import (
 from app.models.enums import ParticipantStatus, ReferralStatus, ReferralType
 from app.services.context import ServiceContext
 from app.services.setup import initialise_store, open_store
+from app.services.synthetic_names import COUNTRIES, FAMILY_NAMES, GIVEN_NAMES
 from app.services.text import build_search_text, digits
 from app.store import migrate
 from app.store.engine import run_outside_transaction
@@ -36,7 +37,7 @@ from app.store.envelope import DEFAULT_KDF
 
 PASSPHRASE = "benchmark passphrase, synthetic data only"
 CACHE_DIR = Path(__file__).parent / ".cache"
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 BATCH = 20_000
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 
@@ -55,19 +56,9 @@ SCALES = {
     "national": Scale("national", 220_000, 2_000_000, 500_000),
 }
 
-FAMILY = ["Nguyen", "Nguyễn", "Mohammed", "Muhammad", "García", "Okafor", "Haddad", "Singh",
-          "Kaur", "Tremblay", "Lee", "Kim", "Ahmadi", "Hosseini", "Diallo", "Traoré", "Silva",
-          "Santos", "Ivanenko", "Kowalski", "Abebe", "Tesfaye", "Rahman", "Chowdhury",
-          "Martínez-López", "Dubois", "Gagnon", "Mensah", "Osei", "Yilmaz", "Demir", "Popescu",
-          "Fernández", "Ali", "Hassan", "Wang", "Zhang", "Chen", "Pérez", "Rodríguez",
-          "Nkurunziza", "Uwimana", "Baptiste", "Jean-Louis", "O'Brien", "Kovačević",
-          "Abdullahi", "Mwangi", "Otieno", "Reyes", "Cruz", "Khan", "Begum", "Farah"]
-GIVEN = ["Amina", "Fatima", "José", "Maria", "Thi Lan", "Minh", "Ahmed", "Omar", "Yusuf",
-         "Grace", "Emmanuel", "Chidi", "Ngozi", "Ana Sofía", "Luis", "Daniel", "Samuel",
-         "Olena", "Dmytro", "Aisha", "Mariam", "Ibrahim", "Hamza", "Priya", "Arjun", "Wei",
-         "Jun", "Mei", "Hana", "Sara", "Élise", "Jean-Pierre", "Kwame", "Abena", "Tariq",
-         "Nadia", "Rosa", "Carlos", "Lucía", "Mateo", None]
-COUNTRIES = ["MX", "HT", "NG", "IN", "VN", "IR", "SO", "ER", "CO", "UA", "CN", "PK", "SY"]
+# One source of synthetic names for seeding and benchmarks.
+FAMILY: tuple[str, ...] = FAMILY_NAMES
+GIVEN: tuple[str | None, ...] = (*GIVEN_NAMES, None)  # None: people with one name only
 
 
 @dataclass
