@@ -22,6 +22,7 @@ from app.models import (
 from app.models.enums import CheckInOutcome, FollowUpStatus, ReportingMode
 from app.services import validation as v
 from app.services.context import ServiceContext
+from app.services.lookup import load_live
 from app.services.participants import load_participant
 from app.services.recorder import ChangeRecorder, recording
 
@@ -200,9 +201,7 @@ def _follow_ups_of(session: Session, checkin_id: str,
 def resolve_follow_up(ctx: ServiceContext, follow_up_id: str, resolution: str) -> None:
     text = v.text("resolution", resolution, required=True, max_len=2000, multiline=True)
     with recording(ctx) as rec:
-        fu = rec.session.get(FollowUp, follow_up_id)
-        if fu is None or fu.deleted:
-            raise NotFound("follow-up", follow_up_id)
+        fu = load_live(rec.session, FollowUp, follow_up_id, "follow-up")
         if fu.status != FollowUpStatus.OPEN:
             raise ValidationError("follow_up", "is not open")
         rec.update(fu, {"status": FollowUpStatus.RESOLVED.value, "resolution": text,

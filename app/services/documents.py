@@ -9,10 +9,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.models import Document
 from app.services import validation as v
 from app.services.context import ServiceContext
+from app.services.lookup import load_live
 from app.services.participants import load_participant
 from app.services.recorder import recording
 
@@ -72,18 +73,14 @@ def attach_document(ctx: ServiceContext, participant_id: str, filename: str, con
 
 def read_document(ctx: ServiceContext, document_id: str) -> tuple[DocumentView, bytes]:
     with recording(ctx) as rec:
-        row = rec.session.get(Document, document_id)
-        if row is None or row.deleted:
-            raise NotFound("document", document_id)
+        row = load_live(rec.session, Document, document_id, "document")
         rec.audit("view", "document", row.id, row.participant_id)
         return _view(row), bytes(row.content)
 
 
 def remove_document(ctx: ServiceContext, document_id: str) -> None:
     with recording(ctx) as rec:
-        row = rec.session.get(Document, document_id)
-        if row is None or row.deleted:
-            raise NotFound("document", document_id)
+        row = load_live(rec.session, Document, document_id, "document")
         rec.delete(row, participant_id=row.participant_id)
 
 

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.errors import NotFound
 from app.models import CaseNote, Caseworker
 from app.services import validation as v
 from app.services.context import ServiceContext
+from app.services.lookup import load_live
 from app.services.participants import load_participant
 from app.services.recorder import recording
 
@@ -37,17 +37,13 @@ def add_note(ctx: ServiceContext, participant_id: str, body: str) -> str:
 def edit_note(ctx: ServiceContext, note_id: str, body: str) -> None:
     text = v.text("body", body, required=True, max_len=MAX_NOTE, multiline=True)
     with recording(ctx) as rec:
-        row = rec.session.get(CaseNote, note_id)
-        if row is None or row.deleted:
-            raise NotFound("note", note_id)
+        row = load_live(rec.session, CaseNote, note_id, "note")
         rec.update(row, {"body": text}, participant_id=row.participant_id)
 
 
 def remove_note(ctx: ServiceContext, note_id: str) -> None:
     with recording(ctx) as rec:
-        row = rec.session.get(CaseNote, note_id)
-        if row is None or row.deleted:
-            raise NotFound("note", note_id)
+        row = load_live(rec.session, CaseNote, note_id, "note")
         rec.delete(row, participant_id=row.participant_id)
 
 

@@ -13,6 +13,7 @@ from app.models.enums import ParticipantStatus, ReferralSource
 from app.models.wire import wire_fields
 from app.services import validation as v
 from app.services.context import ServiceContext
+from app.services.lookup import load_live
 from app.services.recorder import ChangeRecorder, recording
 from app.services.text import build_search_text, digits
 from app.services.views import AliasView, HouseholdMemberView, ParticipantDetail
@@ -156,9 +157,7 @@ def add_alias(ctx: ServiceContext, participant_id: str, data: dict[str, Any]) ->
 
 def remove_alias(ctx: ServiceContext, alias_id: str) -> None:
     with recording(ctx) as rec:
-        row = rec.session.get(Alias, alias_id)
-        if row is None or row.deleted:
-            raise NotFound("alias", alias_id)
+        row = load_live(rec.session, Alias, alias_id, "alias")
         rec.delete(row, participant_id=row.participant_id)
         rec.session.flush()
         _refresh_search(rec.session, load_participant(rec.session, row.participant_id))
@@ -175,9 +174,7 @@ def add_household_member(ctx: ServiceContext, participant_id: str,
 
 def remove_household_member(ctx: ServiceContext, member_id: str) -> None:
     with recording(ctx) as rec:
-        row = rec.session.get(HouseholdMember, member_id)
-        if row is None or row.deleted:
-            raise NotFound("household member", member_id)
+        row = load_live(rec.session, HouseholdMember, member_id, "household member")
         rec.delete(row, participant_id=row.participant_id)
 
 

@@ -9,11 +9,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.errors import IllegalTransition, NotFound, ValidationError
+from app.errors import IllegalTransition, ValidationError
 from app.models import Referral
 from app.models.enums import ReferralStatus, ReferralType
 from app.services import validation as v
 from app.services.context import ServiceContext
+from app.services.lookup import load_live
 from app.services.participants import load_participant
 from app.services.recorder import recording
 
@@ -127,7 +128,4 @@ def list_referrals(ctx: ServiceContext, participant_id: str) -> list[ReferralVie
 
 
 def _load(session: Any, referral_id: str) -> Referral:
-    row = session.get(Referral, referral_id)
-    if row is None or row.deleted:
-        raise NotFound("referral", referral_id)
-    return row
+    return load_live(session, Referral, referral_id, "referral")
