@@ -9,13 +9,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.models import SupervisionAgreement
 from app.models.enums import ParticipantStatus, ReportingFrequency, ReportingMode
 from app.models.wire import wire_fields
 from app.services import validation as v
 from app.services.checkin_schedule import generate_slots
 from app.services.context import ServiceContext
+from app.services.lookup import load_live
 from app.services.participants import load_participant
 from app.services.recorder import recording
 
@@ -133,9 +134,7 @@ def amend_agreement(ctx: ServiceContext, agreement_id: str, changes: dict[str, A
     superseded from the new effective date. Returns the new version's id."""
     why = v.text("amendment_reason", reason, required=True, max_len=1000, multiline=True)
     with recording(ctx) as rec:
-        old = rec.session.get(SupervisionAgreement, agreement_id)
-        if old is None or old.deleted:
-            raise NotFound("agreement", agreement_id)
+        old = load_live(rec.session, SupervisionAgreement, agreement_id, "agreement")
         if old.superseded_on is not None:
             raise ValidationError("agreement", "only the current version can be amended")
         merged = {f: getattr(old, f) for f in CONDITION_FIELDS}
