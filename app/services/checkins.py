@@ -22,7 +22,7 @@ from app.models import (
 from app.models.enums import CheckInOutcome, FollowUpStatus, ReportingMode
 from app.services import validation as v
 from app.services.context import ServiceContext
-from app.services.lookup import load_live
+from app.services.lookup import file_ids, load_live
 from app.services.participants import load_participant
 from app.services.recorder import ChangeRecorder, recording
 
@@ -131,7 +131,7 @@ def record_checkin(ctx: ServiceContext, participant_id: str, data: dict[str, Any
         mode = clean["mode"]
         if slot_id is not None:
             slot = rec.session.get(ScheduledCheckIn, slot_id)
-            if slot is None or slot.participant_id != p.id:
+            if slot is None or slot.participant_id not in file_ids(rec.session, p.id):
                 raise NotFound("scheduled check-in", slot_id)
             if _current_for_slot(rec.session, slot.id) is not None:
                 raise ValidationError("slot", "this check-in is already recorded; correct "
@@ -240,7 +240,7 @@ def list_checkins(ctx: ServiceContext, participant_id: str) -> list[CheckInView]
     with ctx.store.session() as session:
         rows = session.execute(select(CheckIn, exists().where(
             later.corrects_id == CheckIn.id)).where(
-            CheckIn.participant_id == participant_id).order_by(
+            CheckIn.participant_id.in_(file_ids(session, participant_id))).order_by(
             CheckIn.scheduled_at.desc().nulls_last(), CheckIn.created_at.desc())).all()
         return [CheckInView(c.id, c.participant_id, c.slot_id, c.scheduled_at, c.actual_at,
                             c.mode, c.outcome, c.wellbeing, c.needs_update, c.notes,

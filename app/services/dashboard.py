@@ -27,6 +27,7 @@ from app.models.enums import (
 from app.models.referral import OPEN_SQL
 from app.services.checkin_schedule import office_zone, slot_is_due
 from app.services.context import ServiceContext
+from app.services.lookup import file_ids
 from app.services.views import DatedItem
 
 REPORTING = (ParticipantStatus.ACTIVE.value, ParticipantStatus.ACCEPTED.value)
@@ -73,10 +74,12 @@ def _unrecorded_slots(session: Session, ctx: ServiceContext, start: datetime, en
                       kind: str, limit: int) -> tuple[DatedItem, ...]:
     recorded = exists().where(CheckIn.slot_id == ScheduledCheckIn.id)
     rows = session.execute(
-        select(ScheduledCheckIn.id, ScheduledCheckIn.participant_id, ScheduledCheckIn.due_at,
+        # The participant through the agreement: a merge moves agreements to the kept file,
+        # while slots (append-only) keep the id they were made with.
+        select(ScheduledCheckIn.id, Participant.id, ScheduledCheckIn.due_at,
                ScheduledCheckIn.mode, Participant.family_name, Participant.given_names)
-        .join(Participant, Participant.id == ScheduledCheckIn.participant_id)
         .join(SupervisionAgreement, SupervisionAgreement.id == ScheduledCheckIn.agreement_id)
+        .join(Participant, Participant.id == SupervisionAgreement.participant_id)
         .where(ScheduledCheckIn.due_at >= start, ScheduledCheckIn.due_at < end,
                ScheduledCheckIn.office_id == ctx.office_id,
                Participant.status.in_(REPORTING), Participant.deleted.is_(False),
@@ -216,7 +219,7 @@ def open_slots_of(ctx: ServiceContext, participant_id: str,
         rows = session.execute(
             select(ScheduledCheckIn.id, ScheduledCheckIn.due_at)
             .join(SupervisionAgreement, SupervisionAgreement.id == ScheduledCheckIn.agreement_id)
-            .where(ScheduledCheckIn.participant_id == participant_id,
+            .where(ScheduledCheckIn.participant_id.in_(file_ids(session, participant_id)),
                    ScheduledCheckIn.due_at >= now - timedelta(days=OVERDUE_LOOKBACK_DAYS),
                    ScheduledCheckIn.due_at < now + timedelta(days=7), slot_is_due(),
                    ~recorded)

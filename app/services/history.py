@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.models import AuditEvent, Caseworker
 from app.services.context import ServiceContext
+from app.services.lookup import file_ids
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,12 @@ class HistoryEntry:
 
 def participant_history(ctx: ServiceContext, participant_id: str, limit: int = 500,
                         offset: int = 0) -> list[HistoryEntry]:
-    stmt = (select(AuditEvent, Caseworker.name)
-            .outerjoin(Caseworker, Caseworker.id == AuditEvent.actor_id)
-            .where(AuditEvent.participant_id == participant_id)
-            .order_by(AuditEvent.at.desc(), AuditEvent.device_seq.desc())
-            .offset(offset).limit(limit))
     with ctx.store.session() as session:
+        stmt = (select(AuditEvent, Caseworker.name)
+                .outerjoin(Caseworker, Caseworker.id == AuditEvent.actor_id)
+                .where(AuditEvent.participant_id.in_(file_ids(session, participant_id)))
+                .order_by(AuditEvent.at.desc(), AuditEvent.device_seq.desc())
+                .offset(offset).limit(limit))
         return [HistoryEntry(ev.at, ev.action, ev.entity, ev.record_id, name, ev.device_id,
                              dict(ev.details or {}))
                 for ev, name in session.execute(stmt)]

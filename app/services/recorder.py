@@ -31,6 +31,8 @@ class ChangeRecorder:
         self.session = session
         self.ctx = ctx
         self._seq, self._prev_hash = audit.last_link(session, ctx.device_id)
+        # Outbox op_ids of the domain changes written so far (a merge keeps them for undo).
+        self.op_ids: list[str] = []
 
     # -- domain rows ---------------------------------------------------------------------
     def create(self, obj: E, participant_id: str | None = None) -> E:
@@ -53,8 +55,10 @@ class ChangeRecorder:
         return obj
 
     def update(self, obj: SyncedEntity, changes: dict[str, Any],
-               participant_id: str | None = None, action: str = "update") -> dict[str, Any]:
-        """Apply the changed values; returns {field: {"old", "new"}} (empty: nothing changed)."""
+               participant_id: str | None = None, action: str = "update",
+               kind: str | None = None) -> dict[str, Any]:
+        """Apply the changed values; returns {field: {"old", "new"}} (empty: nothing changed).
+        `kind` names the operation on the wire when it is not a plain update or delete."""
         if type(obj).__append_only__:
             raise AppendOnly(f"a {obj.__entity__} cannot be changed once written")
         allowed = set(wire_fields(type(obj))) - {"id", "office_id", "created_at"}
@@ -70,7 +74,7 @@ class ChangeRecorder:
             return diff
         obj.updated_at = self.ctx.now()
         self._mark(obj)
-        self._outbox(obj, "delete" if changes.get("deleted") is True else "update",
+        self._outbox(obj, kind or ("delete" if changes.get("deleted") is True else "update"),
                      obj.version, diff)
         self.audit(action, obj.__entity__, obj.id, participant_id, {"fields": sorted(diff)})
         return diff
@@ -107,7 +111,10 @@ class ChangeRecorder:
 
     def _outbox(self, obj: SyncedEntity, kind: str, base_version: int,
                 changes: dict[str, Any]) -> None:
-        self.session.add(OutboxEntry(op_id=new_id(), entity=obj.__entity__, record_id=obj.id,
+        op_id = new_id()
+        if not isinstance(obj, AuditEvent):
+            self.op_ids.append(op_id)
+        self.session.add(OutboxEntry(op_id=op_id, entity=obj.__entity__, record_id=obj.id,
                                      kind=kind, base_version=base_version, changes=changes,
                                      created_at=self.ctx.now()))
 

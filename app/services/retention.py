@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.models import ENTITIES, AuditEvent, Office, OutboxEntry, Participant, SyncedEntity
 from app.models.enums import ParticipantStatus
 from app.services.context import ServiceContext
+from app.services.lookup import file_ids
 from app.services.recorder import REMOTE_APPLY, recording
 
 # Everything that belongs to one file (the audit trail stays: it holds no personal data).
@@ -52,14 +53,17 @@ def purge_expired_files(ctx: ServiceContext) -> PurgeSummary:
         try:
             for pid in candidates:
                 row = session.get(Participant, pid)
-                if row is None or row.version == 0 or _has_pending_changes(session, pid):
+                # Files merged into this one go with it (their check-ins keep their ids).
+                ids = file_ids(session, pid)
+                if row is None or row.version == 0 or any(
+                        _has_pending_changes(session, i) for i in ids):
                     kept += 1  # never synced, or changes still waiting: keep it
                     continue
                 for cls in FILE_PARTS:
                     session.execute(delete(cls).where(
-                        cls.participant_id == pid))  # type: ignore[attr-defined]
+                        cls.participant_id.in_(ids)))  # type: ignore[attr-defined]
                 session.expunge(row)
-                session.execute(delete(Participant).where(Participant.id == pid))
+                session.execute(delete(Participant).where(Participant.id.in_(ids)))
                 purged += 1
         finally:
             session.info.pop(REMOTE_APPLY, None)

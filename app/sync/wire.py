@@ -87,7 +87,9 @@ class Operation(Strict):
     op_id: str = Field(min_length=36, max_length=36)
     entity: EntityName
     record_id: str = Field(min_length=36, max_length=36)
-    kind: Literal["create", "update", "delete"]
+    # "merge": a participant absorbed into another (merged_into_id set, tombstoned); the
+    # server applies it field by field like an update.
+    kind: Literal["create", "update", "delete", "merge"]
     base_version: int = Field(ge=0)
     changes: dict[str, FieldChange] = Field(max_length=80)
 

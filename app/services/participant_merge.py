@@ -1,0 +1,311 @@
+"""Merging two files of one person, and undoing a merge while it has not synced.
+
+The kept file receives the other's mutable records (agreements, follow-ups, referrals,
+notes, documents, aliases, household): their `participant_id` changes, as ordinary recorded
+updates. Append-only records (scheduled check-ins, check-ins, compliance reports, audit
+events) cannot change once written: they keep the absorbed id and are found through
+`file_ids`, which every list of a file uses. The absorbed file becomes a tombstone
+(`deleted`, `merged_into_id`) sent as a "merge" operation, so both ids resolve to the kept
+file on every device. A field whose values differ is never dropped silently: the person
+merging chooses, and the value not chosen stays on the tombstone (a different name also
+becomes an alias of the kept file, so search still finds it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import CCMSError, ValidationError
+from app.models import (
+    ENTITIES,
+    Alias,
+    CaseNote,
+    Document,
+    DuplicateReview,
+    FollowUp,
+    HouseholdMember,
+    OutboxEntry,
+    Participant,
+    PendingMerge,
+    Referral,
+    SupervisionAgreement,
+    SyncedEntity,
+)
+from app.models.wire import decode, encode, wire_fields
+from app.services.context import ServiceContext
+from app.services.lookup import file_ids as file_ids
+from app.services.participants import load_participant, refresh_search
+from app.services.recorder import ChangeRecorder, recording
+from app.services.text import fold
+
+MOVED: tuple[type[SyncedEntity], ...] = (
+    Alias, HouseholdMember, SupervisionAgreement, FollowUp, Referral, CaseNote, Document)
+# Lists are joined (no entry is lost); the status travels with its reason and dates.
+LIST_FIELDS = ("languages", "risk_flags", "vulnerability_flags", "consent_to_share")
+STATUS_GROUP = ("status", "status_reason", "status_changed_at", "closed_on")
+NOT_CHOSEN = frozenset({"id", "office_id", "created_at", "deleted", "merged_into_id",
+                        *STATUS_GROUP[1:], *LIST_FIELDS})
+
+
+class MergeNotUndoable(CCMSError):
+    """The merge has synced (or its files changed since): undo is no longer possible."""
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    field: str
+    kept_value: Any
+    absorbed_value: Any
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    kept_id: str
+    absorbed_id: str
+    differences: tuple[FieldDifference, ...]  # the person merging chooses each of these
+    filled_from_absorbed: tuple[str, ...]     # empty on the kept file: taken as they are
+    moved: dict[str, int]                     # entity -> rows the kept file receives
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    merge_id: str
+    kept_id: str
+    absorbed_id: str
+    moved: dict[str, int]
+
+
+@dataclass(frozen=True)
+class UndoableMerge:
+    merge_id: str
+    kept_id: str
+    absorbed_id: str
+    kept_name: str
+    absorbed_name: str
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _choosable_fields() -> list[str]:
+    return [f for f in wire_fields(Participant) if f not in NOT_CHOSEN]
+
+
+def _load_pair(session: Session, kept_id: str, absorbed_id: str
+               ) -> tuple[Participant, Participant]:
+    if kept_id == absorbed_id:
+        raise ValidationError("absorbed_id", "is the same file as the one kept")
+    kept = load_participant(session, kept_id)
+    absorbed = load_participant(session, absorbed_id)
+    for field, p in (("kept_id", kept), ("absorbed_id", absorbed)):
+        if p.deleted or p.merged_into_id:
+            raise ValidationError(field, "is a file that was already merged into another")
+    return kept, absorbed
+
+
+def _plan(session: Session, kept: Participant, absorbed: Participant) -> MergePlan:
+    differences, filled = [], []
+    for field in _choosable_fields():
+        mine, theirs = getattr(kept, field), getattr(absorbed, field)
+        if _empty(theirs) or mine == theirs:
+            continue
+        if _empty(mine) and field != "status":
+            filled.append(field)
+        else:
+            differences.append(FieldDifference(field, encode(mine), encode(theirs)))
+    moved = {}
+    for cls in MOVED:
+        n = len(session.scalars(select(cls.id).where(
+            cls.participant_id == absorbed.id, cls.deleted.is_(False))).all())  # type: ignore[attr-defined]
+        if n:
+            moved[cls.__entity__] = n
+    return MergePlan(kept.id, absorbed.id, tuple(differences), tuple(filled), moved)
+
+
+def plan_merge(ctx: ServiceContext, kept_id: str, absorbed_id: str) -> MergePlan:
+    """What a merge would do: the fields to choose, those filled in, the rows moved."""
+    with ctx.store.session() as session:
+        kept, absorbed = _load_pair(session, kept_id, absorbed_id)
+        return _plan(session, kept, absorbed)
+
+
+def _kept_changes(kept: Participant, absorbed: Participant, plan: MergePlan,
+                  choices: dict[str, str]) -> dict[str, Any]:
+    wanted = {d.field for d in plan.differences}
+    errors = {f: "differs between the two files: choose which value to keep"
+              for f in wanted - set(choices)}
+    errors.update({f: "must be 'kept' or 'absorbed'" for f, c in choices.items()
+                   if c not in ("kept", "absorbed")})
+    errors.update({f: "does not differ between the two files" for f in set(choices) - wanted})
+    if errors:
+        raise ValidationError(errors)
+    changes: dict[str, Any] = {f: getattr(absorbed, f) for f in plan.filled_from_absorbed}
+    for field, side in choices.items():
+        if side == "absorbed":
+            group = STATUS_GROUP if field == "status" else (field,)
+            changes.update({g: getattr(absorbed, g) for g in group})
+    for field in LIST_FIELDS:
+        joined = list(getattr(kept, field) or [])
+        joined += [x for x in getattr(absorbed, field) or [] if x not in joined]
+        if joined != list(getattr(kept, field) or []):
+            changes[field] = joined
+    return changes
+
+
+def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
+                       choices: dict[str, str] | None = None) -> MergeResult:
+    """Merge `absorbed_id` into `kept_id` in one transaction. `choices` names, for each field
+    of `plan_merge(...).differences`, the side whose value the kept file takes."""
+    with recording(ctx) as rec:
+        session = rec.session
+        kept, absorbed = _load_pair(session, kept_id, absorbed_id)
+        plan = _plan(session, kept, absorbed)
+        changes = _kept_changes(kept, absorbed, plan, choices or {})
+        undo: list[dict[str, Any]] = []
+
+        def update(row: SyncedEntity, values: dict[str, Any], **kw: Any) -> None:
+            diff = rec.update(row, values, participant_id=kept.id, **kw)
+            if diff:
+                undo.append({"entity": row.__entity__, "id": row.id, "fields": diff})
+
+        update(kept, changes, action="merge")
+        for cls in MOVED:
+            for row in session.scalars(select(cls).where(
+                    cls.participant_id == absorbed.id, cls.deleted.is_(False))):  # type: ignore[attr-defined]
+                update(row, {"participant_id": kept.id})
+        # Files merged earlier into the absorbed one now point straight at the kept one.
+        for earlier in session.scalars(select(Participant).where(
+                Participant.merged_into_id == absorbed.id)):
+            update(earlier, {"merged_into_id": kept.id})
+        created = _alias_for_absorbed_name(rec, kept, absorbed)
+        note_id = _note_of_values_not_kept(rec, kept, absorbed, plan, choices or {})
+        update(absorbed, {"merged_into_id": kept.id, "deleted": True}, kind="merge")
+        session.flush()
+        refresh_search(session, kept)
+        moved = {e: n for e, n in plan.moved.items()}
+        pending = PendingMerge(kept_id=kept.id, absorbed_id=absorbed.id,
+                               op_ids=list(rec.op_ids), merged_at=ctx.now(),
+                               undo={"updates": undo, "created_aliases": created,
+                                     "created_notes": [note_id] if note_id else []})
+        session.add(pending)
+        rec.audit("merge", "participant", kept.id, kept.id,
+                  {"absorbed_id": absorbed.id, "fields_chosen": sorted(choices or {}),
+                   "filled": list(plan.filled_from_absorbed), "moved": moved})
+        _decide_reviews(session, ctx, kept.id, absorbed.id, "merged")
+        return MergeResult(pending.id, kept.id, absorbed.id, moved)
+
+
+def _alias_for_absorbed_name(rec: ChangeRecorder, kept: Participant,
+                             absorbed: Participant) -> list[str]:
+    """The absorbed file's name, when it is spelled differently, stays findable."""
+    def key(family: str, given: str | None) -> str:
+        return fold(f"{family} {given or ''}")
+
+    known = {key(kept.family_name, kept.given_names)}
+    known.update(key(a.family_name, a.given_names) for a in rec.session.scalars(
+        select(Alias).where(Alias.participant_id.in_([kept.id, absorbed.id]),
+                            Alias.deleted.is_(False))))
+    if key(absorbed.family_name, absorbed.given_names) in known:
+        return []
+    row = rec.create(Alias(participant_id=kept.id, family_name=absorbed.family_name,
+                           given_names=absorbed.given_names), participant_id=kept.id)
+    return [row.id]
+
+
+def _note_of_values_not_kept(rec: ChangeRecorder, kept: Participant, absorbed: Participant,
+                             plan: MergePlan, choices: dict[str, str]) -> str | None:
+    """Each value the person did not choose, in a note on the kept file: it stays visible
+    (the absorbed file's own values also stay on its tombstone)."""
+    lines = []
+    for d in plan.differences:
+        lost = d.kept_value if choices.get(d.field) == "absorbed" else d.absorbed_value
+        if d.field in ("family_name", "given_names"):
+            continue  # the other spelling is an alias already
+        lines.append(f"- {d.field}: {lost}")
+    if not lines:
+        return None
+    body = (f"Merged with file {absorbed.id}. Values not kept on this file:\n"
+            + "\n".join(lines))
+    return rec.create(CaseNote(participant_id=kept.id, author_id=rec.ctx.actor_id,
+                               body=body), participant_id=kept.id).id
+
+
+def _decide_reviews(session: Session, ctx: ServiceContext, a: str, b: str,
+                    decision: str | None) -> None:
+    for review in session.scalars(select(DuplicateReview).where(
+            DuplicateReview.participant_id.in_([a, b]),
+            DuplicateReview.candidate_id.in_([a, b]))):
+        review.decision = decision
+        review.decided_at = ctx.now() if decision else None
+
+
+def _still_pending(session: Session, merge: PendingMerge) -> bool:
+    if not merge.op_ids:
+        return True
+    waiting = session.scalars(select(OutboxEntry.op_id).where(
+        OutboxEntry.op_id.in_(merge.op_ids))).all()
+    return len(waiting) == len(merge.op_ids)
+
+
+def undoable_merges(ctx: ServiceContext) -> list[UndoableMerge]:
+    """Merges made here whose operations are all still waiting to be sent. Merges that
+    have (even partly) synced are forgotten here: undoing them is a new merge or edit."""
+    out: list[UndoableMerge] = []
+    with ctx.store.write_session() as session, session.begin():
+        for m in session.scalars(select(PendingMerge).order_by(PendingMerge.merged_at.desc())):
+            if not _still_pending(session, m):
+                session.delete(m)
+                continue
+            kept, absorbed = session.get(Participant, m.kept_id), session.get(
+                Participant, m.absorbed_id)
+            if kept is None or absorbed is None:
+                continue
+            out.append(UndoableMerge(m.id, m.kept_id, m.absorbed_id, _name(kept),
+                                     _name(absorbed)))
+    return out
+
+
+def _name(p: Participant) -> str:
+    return f"{p.family_name}, {p.given_names}" if p.given_names else p.family_name
+
+
+def undo_merge(ctx: ServiceContext, merge_id: str) -> None:
+    """Put both files back as they were: every change of the merge reversed by a recorded
+    update (so the server, which may have had part of it, converges too)."""
+    with recording(ctx) as rec:
+        session = rec.session
+        merge = session.get(PendingMerge, merge_id)
+        if merge is None or not _still_pending(session, merge):
+            raise MergeNotUndoable("this merge has already been sent to the server; "
+                                   "it can no longer be undone here")
+        steps = merge.undo.get("updates", [])
+        rows = []
+        for step in steps:
+            cls = ENTITIES[step["entity"]]
+            row = session.get(cls, step["id"])
+            if row is None or any(encode(getattr(row, f)) != c["new"]
+                                  for f, c in step["fields"].items()):
+                raise MergeNotUndoable("the files were changed after the merge; "
+                                       "it can no longer be undone")
+            rows.append((row, step))
+        for row, step in reversed(rows):
+            cls = type(row)
+            old = {f: decode(cls, f, c["old"]) for f, c in step["fields"].items()}
+            rec.update(row, old, participant_id=merge.kept_id, action="merge_undone")
+        for cls, key in ((Alias, "created_aliases"), (CaseNote, "created_notes")):
+            for row_id in merge.undo.get(key, []):
+                row = session.get(cls, row_id)
+                if row is not None and not row.deleted:
+                    rec.delete(row, participant_id=merge.kept_id)
+        session.flush()
+        for pid in (merge.kept_id, merge.absorbed_id):
+            refresh_search(session, load_participant(session, pid))
+        rec.audit("merge_undone", "participant", merge.kept_id, merge.kept_id,
+                  {"absorbed_id": merge.absorbed_id})
+        _decide_reviews(session, ctx, merge.kept_id, merge.absorbed_id, None)
+        session.delete(merge)

@@ -1,0 +1,190 @@
+"""Merging two files of one person: everything moves, nothing is lost, the absorbed file is
+a tombstone that resolves to the kept one, and undo (while unsynced) restores both."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.errors import ValidationError
+from app.models import OutboxEntry, Participant, PendingMerge
+from app.services import participants as ps
+from app.services.agreements import create_agreement, list_agreements
+from app.services.checkins import list_checkins, record_checkin
+from app.services.context import ServiceContext
+from app.services.dashboard import open_slots_of
+from app.services.history import participant_history
+from app.services.notes import add_note, list_notes
+from app.services.participant_merge import (
+    MergeNotUndoable,
+    merge_participants,
+    plan_merge,
+    undo_merge,
+    undoable_merges,
+)
+from app.services.participant_search import ParticipantQuery, search_participants
+from app.services.participant_status import change_status
+from app.services.referrals import list_referrals, make_referral
+from tests.services.test_agreements_checkins import WEEKLY
+
+
+def _two_files(ctx: ServiceContext) -> tuple[str, str]:
+    kept = ps.create_participant(ctx, {
+        "family_name": "Mohammed", "given_names": "Yusuf", "date_of_birth": "1990-04-12",
+        "phone": "604 555 0101", "languages": ["Arabic"], "risk_flags": ["flight risk"]})
+    absorbed = ps.create_participant(ctx, {
+        "family_name": "Muhammad", "given_names": "Youssef", "date_of_birth": "1990-04-12",
+        "client_id": "12345678", "phone": "604 555 0199", "city": "Burnaby",
+        "languages": ["Arabic", "French"], "aliases": [{"family_name": "Al-Masri"}]})
+    return kept, absorbed
+
+
+def _with_records(ctx: ServiceContext, pid: str) -> None:
+    for status in ("assessed", "accepted", "active"):
+        change_status(ctx, pid, status)
+    create_agreement(ctx, pid, WEEKLY)
+    record_checkin(ctx, pid, {"outcome": "attended", "mode": "telephone"})
+    make_referral(ctx, pid, {"type": "housing", "provider": "Shelter A"})
+    add_note(ctx, pid, "Prefers morning appointments.")
+
+
+def _outbox(ctx: ServiceContext) -> int:
+    with ctx.store.session() as s:
+        return s.scalar(select(func.count(OutboxEntry.seq))) or 0
+
+
+def test_plan_names_fields_to_choose_and_fills_empty_ones(ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    plan = plan_merge(ctx, kept, absorbed)
+    assert {d.field for d in plan.differences} == {"family_name", "given_names", "phone"}
+    assert set(plan.filled_from_absorbed) == {"client_id", "city"}
+    assert plan.moved == {"alias": 1}
+
+
+def test_merge_refuses_until_every_difference_is_chosen(ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    before = _outbox(ctx)
+    with pytest.raises(ValidationError) as err:
+        merge_participants(ctx, kept, absorbed, {"family_name": "kept"})
+    assert set(err.value.errors) == {"given_names", "phone"}
+    with pytest.raises(ValidationError) as err:
+        merge_participants(ctx, kept, absorbed, {"family_name": "both", "given_names": "kept",
+                                                 "phone": "kept", "email": "kept"})
+    assert set(err.value.errors) == {"family_name", "email"}
+    with pytest.raises(ValidationError):
+        merge_participants(ctx, kept, kept, {})
+    assert _outbox(ctx) == before  # nothing half-written
+
+
+def test_merge_moves_everything_and_loses_no_value(ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, absorbed)
+    [absorbed_checkin] = list_checkins(ctx, absorbed)
+    result = merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "absorbed", "status": "absorbed"})
+    assert result.moved["supervision_agreement"] == 1
+
+    detail = ps.get_participant(ctx, kept, record_view=False)
+    assert (detail.family_name, detail.phone, detail.client_id, detail.city, detail.status) == (
+        "Mohammed", "604 555 0199", "12345678", "Burnaby", "active")
+    assert detail.languages == ["Arabic", "French"] and detail.risk_flags == ["flight risk"]
+    # The absorbed spelling and its aliases are now aliases of the kept file.
+    assert {(a.family_name, a.given_names) for a in detail.aliases} == {
+        ("Al-Masri", None), ("Muhammad", "Youssef")}
+    assert len(list_agreements(ctx, kept)) == 1
+    assert [c.id for c in list_checkins(ctx, kept)] == [absorbed_checkin.id]
+    assert len(list_referrals(ctx, kept)) == 1
+    # The absorbed file's note moved; the value not chosen is kept in a note of its own.
+    notes = [n.body for n in list_notes(ctx, kept)]
+    assert "Prefers morning appointments." in notes
+    assert any("phone: 604 555 0101" in n for n in notes)
+    assert open_slots_of(ctx, kept)  # the moved agreement's schedule is the kept file's
+    assert any(h.action == "merge" for h in participant_history(ctx, kept))
+
+    # The absorbed id resolves to the kept file; search shows one file under both names.
+    assert ps.get_participant(ctx, absorbed, record_view=False).id == kept
+    for term in ("muhammad", "mohammed", "12345678"):
+        page = search_participants(ctx, ParticipantQuery(term))
+        assert [r.id for r in page.rows] == [kept], term
+    with ctx.store.session() as s:
+        tomb = s.get(Participant, absorbed)
+        assert tomb is not None and tomb.deleted and tomb.merged_into_id == kept
+        assert tomb.phone == "604 555 0199" and tomb.family_name == "Muhammad"
+        kinds = set(s.scalars(select(OutboxEntry.kind).where(OutboxEntry.record_id == absorbed)))
+        assert "merge" in kinds
+
+
+def test_recording_a_checkin_on_a_moved_schedule(ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, absorbed)
+    merge_participants(ctx, kept, absorbed, {"family_name": "kept", "given_names": "kept",
+                                             "phone": "kept", "status": "absorbed"})
+    slot_id, _ = open_slots_of(ctx, kept)[0]
+    record_checkin(ctx, kept, {"outcome": "attended"}, slot_id=slot_id)
+    assert any(c.slot_id == slot_id for c in list_checkins(ctx, kept))
+
+
+def test_undo_restores_both_files(ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, absorbed)
+    before_kept = ps.get_participant(ctx, kept, record_view=False)
+    before_absorbed = ps.get_participant(ctx, absorbed, record_view=False)
+    result = merge_participants(ctx, kept, absorbed, {
+        "family_name": "absorbed", "given_names": "kept", "phone": "absorbed",
+        "status": "absorbed"})
+    [pending] = undoable_merges(ctx)
+    assert pending.merge_id == result.merge_id
+    undo_merge(ctx, result.merge_id)
+
+    after_kept = ps.get_participant(ctx, kept, record_view=False)
+    after_absorbed = ps.get_participant(ctx, absorbed, record_view=False)
+    assert after_kept.fields == before_kept.fields
+    assert after_absorbed.fields == before_absorbed.fields
+    assert after_kept.aliases == () and len(after_absorbed.aliases) == 1
+    assert len(list_agreements(ctx, absorbed)) == 1 and list_agreements(ctx, kept) == []
+    assert len(list_referrals(ctx, absorbed)) == 1
+    assert list_notes(ctx, kept) == [] and len(list_notes(ctx, absorbed)) == 1
+    assert len(search_participants(ctx, ParticipantQuery("604 555")).rows) == 2
+    assert undoable_merges(ctx) == []
+    with pytest.raises(MergeNotUndoable):
+        undo_merge(ctx, result.merge_id)
+
+
+def test_undo_is_refused_once_the_merge_has_synced(ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    result = merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept"})
+    with ctx.store.write_session() as s, s.begin():
+        merge = s.get(PendingMerge, result.merge_id)
+        assert merge is not None
+        # As push does when the server answers: the entry leaves the outbox.
+        s.query(OutboxEntry).filter(OutboxEntry.op_id == merge.op_ids[0]).delete()
+    with pytest.raises(MergeNotUndoable):
+        undo_merge(ctx, result.merge_id)
+    assert undoable_merges(ctx) == []
+
+
+def test_undo_is_refused_when_the_kept_file_changed_after(ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    result = merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept"})
+    ps.update_participant(ctx, kept, {"city": "Surrey"})
+    with pytest.raises(MergeNotUndoable):
+        undo_merge(ctx, result.merge_id)
+    assert ps.get_participant(ctx, kept, record_view=False).city == "Surrey"
+
+
+def test_a_merged_file_cannot_be_merged_again_and_chains_point_to_the_last(
+        ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    third = ps.create_participant(ctx, {"family_name": "Mohammed", "given_names": "Yusuf"})
+    merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept"})
+    with pytest.raises(ValidationError) as err:
+        merge_participants(ctx, third, absorbed, {})
+    assert "absorbed_id" in err.value.errors
+    plan = plan_merge(ctx, third, kept)
+    merge_participants(ctx, third, kept, {d.field: "kept" for d in plan.differences})
+    with ctx.store.session() as s:
+        assert s.get(Participant, absorbed).merged_into_id == third  # type: ignore[union-attr]
+    assert ps.get_participant(ctx, absorbed, record_view=False).id == third
