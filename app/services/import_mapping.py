@@ -174,7 +174,7 @@ def resolve(mapping: dict[str, Any] | None, headers: tuple[str, ...]) -> ColumnP
             errors[key] = f"column '{column}' appears more than once in the file"
         else:
             sources.append(FieldSource(field, column, found[0], fmt))
-    if "family_name" not in errors and not any(s.field == "family_name" for s in sources):
+    if "mapping.family_name" not in errors and not any(s.field == "family_name" for s in sources):
         errors["mapping.family_name"] = ("is required: name the column holding the family "
                                          "name (or give the file a family_name column)")
     if errors:
