@@ -127,9 +127,15 @@ class _Run:
     def write(self, batch: list[PreparedRow]) -> None:
         """One transaction: every row of the batch with its ImportedRow, or none of them."""
         counts = dict.fromkeys(self.counts, 0)
+        refs = {r.profile["external_ref"] for r in batch if r.profile.get("external_ref")}
         with recording(self.ctx) as rec:
+            # One query per batch (not an autoflush and a query per row). Any file with the
+            # reference counts, even a merged or purged one: never created twice.
+            present: dict[str, str] = {ref: pid for ref, pid in rec.session.execute(
+                select(Participant.external_ref, Participant.id).where(
+                    Participant.external_ref.in_(refs)))} if refs else {}
             for row in batch:
-                outcome, pid = self._one(rec, row)
+                outcome, pid = self._one(rec, row, present)
                 rec.session.add(ImportedRow(file_sha256=self.sha256, row_number=row.number,
                                             outcome=outcome, participant_id=pid,
                                             imported_at=self.ctx.now()))
@@ -139,15 +145,12 @@ class _Run:
         for key, n in counts.items():  # only once the batch is committed
             self.counts[key] += n
 
-    def _one(self, rec: ChangeRecorder, row: PreparedRow) -> tuple[str, str | None]:
+    def _one(self, rec: ChangeRecorder, row: PreparedRow,
+             present: dict[str, str]) -> tuple[str, str | None]:
         session = rec.session
         ref = row.profile.get("external_ref")
-        if ref:
-            # Any file with this reference, even merged or purged, counts: never twice.
-            present = session.scalar(select(Participant.id).where(
-                Participant.external_ref == ref).limit(1))
-            if present:
-                return "present", present
+        if ref and ref in present:
+            return "present", present[ref]
         best = None
         if self.on_duplicate != "create":
             found = find_duplicates_in(session, row.profile, 1)
@@ -155,6 +158,8 @@ class _Run:
         if best is not None and self.on_duplicate == "skip":
             return "skipped", None
         pid = create_participant_in(rec, dict(row.profile), [dict(a) for a in row.aliases], [])
+        if ref:
+            present[ref] = pid  # a second row with this reference in the batch is present
         if best is None:
             return "imported", pid
         session.add(DuplicateReview(participant_id=pid, candidate_id=best.participant_id,

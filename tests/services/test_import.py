@@ -221,11 +221,12 @@ def test_external_ref_is_never_imported_twice_even_from_another_file(
         ctx: ServiceContext, tmp_path: Path) -> None:
     a = write(tmp_path / "a.csv", "family_name,external_ref\nKarimi,OLD-77\n")
     b = write(tmp_path / "b.csv", "family_name,given_names,external_ref\n"
-              "Karimi,Reza,OLD-77\nRezaei,Zahra,OLD-78\n")
+              "Karimi,Reza,OLD-77\nRezaei,Zahra,OLD-78\nRezaei,Zahra,OLD-78\n")
     assert run_import(ctx, a, None).imported == 1
     summary = run_import(ctx, b, None, on_duplicate="create")
-    assert (summary.imported, summary.already_imported) == (1, 1)
+    assert (summary.imported, summary.already_imported) == (1, 2)
     assert count(ctx, Participant, Participant.external_ref == "OLD-77") == 1
+    assert count(ctx, Participant, Participant.external_ref == "OLD-78") == 1
     with ctx.store.session() as s:
         assert s.get(ImportedRow, (_sha(b), 1)).outcome == "present"  # type: ignore[union-attr]
 
