@@ -77,7 +77,10 @@ def read_table(path: Path) -> CsvTable:
     path = Path(path)
     if not path.is_file():
         raise CCMSError(f"no such file: {path}")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CCMSError(f"cannot read {path}: {exc.strerror}") from None
     if not data.strip():
         raise CCMSError(f"{path.name} is empty")
     text, encoding = _decode(path, data)

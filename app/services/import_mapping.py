@@ -140,6 +140,8 @@ def load_mapping(path: Path) -> dict[str, Any]:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         raise ValidationError("mapping", "is not UTF-8 text") from None
+    except OSError as exc:
+        raise CCMSError(f"cannot read the mapping file {path}: {exc.strerror}") from None
     except json.JSONDecodeError as exc:
         raise ValidationError("mapping", f"is not valid JSON (line {exc.lineno})") from None
     if not isinstance(raw, dict):

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
+from app.errors import CCMSError, ValidationError
 from app.services.import_csv import RawRow
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,15 +37,30 @@ class RejectsFile:
         self._fh: TextIO | None = None
         self._writer: Any = None  # csv's writer type is private
 
+    def check(self) -> None:
+        """Before the import writes anything: the rejects can be written where asked."""
+        folder = self.path.parent
+        if self.path.is_dir():
+            raise ValidationError("rejects", "is a folder; give a file name")
+        if not folder.is_dir():
+            raise ValidationError("rejects", f"its folder does not exist: {folder}")
+        if not os.access(folder, os.W_OK):
+            raise ValidationError("rejects", f"its folder is not writable: {folder}")
+
     def add(self, row: RawRow, errors: dict[str, str]) -> None:
-        if self._writer is None:
-            fd = os.open(self._tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            # utf-8-sig: spreadsheets on Windows then read accents correctly.
-            self._fh = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
-            self._writer = csv.writer(self._fh)
-            self._writer.writerow(["row", "line", "reasons", *self.headers])
-        self._writer.writerow([row.number, row.line, reasons_text(errors),
-                               *(_neutralise(c) for c in row.cells)])
+        try:
+            if self._writer is None:
+                fd = os.open(self._tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                # utf-8-sig: spreadsheets on Windows then read accents correctly.
+                self._fh = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+                self._writer = csv.writer(self._fh)
+                self._writer.writerow(["row", "line", "reasons", *self.headers])
+            self._writer.writerow([row.number, row.line, reasons_text(errors),
+                                   *(_neutralise(c) for c in row.cells)])
+        except OSError as exc:
+            raise CCMSError(f"cannot write the rejects file {self.path}: {exc.strerror}; "
+                            "the rows committed so far are kept, run the import again "
+                            "once it can be written") from None
         self.count += 1
 
     def finish(self) -> Path | None:

@@ -77,6 +77,7 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
     total = table.count()  # also reads the whole file once: malformed CSV fails here
     run = _Run(ctx, table.sha256, on_duplicate,
                RejectsFile(rejects_path or default_rejects_path(table.path), table.headers))
+    run.rejects.check()
     with ctx.store.session() as session:
         done_rows = set(session.scalars(select(ImportedRow.row_number).where(
             ImportedRow.file_sha256 == table.sha256)))
@@ -113,9 +114,16 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
     finally:
         run.rejects.discard()
     c = run.counts
-    return ImportSummary(imported=c["imported"], flagged=c["flagged"], skipped=c["skipped"],
-                         rejected=run.rejects.count, already_imported=c["already_imported"],
-                         total_rows=total, rejects_path=written, cancelled=cancelled)
+    summary = ImportSummary(imported=c["imported"], flagged=c["flagged"], skipped=c["skipped"],
+                            rejected=run.rejects.count, already_imported=c["already_imported"],
+                            total_rows=total, rejects_path=written, cancelled=cancelled)
+    with recording(ctx) as rec:
+        # Who imported which file, and what came of it (counts only, no names).
+        rec.audit("import", "file", None, None, {
+            "sha256": table.sha256, "on_duplicate": on_duplicate,
+            **{k: getattr(summary, k) for k in ("imported", "flagged", "skipped", "rejected",
+                                                "already_imported", "total_rows")}})
+    return summary
 
 
 class _Run:

@@ -280,3 +280,18 @@ def test_mapping_template_names_every_field() -> None:
     template = mapping_template()
     assert template["date_of_birth"] == {"column": "date_of_birth", "format": "%Y-%m-%d"}
     assert template["external_ref"] == "external_ref" and "caseworker" in template
+
+
+def test_the_import_itself_is_audited_without_names(ctx: ServiceContext, tmp_path: Path) -> None:
+    run_import(ctx, caseload(tmp_path), MAPPING)
+    with ctx.store.session() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "import")).one()
+    assert event.details["imported"] == 5 and event.details["rejected"] == 12
+    assert event.actor_id == ctx.actor_id and "Okafor" not in str(event.details)
+
+
+def test_an_unwritable_rejects_place_is_refused_before_anything_is_written(
+        ctx: ServiceContext, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="rejects: its folder does not exist"):
+        run_import(ctx, caseload(tmp_path), MAPPING, rejects_path=tmp_path / "no" / "r.csv")
+    assert count(ctx, Participant) == 0
