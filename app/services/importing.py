@@ -67,9 +67,9 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
                on_duplicate: str = "flag", rejects_path: Path | None = None,
                progress: Callable[[int, int], None] | None = None,
                cancel: Callable[[], bool] | None = None) -> ImportSummary:
-    """Import the file; `progress(done, total)` after each batch; `cancel()` returning True
-    stops after the current batch. The file and the mapping are checked whole before the
-    first write: a bad file or mapping raises and writes nothing."""
+    """Import the file; `progress(done, total)` every batch of rows; `cancel()` returning
+    True stops there (the rows written so far are whole batches). The file, the mapping and
+    the rejects place are checked before the first write: a bad one raises, writes nothing."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValidationError("on_duplicate", f"must be one of: {', '.join(ON_DUPLICATE)}")
     table = read_table(path)
@@ -82,34 +82,37 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
         done_rows = set(session.scalars(select(ImportedRow.row_number).where(
             ImportedRow.file_sha256 == table.sha256)))
         caseworkers = caseworker_index(session)
-    processed, cancelled = 0, False
+    processed, reported, cancelled = 0, 0, False
     batch: list[PreparedRow] = []
     try:
         for raw in table.rows():
+            processed += 1
             if raw.number in done_rows:
                 run.counts["already_imported"] += 1
-                processed += 1
-                continue
-            prepared = prepare_row(raw, plan, caseworkers)
-            if not prepared.ok:
-                run.rejects.add(raw, prepared.errors)
-                processed += 1
-                continue
-            batch.append(prepared)
+            else:
+                prepared = prepare_row(raw, plan, caseworkers)
+                if prepared.ok:
+                    batch.append(prepared)
+                else:
+                    run.rejects.add(raw, prepared.errors)
             if len(batch) >= BATCH:
                 run.write(batch)
-                processed += len(batch)
                 batch = []
+            # Rows already done or rejected count too, so a re-run reports (and can be
+            # cancelled) as it goes; rows waiting in an unwritten batch do not.
+            settled = processed - len(batch)
+            if settled - reported >= BATCH:
+                reported = settled
                 if progress:
-                    progress(processed, total)
+                    progress(settled, total)
                 if cancel and cancel():
                     cancelled = True
                     break
         if batch and not cancelled:
             run.write(batch)
-            processed += len(batch)
+            batch = []
         if progress:
-            progress(processed, total)
+            progress(processed - len(batch), total)
         written = run.rejects.finish()
     finally:
         run.rejects.discard()
