@@ -7,13 +7,14 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import add_parser, opened
 from app.cli.progress import TerminalProgress
 from app.services.context import ServiceContext
-from app.services.import_check import duplicates_in_file
+from app.services.import_check import RowDuplicates, duplicates_in_file
 from app.services.import_mapping import load_mapping, mapping_template
 from app.services.importing import ON_DUPLICATE, ImportSummary, run_import
 
@@ -51,24 +52,24 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _progress(label: str) -> Any:
-    """A bar on a terminal; otherwise one line per step, so a supervising program (or a
-    test) can follow the import without a tty."""
-    bars: list[TerminalProgress] = []
+class _Progress:
+    """A bar on a terminal; otherwise one line per step ("importing 500/3000"), so a
+    supervising program (or a test) can follow the import without a tty."""
 
-    def update(done: int, total: int) -> None:
-        if not bars:
-            bars.append(TerminalProgress(label, total))
-        bars[0].update(done)
-        if not bars[0].tty:
-            print(f"{label} {done}/{total}", file=sys.stderr, flush=True)
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: TerminalProgress | None = None
 
-    def finish() -> None:
-        if bars:
-            bars[0].done()
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = TerminalProgress(self.label, total)
+        self.bar.update(done)
+        if not self.bar.tty:
+            print(f"{self.label} {done}/{total}", file=sys.stderr, flush=True)
 
-    update.finish = finish  # type: ignore[attr-defined]
-    return update
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.done()
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -82,7 +83,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Checked before the store is opened (and before any write): one line naming it.
     mapping = load_mapping(args.mapping) if args.mapping else None
     with opened(args) as ctx:
-        progress = _progress("importing")
+        progress = _Progress("importing")
         try:
             summary = run_import(ctx, args.file, mapping, args.on_duplicate, args.rejects,
                                  progress=progress)
@@ -119,7 +120,7 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
         if args.scan:
             return scan_store_for_duplicates(ctx, args)
-        progress = _progress("checking")
+        progress = _Progress("checking")
         rows = duplicates_in_file(ctx, args.file, mapping, args.top, progress=progress)
         n = _write_jsonl(args.out, (_row_json(r) for r in rows))
         progress.finish()
@@ -133,7 +134,7 @@ def scan_store_for_duplicates(ctx: ServiceContext, args: argparse.Namespace) -> 
     return _fail("duplicates --scan is not part of this build yet")
 
 
-def _row_json(r: Any) -> dict[str, Any]:
+def _row_json(r: RowDuplicates) -> dict[str, Any]:
     out: dict[str, Any] = {"row": r.row, "candidates": [
         {"participant_id": c.participant_id, "external_ref": c.external_ref,
          "client_id": c.client_id, "score": c.score, "reasons": list(c.reasons)}
@@ -143,7 +144,7 @@ def _row_json(r: Any) -> dict[str, Any]:
     return out
 
 
-def _write_jsonl(path: Path, lines: Any) -> int:
+def _write_jsonl(path: Path, lines: Iterable[dict[str, Any]]) -> int:
     """Owner-only and atomic: the output names people (client IDs, old-system references)."""
     tmp = path.with_name(f".{path.name}.partial")
     n = 0
