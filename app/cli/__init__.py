@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "app.cli.store_commands",
     "app.cli.data_commands",
     "app.cli.sync_command",
+    "app.cli.import_commands",
 )
 
 

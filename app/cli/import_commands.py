@@ -1,0 +1,162 @@
+"""`ccms import` (participants from a CSV file) and `ccms duplicates` (probable duplicates of
+a file's rows in the store, or, with --scan, inside the store)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import add_parser, opened
+from app.cli.progress import TerminalProgress
+from app.services.context import ServiceContext
+from app.services.import_check import RowDuplicates, duplicates_in_file
+from app.services.import_mapping import load_mapping, mapping_template
+from app.services.importing import ON_DUPLICATE, ImportSummary, run_import
+
+MAX_TOP = 50
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = add_parser(sub, common, "import", "import participants from a CSV file")
+    p.add_argument("--file", type=Path, metavar="F.csv")
+    p.add_argument("--mapping", type=Path, metavar="M.json",
+                   help="which column holds which field (default: headers equal field keys)")
+    p.add_argument("--on-duplicate", choices=ON_DUPLICATE, default="flag",
+                   help="a probable duplicate: import and flag it for review (default), "
+                   "skip it, or import it without a flag")
+    p.add_argument("--rejects", type=Path, metavar="R.csv",
+                   help="where refused rows go (default: F.rejects.csv beside the file)")
+    p.add_argument("--print-mapping-template", action="store_true",
+                   help="print a mapping file to edit, and exit")
+    p.set_defaults(func=cmd_import)
+
+    p = add_parser(sub, common, "duplicates", "list probable duplicates (writes JSON lines)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", type=Path, metavar="F.csv",
+                        help="check each row of this file against the store (nothing imported)")
+    source.add_argument("--scan", action="store_true",
+                        help="list probable duplicate pairs inside the store")
+    p.add_argument("--mapping", type=Path, metavar="M.json")
+    p.add_argument("--top", type=int, default=5, metavar="K", help="candidates per row")
+    p.add_argument("--out", type=Path, required=True, metavar="OUT.jsonl")
+    p.set_defaults(func=cmd_duplicates)
+
+
+def _fail(message: str) -> int:
+    print(f"ccms: {message}", file=sys.stderr)
+    return 2
+
+
+class _Progress:
+    """A bar on a terminal; otherwise one line per step ("importing 500/3000"), so a
+    supervising program (or a test) can follow the import without a tty."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: TerminalProgress | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = TerminalProgress(self.label, total)
+        self.bar.update(done)
+        if not self.bar.tty:
+            print(f"{self.label} {done}/{total}", file=sys.stderr, flush=True)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.done()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.print_mapping_template:
+        print(json.dumps(mapping_template(), indent=2, ensure_ascii=False))
+        return 0
+    if args.file is None:
+        return _fail("import needs --file F.csv (or --print-mapping-template)")
+    if not args.file.is_file():
+        return _fail(f"no such file: {args.file}")
+    # Checked before the store is opened (and before any write): one line naming it.
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    with opened(args) as ctx:
+        progress = _Progress("importing")
+        try:
+            summary = run_import(ctx, args.file, mapping, args.on_duplicate, args.rejects,
+                                 progress=progress)
+        except KeyboardInterrupt:
+            progress.finish()
+            print("ccms: interrupted; the rows already committed are kept (whole rows "
+                  "only): run the same command again to finish the import", file=sys.stderr)
+            return 130
+        progress.finish()
+    print(summary_line(summary))
+    if summary.rejects_path:
+        print(f"ccms: {summary.rejects_path} holds the refused rows as they were in your "
+              "file (personal data, not encrypted): delete it once they are fixed",
+              file=sys.stderr)
+    return 0
+
+
+def summary_line(s: ImportSummary) -> str:
+    line = (f"imported {s.imported}, flagged {s.flagged}, skipped {s.skipped}, "
+            f"rejected {s.rejected}, already imported {s.already_imported}")
+    return line + (f" (rejects written to {s.rejects_path})" if s.rejects_path else "")
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    if not 1 <= args.top <= MAX_TOP:
+        return _fail(f"--top must be between 1 and {MAX_TOP}")
+    if args.scan and args.mapping:
+        return _fail("--mapping goes with --file")
+    if args.file is not None and not args.file.is_file():
+        return _fail(f"no such file: {args.file}")
+    if args.out.is_dir() or not args.out.parent.exists():
+        return _fail("--out must be a file in an existing folder")
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    with opened(args) as ctx:
+        if args.scan:
+            return scan_store_for_duplicates(ctx, args)
+        progress = _Progress("checking")
+        rows = duplicates_in_file(ctx, args.file, mapping, args.top, progress=progress)
+        n = _write_jsonl(args.out, (_row_json(r) for r in rows))
+        progress.finish()
+    print(f"checked {n} rows; wrote {args.out}")
+    return 0
+
+
+def scan_store_for_duplicates(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    """`ccms duplicates --scan --top K --out OUT.jsonl`: pairs inside the store. To be
+    written by the lead (it needs the matcher's store-wide scan); a stub until then."""
+    return _fail("duplicates --scan is not part of this build yet")
+
+
+def _row_json(r: RowDuplicates) -> dict[str, Any]:
+    out: dict[str, Any] = {"row": r.row, "candidates": [
+        {"participant_id": c.participant_id, "external_ref": c.external_ref,
+         "client_id": c.client_id, "score": c.score, "reasons": list(c.reasons)}
+        for c in r.candidates]}
+    if r.errors:
+        out["error"] = r.errors
+    return out
+
+
+def _write_jsonl(path: Path, lines: Iterable[dict[str, Any]]) -> int:
+    """Owner-only and atomic: the output names people (client IDs, old-system references)."""
+    tmp = path.with_name(f".{path.name}.partial")
+    n = 0
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for obj in lines:
+                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                n += 1
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n

@@ -1,0 +1,141 @@
+"""Reading an import file: a CSV in UTF-8 (with or without BOM) or Windows-1252, with any
+delimiter csv.Sniffer finds among comma, semicolon, tab and pipe, and quoted fields that
+may hold line breaks. Each data row keeps its 1-based number (blank lines are not rows)
+and the file line where it starts, so a reject points at the place in the file to fix.
+
+A file that is not text (a NUL byte, bytes neither UTF-8 nor Windows-1252 can decode, or
+a run of control characters) is refused whole before anything is written. Errors name the
+file and the line, never a cell's content."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.errors import CCMSError
+
+DELIMITERS = ",;\t|"
+SNIFF_CHARS = 64 * 1024
+# Control characters (other than tab and line breaks) per character of the sample above
+# which the file is taken for binary data rather than text with a stray character.
+BINARY_CONTROL_RATIO = 0.005
+_CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
+
+
+@dataclass(frozen=True)
+class RawRow:
+    number: int  # 1-based data row (the header and blank lines are not counted)
+    line: int  # file line where the row starts
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    path: Path
+    sha256: str
+    encoding: str  # "utf-8" or "cp1252"
+    delimiter: str
+    headers: tuple[str, ...]
+    text: str = field(repr=False)
+
+    def rows(self) -> Iterator[RawRow]:
+        """The data rows in file order. Raises CCMSError on text csv cannot parse."""
+        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter,
+                            quotechar='"', doublequote=True, strict=False)
+        prev_line, number, header_seen = 0, 0, False
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise CCMSError(f"{self.path.name}: line {reader.line_num} cannot be read as "
+                                f"CSV ({_csv_reason(exc)}); nothing was imported") from None
+            start, prev_line = prev_line + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue  # a blank line, or a line of empty cells
+            if not header_seen:
+                header_seen = True
+                continue
+            number += 1
+            yield RawRow(number, start, tuple(cells))
+
+    def count(self) -> int:
+        return sum(1 for _ in self.rows())
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    text = str(exc)
+    return "a field is too long" if "field limit" in text else "malformed quoting"
+
+
+def read_table(path: Path) -> CsvTable:
+    path = Path(path)
+    if not path.is_file():
+        raise CCMSError(f"no such file: {path}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CCMSError(f"cannot read {path}: {exc.strerror}") from None
+    if not data.strip():
+        raise CCMSError(f"{path.name} is empty")
+    text, encoding = _decode(path, data)
+    sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in sample:
+        sample = sample[:sample.rindex("\n")]  # whole lines only: a cut row misleads
+    controls = sum(1 for ch in sample if ch in _CONTROLS)
+    if controls > BINARY_CONTROL_RATIO * len(sample):
+        raise CCMSError(_not_text(path))
+    header_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    delimiter = _delimiter(sample, header_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        headers = next((row for row in reader if any(c.strip() for c in row)), [])
+    except csv.Error:
+        raise CCMSError(f"{path.name}: the header line cannot be read as CSV") from None
+    table = CsvTable(path=path, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,
+                     delimiter=delimiter, headers=tuple(h.strip() for h in headers), text=text)
+    return table
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    if b"\x00" in data:
+        raise CCMSError(_not_text(path))
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            raise CCMSError(_not_text(path)) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Older systems and Excel on Windows write Windows-1252; five of its bytes are
+        # undefined, so binary data usually fails here too.
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise CCMSError(_not_text(path)) from None
+
+
+def _not_text(path: Path) -> str:
+    return (f"{path.name} is not a text CSV file (expected UTF-8 or Windows-1252 text; "
+            "save it from the spreadsheet as CSV); nothing was imported")
+
+
+def _delimiter(sample: str, header_line: str) -> str:
+    """csv.Sniffer's choice, unless the header line does not even contain it (the sniffer
+    can be misled by commas inside quoted values); then the commonest candidate there."""
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        found = ""
+    if found and found in header_line:
+        return found
+    counts = {d: header_line.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","

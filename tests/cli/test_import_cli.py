@@ -1,0 +1,196 @@
+"""`ccms import` and `ccms duplicates --file` through a real subprocess, with files from
+tests.caseload_csv; and an import killed mid-way that a re-run completes exactly."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import AuditEvent, ImportedRow, OutboxEntry, Participant
+from app.services.import_mapping import mapping_template
+from app.services.importing import BATCH
+from app.services.setup import open_store
+from tests.cli.test_ccms_cli import ROOT, ccms
+
+PASSPHRASE = "p4ssphrase for tests"
+SUMMARY = re.compile(r"^imported (\d+), flagged (\d+), skipped (\d+), rejected (\d+), "
+                     r"already imported (\d+)")
+
+
+def generate(out_dir: Path, rows: int, copies: int = 0, seed: int = 11) -> dict[str, Path]:
+    paths = {"people": out_dir / "people.csv", "mapping": out_dir / "mapping.json",
+             "copies": out_dir / "copies.csv"}
+    args = [sys.executable, "-m", "tests.caseload_csv", "--rows", str(rows), "--out",
+            str(paths["people"]), "--mapping-out", str(paths["mapping"]), "--seed", str(seed)]
+    if copies:
+        args += ["--corrupted-out", str(paths["copies"]), "--corrupted", str(copies)]
+    subprocess.run(args, check=True, cwd=ROOT, timeout=120)
+    return paths
+
+
+def counts(line: str) -> tuple[int, ...]:
+    m = SUMMARY.match(line)
+    assert m, line
+    return tuple(int(g) for g in m.groups())
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path]]:
+    base = tmp_path_factory.mktemp("import")
+    d = base / "store"
+    assert ccms(d, "init", "--office", "Vancouver").returncode == 0
+    files = generate(base, 300, copies=40)
+    done = ccms(d, "import", "--file", str(files["people"]), "--mapping", str(files["mapping"]))
+    assert done.returncode == 0, done.stderr
+    imported_, flagged, skipped, rejected, already = counts(done.stdout.strip())
+    assert (imported_, skipped, rejected, already) == (300, 0, 0, 0)
+    assert flagged <= imported_
+    assert "Traceback" not in done.stderr
+    return d, files
+
+
+def test_a_rerun_adds_nothing(imported: tuple[Path, dict[str, Path]]) -> None:
+    d, files = imported
+    again = ccms(d, "import", "--file", str(files["people"]), "--mapping",
+                 str(files["mapping"]))
+    assert again.returncode == 0, again.stderr
+    assert counts(again.stdout.strip()) == (0, 0, 0, 0, 300)
+    assert "participant: 300" in ccms(d, "doctor").stdout
+
+
+def test_print_mapping_template(tmp_path: Path) -> None:
+    done = ccms(tmp_path / "none", "import", "--print-mapping-template", passphrase=None)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == mapping_template()
+
+
+def test_duplicates_file_finds_the_originals(imported: tuple[Path, dict[str, Path]],
+                                            tmp_path: Path) -> None:
+    d, files = imported
+    out = tmp_path / "dups.jsonl"
+    done = ccms(d, "duplicates", "--file", str(files["copies"]), "--mapping",
+                str(files["mapping"]), "--top", "3", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_mode & 0o077 == 0
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["row"] for x in lines] == list(range(1, 41))
+    copy_of = [r.split(",")[-1] for r in
+               files["copies"].read_text(encoding="utf-8").splitlines()[1:]]
+    first = 0
+    for line, original in zip(lines, copy_of, strict=True):
+        assert set(line) == {"row", "candidates"}
+        assert len(line["candidates"]) <= 3
+        for c in line["candidates"]:
+            assert set(c) == {"participant_id", "external_ref", "client_id", "score",
+                              "reasons"}
+        scores = [c["score"] for c in line["candidates"]]
+        assert scores == sorted(scores, reverse=True)
+        first += bool(line["candidates"]) and line["candidates"][0]["external_ref"] == original
+    assert first >= 36  # a corrupted copy finds its original first (nearly always)
+    assert "participant: 300" in ccms(d, "doctor").stdout  # nothing was imported
+
+
+def test_duplicates_reports_invalid_rows(imported: tuple[Path, dict[str, Path]],
+                                        tmp_path: Path) -> None:
+    d, _ = imported
+    f = tmp_path / "bad.csv"
+    f.write_text("family_name,date_of_birth\n,1980-01-01\nOkafor,1980-02-31\n", "utf-8")
+    out = tmp_path / "o.jsonl"
+    done = ccms(d, "duplicates", "--file", str(f), "--top", "2", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(x) for x in out.read_text("utf-8").splitlines()] == [
+        {"row": 1, "candidates": [], "error": {"family_name": "is required"}},
+        {"row": 2, "candidates": [], "error": {"date_of_birth": "is not a real date"}}]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["import"], "import needs --file"),
+    (["import", "--file", "missing.csv"], "no such file"),
+    (["import", "--file", "{people}", "--mapping", "{bad}"],
+     "mapping.nickname: is not a field"),
+    (["import", "--file", "{people}", "--mapping", "{nocol}"],
+     "mapping.family_name: column 'Nom' is not in the file"),
+    (["duplicates", "--file", "{people}", "--top", "0", "--out", "o.jsonl"],
+     "--top must be between 1 and"),
+])
+def test_bad_arguments_one_line_and_nothing_written(
+        imported: tuple[Path, dict[str, Path]], tmp_path: Path, args: list[str],
+        message: str) -> None:
+    d, files = imported
+    (tmp_path / "bad.json").write_text('{"family_name": "Surname", "nickname": "x"}', "utf-8")
+    (tmp_path / "nocol.json").write_text('{"family_name": "Nom"}', "utf-8")
+    subst = {"people": str(files["people"]), "bad": str(tmp_path / "bad.json"),
+             "nocol": str(tmp_path / "nocol.json")}
+    done = ccms(d, *(a.format(**subst) for a in args))
+    assert done.returncode != 0
+    assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr
+    assert "participant: 300" in ccms(d, "doctor").stdout
+
+
+def test_file_and_scan_are_exclusive(imported: tuple[Path, dict[str, Path]]) -> None:
+    d, files = imported
+    done = ccms(d, "duplicates", "--file", str(files["people"]), "--scan", "--out", "o.jsonl")
+    assert done.returncode != 0 and "not allowed with argument" in done.stderr
+
+
+def _store_state(d: Path) -> tuple[int, int, int, int]:
+    """Participants, imported rows, and participants lacking their audit event or outbox
+    entry, read through a fresh open of the store (as another program would)."""
+    store, _ = open_store(d, PASSPHRASE)
+    try:
+        with store.session() as s:
+            people = s.scalar(select(func.count()).select_from(Participant)) or 0
+            rows = s.scalar(select(func.count()).select_from(ImportedRow)) or 0
+            audited = set(s.scalars(select(AuditEvent.record_id).where(
+                AuditEvent.entity == "participant", AuditEvent.action == "create")))
+            queued = set(s.scalars(select(OutboxEntry.record_id).where(
+                OutboxEntry.entity == "participant", OutboxEntry.kind == "create")))
+            ids = set(s.scalars(select(Participant.id)))
+        return people, rows, len(ids - audited), len(ids - queued)
+    finally:
+        store.lock()
+
+
+def test_killed_import_keeps_whole_rows_and_a_rerun_completes(tmp_path: Path) -> None:
+    d = tmp_path / "store"
+    assert ccms(d, "init", "--office", "Vancouver").returncode == 0
+    files = generate(tmp_path, 3000, seed=23)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CCMS_")}
+    env["CCMS_PASSPHRASE"] = PASSPHRASE
+    log = tmp_path / "stderr.txt"
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "--data-dir", str(d), "import", "--file",
+             str(files["people"]), "--mapping", str(files["mapping"]), "--on-duplicate",
+             "create"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err,
+            stdin=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 240
+            committed = 0
+            while committed < 2 * BATCH:
+                assert proc.poll() is None, "the import ended before it could be killed"
+                assert time.monotonic() < deadline, "no batch committed in time"
+                done = re.findall(r"importing (\d+)/3000", log.read_text())
+                committed = int(done[-1]) if done else 0
+                time.sleep(0.05)  # polling the progress lines, bounded by the deadline
+            proc.send_signal(signal.SIGKILL)
+        finally:
+            proc.kill()
+            proc.wait(timeout=60)
+    people, rows, unaudited, unqueued = _store_state(d)
+    assert people == rows and people % BATCH == 0 and 2 * BATCH <= people < 3000
+    assert unaudited == unqueued == 0
+    rerun = ccms(d, "import", "--file", str(files["people"]), "--mapping",
+                 str(files["mapping"]), "--on-duplicate", "create")
+    assert rerun.returncode == 0, rerun.stderr
+    assert counts(rerun.stdout.strip()) == (3000 - people, 0, 0, 0, people)
+    assert _store_state(d) == (3000, 3000, 0, 0)
