@@ -1,138 +1,336 @@
-"""Probable duplicates: one matcher for intake (and any other caller). Candidates come from
-indexes only (client ID, phone digits, external reference, FTS trigrams of the names); each
-is scored on names (order, accents and case ignored, typos tolerated), date of birth and
-exact identifiers, and returned with its reasons."""
+"""Probable duplicates: one matcher for intake, import and the caseload scan.
+
+Candidates come from indexes only: client ID (and IDs a digit away), external reference,
+phone digits, the exact date of birth, and the device-local name keys (a consonant skeleton
+of each name word within the birth year, and the whole name; `name_keys`). Each candidate is
+scored as the odds that it is the same person (`match_scoring`): the prior odds of one file
+in the store, times the likelihood ratio of each field. A name match counts for less the
+more files share that name, so "Nguyen Minh" with a near birth date among thousands of
+files stays below the threshold while the same in a small office, or with a phone, does not.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.models import Alias, Participant
+from app.models import Alias, Participant, ParticipantNameKey
+from app.services import match_scoring as ms
 from app.services.context import ServiceContext
-from app.services.text import digits, fold
-from app.services.views import DuplicateCandidate
-from app.store.fts import FTS_TABLE
+from app.services.name_keys import NO_YEAR, Name, birth_year, token_keys
+from app.services.text import digits
+from app.services.views import DuplicateCandidate, DuplicatePair
 
-CANDIDATE_LIMIT = 200
-THRESHOLD = 0.55
+THRESHOLD = 0.5
+CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
+MERGE_HOPS = 10
+PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
+NAME_PSEUDO_FILES = 2_000  # a small store knows little of how common a name is: assume
+NAME_PSEUDO_COUNT = 1  # ... one namesake in 2,000 files until it knows more
+ID_FLOOR = 0.95  # the same client ID or external reference is always worth a look
 
 REASONS = {
     "same_client_id": "same client ID",
+    "similar_client_id": "client ID nearly the same",
     "same_external_ref": "same reference in the old system",
     "same_phone": "same phone number",
     "same_name": "same name",
     "similar_name": "name spelled differently",
+    "transliteration": "same name written in another spelling",
+    "initials": "initials match the name",
+    "names_swapped": "family and given names swapped",
+    "partial_name": "part of the name is the same",
     "alias_match": "matches an alias",
     "same_dob": "same date of birth",
     "similar_dob": "date of birth nearly the same",
     "same_birth_year": "same year of birth",
 }
 
-
-def _names(family: str | None, given: str | None) -> str:
-    return fold(" ".join(p for p in (family, given) if p))
+Progress = Callable[[int, int], None]
 
 
-def _name_score(a: str, b: str) -> float:
-    if not a or not b:
-        return 0.0
-    return max(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b) * 0.95) / 100
+@dataclass(frozen=True)
+class _Row:
+    id: str
+    family_name: str
+    given_names: str | None
+    date_of_birth: str | None
+    client_id: str | None
+    external_ref: str | None
+    phone_digits: str | None
+    merged_into_id: str | None
+    deleted: bool
 
 
-def _dob_score(a: str | None, b: str | None) -> tuple[float, str | None]:
-    if not a or not b:
-        return 0.0, None
-    if a == b:
-        return 1.0, "same_dob"
-    if a[:4] == b[:4] and (len(a) == 4 or len(b) == 4):
-        return 0.5, "same_birth_year"
-    if len(a) == len(b) == 10:
-        diff = sum(x != y for x, y in zip(a, b, strict=True))
-        swapped = a[:4] == b[:4] and a[5:7] == b[8:10] and a[8:10] == b[5:7]
-        if diff == 1 or swapped:
-            return 0.7, "similar_dob"
-    return 0.0, None
+_COLUMNS = (Participant.id, Participant.family_name, Participant.given_names,
+            Participant.date_of_birth, Participant.client_id, Participant.external_ref,
+            Participant.phone_digits, Participant.merged_into_id, Participant.deleted)
 
 
-def _candidate_ids(session: Session, data: dict[str, Any]) -> set[str]:
+@dataclass(frozen=True)
+class _Query:
+    names: tuple[ms.NameForm, ...]
+    raw_names: tuple[Name, ...]
+    dob: str | None
+    client_id: str
+    external_ref: str | None
+    phones: frozenset[str]
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> _Query:
+        raw: list[Name] = [(data.get("family_name"), data.get("given_names"))]
+        raw += [(a.get("family_name"), a.get("given_names")) for a in data.get("aliases") or []]
+        raw = [n for n in raw if (n[0] or n[1])]
+        return cls(tuple(ms.NameForm.of(n) for n in raw), tuple(raw),
+                   data.get("date_of_birth") or None, digits(data.get("client_id")),
+                   (data.get("external_ref") or "").strip() or None,
+                   frozenset(ms.phone_forms(digits(data.get("phone")))))
+
+
+def find_duplicates(ctx: ServiceContext, data: dict[str, Any], top: int = 5,
+                    exclude_id: str | None = None) -> list[DuplicateCandidate]:
+    with ctx.store.session() as session:
+        return find_duplicates_in(session, data, top, exclude_id=exclude_id)
+
+
+def find_duplicates_in(session: Session, data: dict[str, Any], top: int = 5,
+                       exclude_id: str | None = None) -> list[DuplicateCandidate]:
+    """The files most probably the same person as `data`, best first (never `exclude_id`,
+    never a deleted file; a file merged into another is reported as the one it went to)."""
+    query = _Query.of(data)
+    scored = _score_candidates(session, query, exclude_id)
+    out = [c for c in scored.values() if c.score >= THRESHOLD]
+    out.sort(key=lambda c: (-c.score, c.display_name, c.participant_id))
+    return out[:top]
+
+
+def scan_pairs(session: Session, progress: Progress | None = None,
+               batch: int = 500) -> Iterator[DuplicatePair]:
+    """Every probable duplicate pair in the store once (a_id < b_id): each live file is
+    looked up with the same indexed candidate search intake uses, never all pairs."""
+    total = session.scalar(select(func.count()).select_from(Participant).where(
+        Participant.deleted.is_(False), Participant.merged_into_id.is_(None))) or 0
+    seen: set[tuple[str, str]] = set()
+    done = 0
+    last = 0
+    while True:
+        rows = session.execute(select(text("participant.rowid"), Participant.id,
+                                      Participant.family_name, Participant.given_names,
+                                      Participant.date_of_birth, Participant.client_id,
+                                      Participant.external_ref, Participant.phone_digits)
+                               .where(text("participant.rowid > :last"),
+                                      Participant.deleted.is_(False),
+                                      Participant.merged_into_id.is_(None))
+                               .order_by(text("participant.rowid")).limit(batch),
+                               {"last": last}).all()
+        if not rows:
+            break
+        last = rows[-1][0]
+        aliases = _aliases(session, [r[1] for r in rows])
+        for _, pid, family, given, dob, cid, ref, phone in rows:
+            data = {"family_name": family, "given_names": given, "date_of_birth": dob,
+                    "client_id": cid, "external_ref": ref, "phone": phone,
+                    "aliases": [{"family_name": f, "given_names": g}
+                                for f, g in aliases.get(pid, [])]}
+            for found in find_duplicates_in(session, data, top=20, exclude_id=pid):
+                pair = (min(pid, found.participant_id), max(pid, found.participant_id))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield DuplicatePair(pair[0], pair[1], found.score, found.reasons)
+            done += 1
+        if progress is not None:
+            progress(done, total)
+
+
+# Candidate lookup: indexes only.
+def _candidate_ids(session: Session, q: _Query) -> set[str]:
     ids: set[str] = set()
-    cid = digits(data.get("client_id"))
-    if cid:
-        ids.update(session.scalars(select(Participant.id).where(Participant.client_id == cid)))
-    phone = digits(data.get("phone"))
-    if len(phone) >= 7:
-        ids.update(session.scalars(select(Participant.id).where(
-            Participant.phone_digits == phone)))
-    if data.get("external_ref"):
-        ids.update(session.scalars(select(Participant.id).where(
-            Participant.external_ref == data["external_ref"])))
-    tokens = [t for t in fold(f"{data.get('family_name') or ''} "
-                              f"{data.get('given_names') or ''}").split() if len(t) >= 3]
-    for token in tokens[:4]:
-        # Any three-letter run of a name: typos elsewhere in the name still match.
-        grams = {token[i:i + 3] for i in range(len(token) - 2)}
-        match = " OR ".join('"' + g.replace('"', '""') + '"' for g in sorted(grams)[:12])
-        rows = session.execute(text(
-            f"SELECT p.id FROM {FTS_TABLE} JOIN participant p ON p.rowid = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH :m ORDER BY rank LIMIT :n"),
-            {"m": match, "n": CANDIDATE_LIMIT})
-        ids.update(r[0] for r in rows)
+
+    def add(stmt: Any) -> None:
+        ids.update(session.scalars(stmt.limit(CANDIDATE_LIMIT)))
+
+    if len(q.client_id) >= 6:
+        near = {q.client_id, *ms.client_id_variants(q.client_id)}
+        add(select(Participant.id).where(Participant.client_id.in_(sorted(near))))
+    if q.external_ref:
+        add(select(Participant.id).where(Participant.external_ref == q.external_ref))
+    if q.phones:
+        add(select(Participant.id).where(Participant.phone_digits.in_(sorted(q.phones))))
+    if q.dob and len(q.dob) == 10:
+        dates = {q.dob, f"{q.dob[:4]}-{q.dob[8:10]}-{q.dob[5:7]}"}
+        add(select(Participant.id).where(Participant.date_of_birth.in_(sorted(dates))))
+    keys = _lookup_keys(q)
+    if keys:
+        add(select(ParticipantNameKey.participant_id).where(
+            ParticipantNameKey.key.in_(sorted(keys))).distinct())
     return ids
 
 
-def find_duplicates(ctx: ServiceContext, data: dict[str, Any],
-                    top: int = 5) -> list[DuplicateCandidate]:
-    with ctx.store.session() as session:
-        return find_duplicates_in(session, data, top)
+def _lookup_keys(q: _Query) -> set[str]:
+    years = {birth_year(q.dob), NO_YEAR}
+    keys: set[str] = set()
+    for name, form in zip(q.raw_names, q.names, strict=True):
+        if form.key:
+            keys.add(f"f:{form.key}")
+        keys.update(f"t{y}:{k}" for k in token_keys(name) for y in years)
+    return keys
 
 
-def find_duplicates_in(session: Session, data: dict[str, Any],
-                       top: int = 5) -> list[DuplicateCandidate]:
-    ids = _candidate_ids(session, data)
+def _fetch(session: Session, ids: Sequence[str]) -> dict[str, _Row]:
+    out: dict[str, _Row] = {}
+    for i in range(0, len(ids), 500):
+        for r in session.execute(select(*_COLUMNS).where(Participant.id.in_(ids[i:i + 500]))):
+            out[r[0]] = _Row(*r)
+    return out
+
+
+def _aliases(session: Session, ids: Sequence[str]) -> dict[str, list[Name]]:
+    out: dict[str, list[Name]] = {}
+    for i in range(0, len(ids), 500):
+        for pid, family, given in session.execute(
+                select(Alias.participant_id, Alias.family_name, Alias.given_names).where(
+                    Alias.participant_id.in_(ids[i:i + 500]), Alias.deleted.is_(False))):
+            out.setdefault(pid, []).append((family, given))
+    return out
+
+
+def _resolve_merges(session: Session, rows: dict[str, _Row]) -> dict[str, _Row | None]:
+    """Each hit -> the live file it stands for (itself, or where a merge took it)."""
+    targets: dict[str, _Row | None] = {}
+    known = dict(rows)
+    for rid, row in rows.items():
+        current: _Row | None = row
+        hops = 0
+        while current is not None and current.merged_into_id and hops < MERGE_HOPS:
+            nxt = current.merged_into_id
+            if nxt not in known:
+                known.update(_fetch(session, [nxt]))
+            current = known.get(nxt)
+            hops += 1
+        live = current is not None and not current.deleted and not current.merged_into_id
+        targets[rid] = current if live else None
+    return targets
+
+
+def _score_candidates(session: Session, q: _Query,
+                      exclude_id: str | None) -> dict[str, DuplicateCandidate]:
+    ids = _candidate_ids(session, q)
+    ids.discard(exclude_id)  # type: ignore[arg-type]
     if not ids:
-        return []
-    wanted = _names(data.get("family_name"), data.get("given_names"))
-    cid, phone = digits(data.get("client_id")), digits(data.get("phone"))
-    out: list[DuplicateCandidate] = []
-    people = session.scalars(select(Participant).where(
-        Participant.id.in_(ids), Participant.deleted.is_(False),
-        Participant.merged_into_id.is_(None))).all()
-    aliases: dict[str, list[str]] = {}
-    for a in session.scalars(select(Alias).where(Alias.participant_id.in_(ids),
-                                                 Alias.deleted.is_(False))):
-        aliases.setdefault(a.participant_id, []).append(_names(a.family_name, a.given_names))
-    for p in people:
-        reasons: list[str] = []
-        score = 0.0
-        if cid and p.client_id == cid:
+        return {}
+    rows = _fetch(session, sorted(ids))
+    aliases = _aliases(session, list(rows))
+    targets = _resolve_merges(session, rows)
+    scored = {rid: _evidence(q, row, aliases.get(rid, []))
+              for rid, row in rows.items() if targets.get(rid) is not None}
+    counts = _namesakes(session, {e.name.shorter_key for e in scored.values()
+                                  if e.name is not None and e.name.full})
+    files = session.scalar(select(func.max(text("rowid"))).select_from(Participant)) or 0
+    best: dict[str, DuplicateCandidate] = {}
+    for rid, ev in scored.items():
+        target = targets[rid]
+        assert target is not None
+        if target.id == exclude_id:
+            continue
+        score = ev.score(files, counts)
+        previous = best.get(target.id)
+        if previous is None or score > previous.score:
+            best[target.id] = DuplicateCandidate(
+                participant_id=target.id,
+                display_name=(f"{target.family_name}, {target.given_names}"
+                              if target.given_names else target.family_name),
+                date_of_birth=target.date_of_birth, client_id=target.client_id,
+                external_ref=target.external_ref, score=score, reasons=ev.reasons)
+    return best
+
+
+def _namesakes(session: Session, keys: set[str]) -> dict[str, int]:
+    if not keys:
+        return {}
+    rows = session.execute(select(ParticipantNameKey.key, func.count()).where(
+        ParticipantNameKey.key.in_(sorted(f"f:{k}" for k in keys)))
+        .group_by(ParticipantNameKey.key))
+    return {k[2:]: n for k, n in rows}
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    name: ms.NameMatch | None
+    ratio: float  # likelihood ratio of everything but the name
+    id_match: bool
+    reasons: tuple[str, ...]
+
+    def score(self, files: int, namesakes: dict[str, int]) -> float:
+        n = max(files, 1)
+        if self.name is None:
+            name_odds = ms.NO_NAME_M / n
+        elif self.name.full:
+            u = ((namesakes.get(self.name.shorter_key, 0) + NAME_PSEUDO_COUNT)
+                 / (n + NAME_PSEUDO_FILES))
+            name_odds = self.name.m / (n * u)
+        else:
+            name_odds = self.name.m / (n * ms.PART_NAME_U)
+        odds = PRIOR * name_odds * self.ratio
+        score = odds / (1.0 + odds)
+        if self.id_match:
+            score = max(score, ID_FLOOR)
+        return round(min(score, 1.0), 3)
+
+
+def _evidence(q: _Query, row: _Row, aliases: list[Name]) -> _Evidence:
+    reasons: list[str] = []
+    ratio = 1.0
+    id_match = False
+    if q.client_id and row.client_id:
+        if q.client_id == row.client_id:
             reasons.append("same_client_id")
-            score = max(score, 0.95)
-        if data.get("external_ref") and p.external_ref == data["external_ref"]:
+            id_match = True
+        elif ms.near_client_id(q.client_id, row.client_id):
+            reasons.append("similar_client_id")
+            ratio *= ms.CLIENT_ID_NEAR
+        else:
+            ratio *= ms.CLIENT_ID_DIFFERENT
+    if q.external_ref and row.external_ref:
+        if q.external_ref == row.external_ref:
             reasons.append("same_external_ref")
-            score = max(score, 0.95)
-        name = _name_score(wanted, _names(p.family_name, p.given_names))
-        alias = max((_name_score(wanted, a) for a in aliases.get(p.id, [])), default=0.0)
-        best = max(name, alias)
-        if best >= 0.99:
-            reasons.append("same_name")
-        elif best >= 0.75:
-            reasons.append("alias_match" if alias > name else "similar_name")
-        dob, dob_reason = _dob_score(data.get("date_of_birth"), p.date_of_birth)
-        if dob_reason:
-            reasons.append(dob_reason)
-        if phone and p.phone_digits == phone:
+            id_match = True
+        else:
+            ratio *= ms.EXTERNAL_REF_DIFFERENT
+    name = _best_name(q, row, aliases)
+    if name is not None:
+        reasons.extend(name[1].reasons)
+        if name[0]:
+            reasons.append("alias_match")
+    dob_ratio, dob_reason = ms.compare_dob(q.dob, row.date_of_birth)
+    ratio *= dob_ratio
+    if dob_reason:
+        reasons.append(dob_reason)
+    if q.phones and row.phone_digits:
+        if row.phone_digits in q.phones:
             reasons.append("same_phone")
-        combined = 0.6 * best + 0.3 * dob + (0.15 if "same_phone" in reasons else 0.0)
-        score = min(1.0, max(score, combined))
-        if score >= THRESHOLD and reasons:
-            out.append(DuplicateCandidate(
-                participant_id=p.id, display_name=(f"{p.family_name}, {p.given_names}"
-                                                   if p.given_names else p.family_name),
-                date_of_birth=p.date_of_birth, client_id=p.client_id,
-                external_ref=p.external_ref, score=round(score, 3), reasons=tuple(reasons)))
-    out.sort(key=lambda c: (-c.score, c.display_name))
-    return out[:top]
+            ratio *= ms.PHONE_SAME
+        else:
+            ratio *= ms.PHONE_DIFFERENT
+    return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons))
+
+
+def _best_name(q: _Query, row: _Row,
+               aliases: list[Name]) -> tuple[bool, ms.NameMatch] | None:
+    """(through an alias?, the best agreement) of any query name with any of the file's."""
+    theirs = [(False, ms.NameForm.of((row.family_name, row.given_names)))]
+    theirs += [(True, ms.NameForm.of(a)) for a in aliases]
+    best: tuple[bool, ms.NameMatch] | None = None
+    for i, mine in enumerate(q.names):
+        for is_alias, form in theirs:
+            found = ms.compare_names(mine, form)
+            if found is not None and (best is None or _rank(found) > _rank(best[1])):
+                best = (is_alias or i > 0, found)
+    return best
+
+
+def _rank(match: ms.NameMatch) -> tuple[bool, float]:
+    return match.full, match.m
