@@ -127,7 +127,7 @@ DOB_YEAR_FITS = 0.1 * 60  # one side gives only the year, and it is the same
 DOB_MONTH_FITS = 0.1 * 720
 DOB_SWAPPED = 0.03 * 20_000  # day and month exchanged
 DOB_ONE_OFF = 0.04 * 20_000 / 35  # one of ~35 dates a digit away
-DOB_CONFLICT = 0.05
+DOB_CONFLICT = 0.01  # a wholly different date: rarely the same person
 
 
 def _one_digit_off(a: str, b: str) -> bool:

@@ -29,8 +29,10 @@ THRESHOLD = 0.5
 CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
 MERGE_HOPS = 10
 PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
-NAME_PSEUDO_FILES = 2_000  # a small store knows little of how common a name is: assume
-NAME_PSEUDO_COUNT = 1  # ... one namesake in 2,000 files until it knows more
+# A small store knows little of how common a name is: its count of namesakes is blended
+# with a prior of one in 2,000 people, worth 200 files of evidence.
+NAME_PSEUDO_FILES = 200
+NAME_PSEUDO_COUNT = 0.1
 ID_FLOOR = 0.95  # the same client ID or external reference is always worth a look
 
 REASONS = {

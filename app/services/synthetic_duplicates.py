@@ -195,6 +195,10 @@ CORRUPTIONS: dict[str, Corruption] = {
     "drop_client_id": _c_drop("client_id"), "client_id_digit": _c_client_id_digit,
     "drop_phone": _c_drop("phone"), "phone_format": _c_phone_format,
 }
+# One corruption per field at most, so each one applied is visible in the result.
+_FIELD_OF = {"dob_digit": "dob", "dob_swap": "dob", "dob_year_only": "dob", "drop_dob": "dob",
+             "drop_client_id": "cid", "client_id_digit": "cid", "drop_phone": "phone",
+             "phone_format": "phone"}
 QUERY_FIELDS = ("family_name", "given_names", "date_of_birth", "client_id", "external_ref",
                 "phone", "aliases")
 
@@ -208,11 +212,14 @@ def corrupt(profile: dict[str, Any], rng: random.Random,
     applied: list[str] = []
     names = list(CORRUPTIONS)
     rng.shuffle(names)
+    touched: set[str] = set()
     for name in names:
         if len(applied) >= wanted:
             break
-        if CORRUPTIONS[name](data, rng):
+        field = _FIELD_OF.get(name, name)
+        if field not in touched and CORRUPTIONS[name](data, rng):
             applied.append(name)
+            touched.add(field)
     return {k: v for k, v in data.items() if v is not None}, applied
 
 
