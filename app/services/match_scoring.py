@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from app.services.name_keys import Name, full_key, skeleton, tokens
 
@@ -54,8 +54,9 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
         return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)
     if len(sa) >= 2 and sa == sb:
         return TRANSLITERATION, "transliteration"
-    if min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b, score_cutoff=2) <= (
-            1 if min(len(a), len(b)) < 6 else 2):
+    # Slips: one edit (a neighbour swap counts as one) in a short word, two in a long one.
+    shortest = min(len(a), len(b))
+    if shortest >= 3 and OSA.distance(a, b, score_cutoff=2) <= (1 if shortest < 7 else 2):
         return TYPO, "similar_name"
     return 0.0, None
 
