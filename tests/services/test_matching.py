@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import random
+import uuid
+from pathlib import Path
 
 import pytest
-from sqlalchemy import event, update
+from alembic import command
+from sqlalchemy import delete, event, select, update
 
-from app.models import Participant
+from app.models import Participant, ParticipantNameKey
 from app.services import matching
 from app.services.context import ServiceContext
 from app.services.matching import REASONS, find_duplicates, scan_pairs
 from app.services.participants import add_alias, create_participant, update_participant
 from app.services.synthetic_duplicates import QUERY_FIELDS, corrupt, new_person
 from app.services.views import DuplicatePair
+from app.store import migrate
+from app.store.store import Store
+from app.sync.pull import apply_page
+from app.sync.wire import Change
+from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture
@@ -310,3 +318,64 @@ def test_synthetic_reentries_are_found(ctx: ServiceContext) -> None:
     assert found_first >= 38
     strangers = [find_duplicates(ctx, new_person(rng)) for _ in range(40)]
     assert sum(bool(s) for s in strangers) <= 1
+
+
+def _keys_of(ctx: ServiceContext, pid: str) -> list[str]:
+    with ctx.store.session() as session:
+        return list(session.scalars(select(ParticipantNameKey.key).where(
+            ParticipantNameKey.participant_id == pid)))
+
+
+def test_name_keys_follow_edits_aliases_and_purges(ctx: ServiceContext) -> None:
+    pid = create_participant(ctx, {"family_name": "Mohammed", "given_names": "Yusuf",
+                                   "date_of_birth": "1990-07-03"})
+    assert set(_keys_of(ctx, pid)) == {"f:asf mhmd", "t1990:mhmd", "t1990:asf"}
+    update_participant(ctx, pid, {"date_of_birth": "1991"})
+    add_alias(ctx, pid, {"family_name": "Al-Masri"})
+    assert set(_keys_of(ctx, pid)) == {"f:asf mhmd", "t1991:mhmd", "t1991:asf", "f:al msr",
+                                       "t1991:al", "t1991:msr", "t1991:almsr"}
+    with ctx.store.write_session() as session, session.begin():
+        session.execute(delete(Participant).where(Participant.id == pid))
+    assert _keys_of(ctx, pid) == []  # a purge leaves no derived trace
+
+
+def test_pulled_participant_is_matchable(ctx: ServiceContext) -> None:
+    pid, alias_id = str(uuid.uuid4()), str(uuid.uuid4())
+    stamp = "2026-03-01T10:00:00+00:00"
+    changes = [
+        Change(seq=1, entity="participant", record_id=pid, version=1, values={
+            "office_id": ctx.office_id, "family_name": "Ivanenko", "given_names": "Olena",
+            "date_of_birth": "1984-10-02", "status": "active", "created_at": stamp}),
+        Change(seq=2, entity="alias", record_id=alias_id, version=1, values={
+            "office_id": ctx.office_id, "participant_id": pid, "family_name": "Іваненко",
+            "given_names": "Олена", "created_at": stamp}),
+    ]
+    with ctx.store.write_session() as session, session.begin():
+        apply_page(session, changes)
+    assert _first(ctx, {"family_name": "Iwanenko", "given_names": "Elena",
+                        "date_of_birth": "1984-10-02"})[0] == pid
+    found, reasons = _first(ctx, {"family_name": "Іваненко", "given_names": "Олена",
+                                  "date_of_birth": "1984-10-02"})
+    assert found == pid and "alias_match" in reasons
+
+
+def test_migration_backfills_name_keys(ctx: ServiceContext, store_dir: Path) -> None:
+    """A store made before the keys existed gets them at upgrade, aliases included."""
+    pid = create_participant(ctx, {"family_name": "Kovačević", "given_names": "Ana",
+                                   "date_of_birth": "1977-03-03",
+                                   "aliases": [{"family_name": "Horvat"}]})
+    cfg = migrate.alembic_config()
+    with ctx.store.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+        conn.commit()
+    ctx.store.lock()
+    store = Store(store_dir)
+    store.unlock(PASSPHRASE)
+    reopened = ServiceContext.open(store)
+    try:
+        assert "t1977:hrvt" in _keys_of(reopened, pid)
+        assert _first(reopened, {"family_name": "Kovacevic", "given_names": "Ana",
+                                 "date_of_birth": "1977-03-03"})[0] == pid
+    finally:
+        store.lock()
