@@ -11,23 +11,21 @@ files stays below the threshold while the same in a small office, or with a phon
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.models import Alias, Participant, ParticipantNameKey
+from app.models import Participant, ParticipantNameKey
+from app.services import match_candidates as mc
 from app.services import match_scoring as ms
 from app.services.context import ServiceContext
-from app.services.name_keys import NO_YEAR, Name, birth_year, token_keys
-from app.services.text import digits
+from app.services.name_keys import Name
 from app.services.views import DuplicateCandidate, DuplicatePair
 
 THRESHOLD = 0.5
-CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
-MERGE_HOPS = 10
 PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
 # A small store knows little of how common a name is: its count of namesakes is blended
 # with a prior of one in 2,000 people, worth 200 files of evidence.
@@ -55,44 +53,6 @@ REASONS = {
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
-class _Row:
-    id: str
-    family_name: str
-    given_names: str | None
-    date_of_birth: str | None
-    client_id: str | None
-    external_ref: str | None
-    phone_digits: str | None
-    merged_into_id: str | None
-    deleted: bool
-
-
-_COLUMNS = (Participant.id, Participant.family_name, Participant.given_names,
-            Participant.date_of_birth, Participant.client_id, Participant.external_ref,
-            Participant.phone_digits, Participant.merged_into_id, Participant.deleted)
-
-
-@dataclass(frozen=True)
-class _Query:
-    names: tuple[ms.NameForm, ...]
-    raw_names: tuple[Name, ...]
-    dob: str | None
-    client_id: str
-    external_ref: str | None
-    phones: frozenset[str]
-
-    @classmethod
-    def of(cls, data: dict[str, Any]) -> _Query:
-        raw: list[Name] = [(data.get("family_name"), data.get("given_names"))]
-        raw += [(a.get("family_name"), a.get("given_names")) for a in data.get("aliases") or []]
-        raw = [n for n in raw if (n[0] or n[1])]
-        return cls(tuple(ms.NameForm.of(n) for n in raw), tuple(raw),
-                   data.get("date_of_birth") or None, digits(data.get("client_id")),
-                   (data.get("external_ref") or "").strip() or None,
-                   frozenset(ms.phone_forms(digits(data.get("phone")))))
-
-
 def find_duplicates(ctx: ServiceContext, data: dict[str, Any], top: int = 5,
                     exclude_id: str | None = None) -> list[DuplicateCandidate]:
     with ctx.store.session() as session:
@@ -103,7 +63,7 @@ def find_duplicates_in(session: Session, data: dict[str, Any], top: int = 5,
                        exclude_id: str | None = None) -> list[DuplicateCandidate]:
     """The files most probably the same person as `data`, best first (never `exclude_id`,
     never a deleted file; a file merged into another is reported as the one it went to)."""
-    query = _Query.of(data)
+    query = mc.MatchQuery.of(data)
     scored = _score_candidates(session, query, exclude_id)
     out = [c for c in scored.values() if c.score >= THRESHOLD]
     out.sort(key=lambda c: (-c.score, c.display_name, c.participant_id))
@@ -132,7 +92,7 @@ def scan_pairs(session: Session, progress: Progress | None = None,
         if not rows:
             break
         last = rows[-1][0]
-        aliases = _aliases(session, [r[1] for r in rows])
+        aliases = mc.aliases_of(session, [r[1] for r in rows])
         for _, pid, family, given, dob, cid, ref, phone in rows:
             data = {"family_name": family, "given_names": given, "date_of_birth": dob,
                     "client_id": cid, "external_ref": ref, "phone": phone,
@@ -148,85 +108,15 @@ def scan_pairs(session: Session, progress: Progress | None = None,
             progress(done, total)
 
 
-# Candidate lookup: indexes only.
-def _candidate_ids(session: Session, q: _Query) -> set[str]:
-    ids: set[str] = set()
-
-    def add(stmt: Any) -> None:
-        ids.update(session.scalars(stmt.limit(CANDIDATE_LIMIT)))
-
-    if len(q.client_id) >= 6:
-        near = {q.client_id, *ms.client_id_variants(q.client_id)}
-        add(select(Participant.id).where(Participant.client_id.in_(sorted(near))))
-    if q.external_ref:
-        add(select(Participant.id).where(Participant.external_ref == q.external_ref))
-    if q.phones:
-        add(select(Participant.id).where(Participant.phone_digits.in_(sorted(q.phones))))
-    if q.dob and len(q.dob) == 10:
-        dates = {q.dob, f"{q.dob[:4]}-{q.dob[8:10]}-{q.dob[5:7]}"}
-        add(select(Participant.id).where(Participant.date_of_birth.in_(sorted(dates))))
-    keys = _lookup_keys(q)
-    if keys:
-        add(select(ParticipantNameKey.participant_id).where(
-            ParticipantNameKey.key.in_(sorted(keys))).distinct())
-    return ids
-
-
-def _lookup_keys(q: _Query) -> set[str]:
-    years = {birth_year(q.dob), NO_YEAR}
-    keys: set[str] = set()
-    for name, form in zip(q.raw_names, q.names, strict=True):
-        if form.key:
-            keys.add(f"f:{form.key}")
-        keys.update(f"t{y}:{k}" for k in token_keys(name) for y in years)
-    return keys
-
-
-def _fetch(session: Session, ids: Sequence[str]) -> dict[str, _Row]:
-    out: dict[str, _Row] = {}
-    for i in range(0, len(ids), 500):
-        for r in session.execute(select(*_COLUMNS).where(Participant.id.in_(ids[i:i + 500]))):
-            out[r[0]] = _Row(*r)
-    return out
-
-
-def _aliases(session: Session, ids: Sequence[str]) -> dict[str, list[Name]]:
-    out: dict[str, list[Name]] = {}
-    for i in range(0, len(ids), 500):
-        for pid, family, given in session.execute(
-                select(Alias.participant_id, Alias.family_name, Alias.given_names).where(
-                    Alias.participant_id.in_(ids[i:i + 500]), Alias.deleted.is_(False))):
-            out.setdefault(pid, []).append((family, given))
-    return out
-
-
-def _resolve_merges(session: Session, rows: dict[str, _Row]) -> dict[str, _Row | None]:
-    """Each hit -> the live file it stands for (itself, or where a merge took it)."""
-    targets: dict[str, _Row | None] = {}
-    known = dict(rows)
-    for rid, row in rows.items():
-        current: _Row | None = row
-        hops = 0
-        while current is not None and current.merged_into_id and hops < MERGE_HOPS:
-            nxt = current.merged_into_id
-            if nxt not in known:
-                known.update(_fetch(session, [nxt]))
-            current = known.get(nxt)
-            hops += 1
-        live = current is not None and not current.deleted and not current.merged_into_id
-        targets[rid] = current if live else None
-    return targets
-
-
-def _score_candidates(session: Session, q: _Query,
+def _score_candidates(session: Session, q: mc.MatchQuery,
                       exclude_id: str | None) -> dict[str, DuplicateCandidate]:
-    ids = _candidate_ids(session, q)
+    ids = mc.candidate_ids(session, q)
     ids.discard(exclude_id)  # type: ignore[arg-type]
     if not ids:
         return {}
-    rows = _fetch(session, sorted(ids))
-    aliases = _aliases(session, list(rows))
-    targets = _resolve_merges(session, rows)
+    rows = mc.fetch(session, sorted(ids))
+    aliases = mc.aliases_of(session, list(rows))
+    targets = mc.resolve_merges(session, rows)
     scored = {rid: _evidence(q, row, aliases.get(rid, []))
               for rid, row in rows.items() if targets.get(rid) is not None}
     counts = _namesakes(session, {e.name.shorter_key for e in scored.values()
@@ -283,7 +173,7 @@ class _Evidence:
         return round(min(score, 1.0), 3)
 
 
-def _evidence(q: _Query, row: _Row, aliases: list[Name]) -> _Evidence:
+def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name]) -> _Evidence:
     reasons: list[str] = []
     ratio = 1.0
     id_match = False
@@ -320,7 +210,7 @@ def _evidence(q: _Query, row: _Row, aliases: list[Name]) -> _Evidence:
     return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons))
 
 
-def _best_name(q: _Query, row: _Row,
+def _best_name(q: mc.MatchQuery, row: mc.Row,
                aliases: list[Name]) -> tuple[bool, ms.NameMatch] | None:
     """(through an alias?, the best agreement) of any query name with any of the file's."""
     theirs = [(False, ms.NameForm.of((row.family_name, row.given_names)))]

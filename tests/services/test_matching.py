@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import delete, event, select, update
 
 from app.models import Participant, ParticipantNameKey
-from app.services import matching
+from app.services import match_candidates
 from app.services.context import ServiceContext
 from app.services.matching import REASONS, find_duplicates, scan_pairs
 from app.services.participants import add_alias, create_participant, update_participant
@@ -275,8 +275,8 @@ def test_candidate_lookup_never_scans_participants(ctx: ServiceContext,
         statements.append((statement, parameters))
 
     fetched: list[int] = []
-    real_fetch = matching._fetch
-    monkeypatch.setattr(matching, "_fetch", lambda s, ids: fetched.append(len(ids))
+    real_fetch = match_candidates.fetch
+    monkeypatch.setattr(match_candidates, "fetch", lambda s, ids: fetched.append(len(ids))
                         or real_fetch(s, ids))
     engine = ctx.store.engine
     event.listen(engine, "before_cursor_execute", spy)
