@@ -37,8 +37,8 @@ class Row:
 
 
 COLUMNS = (Participant.id, Participant.family_name, Participant.given_names,
-            Participant.date_of_birth, Participant.client_id, Participant.external_ref,
-            Participant.phone_digits, Participant.merged_into_id, Participant.deleted)
+           Participant.date_of_birth, Participant.client_id, Participant.external_ref,
+           Participant.phone_digits, Participant.merged_into_id, Participant.deleted)
 
 
 @dataclass(frozen=True)

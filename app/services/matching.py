@@ -111,7 +111,8 @@ def scan_pairs(session: Session, progress: Progress | None = None,
 def _score_candidates(session: Session, q: mc.MatchQuery,
                       exclude_id: str | None) -> dict[str, DuplicateCandidate]:
     ids = mc.candidate_ids(session, q)
-    ids.discard(exclude_id)  # type: ignore[arg-type]
+    if exclude_id is not None:
+        ids.discard(exclude_id)
     if not ids:
         return {}
     rows = mc.fetch(session, sorted(ids))
@@ -121,6 +122,8 @@ def _score_candidates(session: Session, q: mc.MatchQuery,
               for rid, row in rows.items() if targets.get(rid) is not None}
     counts = _namesakes(session, {e.name.shorter_key for e in scored.values()
                                   if e.name is not None and e.name.full})
+    # How many files: the largest rowid, read from the end of the table (a count would
+    # read every row).
     files = session.scalar(select(func.max(text("rowid"))).select_from(Participant)) or 0
     best: dict[str, DuplicateCandidate] = {}
     for rid, ev in scored.items():
