@@ -16,7 +16,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import gui_figures, store_figures, sync_figures
+from benchmarks import duplicate_quality, gui_figures, store_figures, sync_figures
 from benchmarks.scale_data import SCALES, ensure, open_scale_store
 
 # name -> (comparison, limit); checked only at the scale the target is stated for.
@@ -30,6 +30,10 @@ TARGETS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "initial_pull_s": ("<=", 20, ("regional",)),
     "gui_max_stall_ms": ("<=", 50, ("quick", "regional", "national")),
     "rss_mb": ("<=", 400, ("national",)),
+    "dup_recall_at_5": (">=", 0.99, ("regional", "national")),
+    "dup_recall_at_1": (">=", 0.97, ("regional", "national")),
+    "dup_false_alarm_rate": ("<=", 0.01, ("regional", "national")),
+    "dup_check_p95_ms": ("<=", 50, ("national",)),
 }
 
 
@@ -87,6 +91,8 @@ def run(scale_name: str) -> dict[str, Any]:
     try:
         log("search...")
         figures.update(store_figures.search_figures(ctx, scale_store.samples))
+        log("duplicate matcher quality...")
+        figures.update(duplicate_quality.figures(ctx, scale))
         log("first paint and memory...")
         figures.update(gui_figures.first_paints(ctx))
         log("initial pull of the regional store..." if scale_name != "quick" else

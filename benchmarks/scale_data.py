@@ -22,12 +22,14 @@ from app.models import (
     Alias,
     CheckIn,
     Participant,
+    ParticipantNameKey,
     Referral,
     ScheduledCheckIn,
     SupervisionAgreement,
 )
 from app.models.enums import ParticipantStatus, ReferralStatus, ReferralType
 from app.services.context import ServiceContext
+from app.services.name_keys import key_rows
 from app.services.setup import initialise_store, open_store
 from app.services.synthetic_names import COUNTRIES, FAMILY_NAMES, GIVEN_NAMES
 from app.services.text import build_search_text, digits
@@ -37,7 +39,7 @@ from app.store.envelope import DEFAULT_KDF
 
 PASSPHRASE = "benchmark passphrase, synthetic data only"
 CACHE_DIR = Path(__file__).parent / ".cache"
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 BATCH = 20_000
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 
@@ -152,6 +154,7 @@ def _fill(scale: Scale, ctx: ServiceContext) -> None:
     agreements: list[str] = []
     rows: list[dict[str, Any]] = []
     alias_rows: list[dict[str, Any]] = []
+    key_rows_: list[dict[str, Any]] = []
     agreement_rows: list[dict[str, Any]] = []
     slot_rows: list[dict[str, Any]] = []
     engine = ctx.store.engine
@@ -165,17 +168,22 @@ def _fill(scale: Scale, ctx: ServiceContext) -> None:
     def flush_people() -> None:
         # Parents before children, so foreign keys hold at every commit.
         for model, batch in ((Participant, rows), (Alias, alias_rows),
+                             (ParticipantNameKey, key_rows_),
                              (SupervisionAgreement, agreement_rows),
                              (ScheduledCheckIn, slot_rows)):
             flush(model, batch, force=True)
 
     for person in _people(scale):
         aliases = []
+        names: list[tuple[str | None, str | None]] = [(person["family_name"],
+                                                       person["given_names"])]
         if rng.random() < 0.1:
             alias = {**base, "id": _rng_uuid(rng), "participant_id": person["id"],
                      "family_name": rng.choice(FAMILY), "given_names": person["given_names"]}
             alias_rows.append(alias)
             aliases.append(f"{alias['family_name']} {alias['given_names'] or ''}")
+            names.append((alias["family_name"], alias["given_names"]))
+        key_rows_.extend(key_rows(person["id"], names, person["date_of_birth"]))
         rows.append({
             **base, **person, "caseworker_id": worker, "languages": ["en"],
             "interpreter_needed": False, "needs": {}, "risk_flags": [],
@@ -201,7 +209,7 @@ def _fill(scale: Scale, ctx: ServiceContext) -> None:
                 slot_rows.append({**base, "id": _rng_uuid(rng), "participant_id": person["id"],
                                   "agreement_id": agreement_id, "due_at": due,
                                   "mode": "in_person"})
-        if len(rows) >= BATCH or len(slot_rows) >= BATCH:
+        if len(rows) >= BATCH or len(slot_rows) >= BATCH or len(key_rows_) >= BATCH:
             flush_people()
     flush_people()
 

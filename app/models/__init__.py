@@ -6,6 +6,7 @@ from app.models.base import Base, SyncedEntity, new_id, utcnow
 from app.models.checkin import CheckIn, ComplianceReport, FollowUp
 from app.models.integrity import DuplicateReview, ImportedRow, PendingMerge
 from app.models.local import Conflict, DeviceSecret, OutboxEntry, StoreMeta, SyncState
+from app.models.name_key import ParticipantNameKey
 from app.models.notes import CaseNote, Document
 from app.models.org import Caseworker, Office, office_id_for
 from app.models.participant import Alias, HouseholdMember, Participant
@@ -24,7 +25,8 @@ ENTITIES: dict[str, type[SyncedEntity]] = {
 __all__ = [
     "ENTITIES", "Alias", "AuditEvent", "Base", "CaseNote", "Caseworker", "CheckIn",
     "ComplianceReport", "Conflict", "DeviceSecret", "Document", "DuplicateReview", "FollowUp",
-    "HouseholdMember", "ImportedRow", "Office", "OutboxEntry", "Participant", "PendingMerge",
+    "HouseholdMember", "ImportedRow", "Office", "OutboxEntry", "Participant", "ParticipantNameKey",
+    "PendingMerge",
     "Referral", "ScheduledCheckIn", "StoreMeta", "SupervisionAgreement", "SyncState",
     "SyncedEntity", "new_id", "office_id_for", "utcnow",
 ]

@@ -1,138 +1,231 @@
-"""Probable duplicates: one matcher for intake (and any other caller). Candidates come from
-indexes only (client ID, phone digits, external reference, FTS trigrams of the names); each
-is scored on names (order, accents and case ignored, typos tolerated), date of birth and
-exact identifiers, and returned with its reasons."""
+"""Probable duplicates: one matcher for intake, import and the caseload scan.
+
+Candidates come from indexes only: client ID (and IDs a digit away), external reference,
+phone digits, the exact date of birth, and the device-local name keys (a consonant skeleton
+of each name word within the birth year, and the whole name; `name_keys`). Each candidate is
+scored as the odds that it is the same person (`match_scoring`): the prior odds of one file
+in the store, times the likelihood ratio of each field. A name match counts for less the
+more files share that name, so "Nguyen Minh" with a near birth date among thousands of
+files stays below the threshold while the same in a small office, or with a phone, does not.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.models import Alias, Participant
+from app.models import Participant, ParticipantNameKey
+from app.services import match_candidates as mc
+from app.services import match_scoring as ms
 from app.services.context import ServiceContext
-from app.services.text import digits, fold
-from app.services.views import DuplicateCandidate
-from app.store.fts import FTS_TABLE
+from app.services.name_keys import Name
+from app.services.views import DuplicateCandidate, DuplicatePair
 
-CANDIDATE_LIMIT = 200
-THRESHOLD = 0.55
+THRESHOLD = 0.5
+PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
+# A small store knows little of how common a name is: its count of namesakes is blended
+# with a prior of one in 2,000 people, worth 200 files of evidence.
+NAME_PSEUDO_FILES = 200
+NAME_PSEUDO_COUNT = 0.1
+ID_FLOOR = 0.95  # the same client ID or external reference is always worth a look
 
 REASONS = {
     "same_client_id": "same client ID",
+    "similar_client_id": "client ID nearly the same",
     "same_external_ref": "same reference in the old system",
     "same_phone": "same phone number",
     "same_name": "same name",
     "similar_name": "name spelled differently",
+    "transliteration": "same name written in another spelling",
+    "initials": "initials match the name",
+    "names_swapped": "family and given names swapped",
+    "partial_name": "part of the name is the same",
     "alias_match": "matches an alias",
     "same_dob": "same date of birth",
     "similar_dob": "date of birth nearly the same",
     "same_birth_year": "same year of birth",
 }
 
-
-def _names(family: str | None, given: str | None) -> str:
-    return fold(" ".join(p for p in (family, given) if p))
+Progress = Callable[[int, int], None]
 
 
-def _name_score(a: str, b: str) -> float:
-    if not a or not b:
-        return 0.0
-    return max(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b) * 0.95) / 100
-
-
-def _dob_score(a: str | None, b: str | None) -> tuple[float, str | None]:
-    if not a or not b:
-        return 0.0, None
-    if a == b:
-        return 1.0, "same_dob"
-    if a[:4] == b[:4] and (len(a) == 4 or len(b) == 4):
-        return 0.5, "same_birth_year"
-    if len(a) == len(b) == 10:
-        diff = sum(x != y for x, y in zip(a, b, strict=True))
-        swapped = a[:4] == b[:4] and a[5:7] == b[8:10] and a[8:10] == b[5:7]
-        if diff == 1 or swapped:
-            return 0.7, "similar_dob"
-    return 0.0, None
-
-
-def _candidate_ids(session: Session, data: dict[str, Any]) -> set[str]:
-    ids: set[str] = set()
-    cid = digits(data.get("client_id"))
-    if cid:
-        ids.update(session.scalars(select(Participant.id).where(Participant.client_id == cid)))
-    phone = digits(data.get("phone"))
-    if len(phone) >= 7:
-        ids.update(session.scalars(select(Participant.id).where(
-            Participant.phone_digits == phone)))
-    if data.get("external_ref"):
-        ids.update(session.scalars(select(Participant.id).where(
-            Participant.external_ref == data["external_ref"])))
-    tokens = [t for t in fold(f"{data.get('family_name') or ''} "
-                              f"{data.get('given_names') or ''}").split() if len(t) >= 3]
-    for token in tokens[:4]:
-        # Any three-letter run of a name: typos elsewhere in the name still match.
-        grams = {token[i:i + 3] for i in range(len(token) - 2)}
-        match = " OR ".join('"' + g.replace('"', '""') + '"' for g in sorted(grams)[:12])
-        rows = session.execute(text(
-            f"SELECT p.id FROM {FTS_TABLE} JOIN participant p ON p.rowid = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH :m ORDER BY rank LIMIT :n"),
-            {"m": match, "n": CANDIDATE_LIMIT})
-        ids.update(r[0] for r in rows)
-    return ids
-
-
-def find_duplicates(ctx: ServiceContext, data: dict[str, Any],
-                    top: int = 5) -> list[DuplicateCandidate]:
+def find_duplicates(ctx: ServiceContext, data: dict[str, Any], top: int = 5,
+                    exclude_id: str | None = None) -> list[DuplicateCandidate]:
     with ctx.store.session() as session:
-        return find_duplicates_in(session, data, top)
+        return find_duplicates_in(session, data, top, exclude_id=exclude_id)
 
 
-def find_duplicates_in(session: Session, data: dict[str, Any],
-                       top: int = 5) -> list[DuplicateCandidate]:
-    ids = _candidate_ids(session, data)
-    if not ids:
-        return []
-    wanted = _names(data.get("family_name"), data.get("given_names"))
-    cid, phone = digits(data.get("client_id")), digits(data.get("phone"))
-    out: list[DuplicateCandidate] = []
-    people = session.scalars(select(Participant).where(
-        Participant.id.in_(ids), Participant.deleted.is_(False),
-        Participant.merged_into_id.is_(None))).all()
-    aliases: dict[str, list[str]] = {}
-    for a in session.scalars(select(Alias).where(Alias.participant_id.in_(ids),
-                                                 Alias.deleted.is_(False))):
-        aliases.setdefault(a.participant_id, []).append(_names(a.family_name, a.given_names))
-    for p in people:
-        reasons: list[str] = []
-        score = 0.0
-        if cid and p.client_id == cid:
-            reasons.append("same_client_id")
-            score = max(score, 0.95)
-        if data.get("external_ref") and p.external_ref == data["external_ref"]:
-            reasons.append("same_external_ref")
-            score = max(score, 0.95)
-        name = _name_score(wanted, _names(p.family_name, p.given_names))
-        alias = max((_name_score(wanted, a) for a in aliases.get(p.id, [])), default=0.0)
-        best = max(name, alias)
-        if best >= 0.99:
-            reasons.append("same_name")
-        elif best >= 0.75:
-            reasons.append("alias_match" if alias > name else "similar_name")
-        dob, dob_reason = _dob_score(data.get("date_of_birth"), p.date_of_birth)
-        if dob_reason:
-            reasons.append(dob_reason)
-        if phone and p.phone_digits == phone:
-            reasons.append("same_phone")
-        combined = 0.6 * best + 0.3 * dob + (0.15 if "same_phone" in reasons else 0.0)
-        score = min(1.0, max(score, combined))
-        if score >= THRESHOLD and reasons:
-            out.append(DuplicateCandidate(
-                participant_id=p.id, display_name=(f"{p.family_name}, {p.given_names}"
-                                                   if p.given_names else p.family_name),
-                date_of_birth=p.date_of_birth, client_id=p.client_id,
-                external_ref=p.external_ref, score=round(score, 3), reasons=tuple(reasons)))
-    out.sort(key=lambda c: (-c.score, c.display_name))
+def find_duplicates_in(session: Session, data: dict[str, Any], top: int = 5,
+                       exclude_id: str | None = None) -> list[DuplicateCandidate]:
+    """The files most probably the same person as `data`, best first (never `exclude_id`,
+    never a deleted file; a file merged into another is reported as the one it went to)."""
+    query = mc.MatchQuery.of(data)
+    scored = _score_candidates(session, query, exclude_id)
+    out = [c for c in scored.values() if c.score >= THRESHOLD]
+    out.sort(key=lambda c: (-c.score, c.display_name, c.participant_id))
     return out[:top]
+
+
+def scan_pairs(session: Session, progress: Progress | None = None,
+               batch: int = 500) -> Iterator[DuplicatePair]:
+    """Every probable duplicate pair in the store once (a_id < b_id): each live file is
+    looked up with the same indexed candidate search intake uses, never all pairs."""
+    total = session.scalar(select(func.count()).select_from(Participant).where(
+        Participant.deleted.is_(False), Participant.merged_into_id.is_(None))) or 0
+    seen: set[tuple[str, str]] = set()
+    done = 0
+    last = 0
+    while True:
+        rows = session.execute(select(text("participant.rowid"), Participant.id,
+                                      Participant.family_name, Participant.given_names,
+                                      Participant.date_of_birth, Participant.client_id,
+                                      Participant.external_ref, Participant.phone_digits)
+                               .where(text("participant.rowid > :last"),
+                                      Participant.deleted.is_(False),
+                                      Participant.merged_into_id.is_(None))
+                               .order_by(text("participant.rowid")).limit(batch),
+                               {"last": last}).all()
+        if not rows:
+            break
+        last = rows[-1][0]
+        aliases = mc.aliases_of(session, [r[1] for r in rows])
+        for _, pid, family, given, dob, cid, ref, phone in rows:
+            data = {"family_name": family, "given_names": given, "date_of_birth": dob,
+                    "client_id": cid, "external_ref": ref, "phone": phone,
+                    "aliases": [{"family_name": f, "given_names": g}
+                                for f, g in aliases.get(pid, [])]}
+            for found in find_duplicates_in(session, data, top=20, exclude_id=pid):
+                pair = (min(pid, found.participant_id), max(pid, found.participant_id))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield DuplicatePair(pair[0], pair[1], found.score, found.reasons)
+            done += 1
+        if progress is not None:
+            progress(done, total)
+
+
+def _score_candidates(session: Session, q: mc.MatchQuery,
+                      exclude_id: str | None) -> dict[str, DuplicateCandidate]:
+    ids = mc.candidate_ids(session, q)
+    if exclude_id is not None:
+        ids.discard(exclude_id)
+    if not ids:
+        return {}
+    rows = mc.fetch(session, sorted(ids))
+    aliases = mc.aliases_of(session, list(rows))
+    targets = mc.resolve_merges(session, rows)
+    scored = {rid: _evidence(q, row, aliases.get(rid, []))
+              for rid, row in rows.items() if targets.get(rid) is not None}
+    counts = _namesakes(session, {e.name.shorter_key for e in scored.values()
+                                  if e.name is not None and e.name.full})
+    # How many files: the largest rowid, read from the end of the table (a count would
+    # read every row).
+    files = session.scalar(select(func.max(text("rowid"))).select_from(Participant)) or 0
+    best: dict[str, DuplicateCandidate] = {}
+    for rid, ev in scored.items():
+        target = targets[rid]
+        assert target is not None
+        if target.id == exclude_id:
+            continue
+        score = ev.score(files, counts)
+        previous = best.get(target.id)
+        if previous is None or score > previous.score:
+            best[target.id] = DuplicateCandidate(
+                participant_id=target.id,
+                display_name=(f"{target.family_name}, {target.given_names}"
+                              if target.given_names else target.family_name),
+                date_of_birth=target.date_of_birth, client_id=target.client_id,
+                external_ref=target.external_ref, score=score, reasons=ev.reasons)
+    return best
+
+
+def _namesakes(session: Session, keys: set[str]) -> dict[str, int]:
+    if not keys:
+        return {}
+    rows = session.execute(select(ParticipantNameKey.key, func.count()).where(
+        ParticipantNameKey.key.in_(sorted(f"f:{k}" for k in keys)))
+        .group_by(ParticipantNameKey.key))
+    return {k[2:]: n for k, n in rows}
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    name: ms.NameMatch | None
+    ratio: float  # likelihood ratio of everything but the name
+    id_match: bool
+    reasons: tuple[str, ...]
+
+    def score(self, files: int, namesakes: dict[str, int]) -> float:
+        n = max(files, 1)
+        if self.name is None:
+            name_odds = ms.NO_NAME_M / n
+        elif self.name.full:
+            u = ((namesakes.get(self.name.shorter_key, 0) + NAME_PSEUDO_COUNT)
+                 / (n + NAME_PSEUDO_FILES))
+            name_odds = self.name.m / (n * u)
+        else:
+            name_odds = self.name.m / (n * ms.PART_NAME_U)
+        odds = PRIOR * name_odds * self.ratio
+        score = odds / (1.0 + odds)
+        if self.id_match:
+            score = max(score, ID_FLOOR)
+        return round(min(score, 1.0), 3)
+
+
+def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name]) -> _Evidence:
+    reasons: list[str] = []
+    ratio = 1.0
+    id_match = False
+    if q.client_id and row.client_id:
+        if q.client_id == row.client_id:
+            reasons.append("same_client_id")
+            id_match = True
+        elif ms.near_client_id(q.client_id, row.client_id):
+            reasons.append("similar_client_id")
+            ratio *= ms.CLIENT_ID_NEAR
+        else:
+            ratio *= ms.CLIENT_ID_DIFFERENT
+    if q.external_ref and row.external_ref:
+        if q.external_ref == row.external_ref:
+            reasons.append("same_external_ref")
+            id_match = True
+        else:
+            ratio *= ms.EXTERNAL_REF_DIFFERENT
+    name = _best_name(q, row, aliases)
+    if name is not None:
+        reasons.extend(name[1].reasons)
+        if name[0]:
+            reasons.append("alias_match")
+    dob_ratio, dob_reason = ms.compare_dob(q.dob, row.date_of_birth)
+    ratio *= dob_ratio
+    if dob_reason:
+        reasons.append(dob_reason)
+    if q.phones and row.phone_digits:
+        if row.phone_digits in q.phones:
+            reasons.append("same_phone")
+            ratio *= ms.PHONE_SAME
+        else:
+            ratio *= ms.PHONE_DIFFERENT
+    return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons))
+
+
+def _best_name(q: mc.MatchQuery, row: mc.Row,
+               aliases: list[Name]) -> tuple[bool, ms.NameMatch] | None:
+    """(through an alias?, the best agreement) of any query name with any of the file's."""
+    theirs = [(False, ms.NameForm.of((row.family_name, row.given_names)))]
+    theirs += [(True, ms.NameForm.of(a)) for a in aliases]
+    best: tuple[bool, ms.NameMatch] | None = None
+    for i, mine in enumerate(q.names):
+        for is_alias, form in theirs:
+            found = ms.compare_names(mine, form)
+            if found is not None and (best is None or _rank(found) > _rank(best[1])):
+                best = (is_alias or i > 0, found)
+    return best
+
+
+def _rank(match: ms.NameMatch) -> tuple[bool, float]:
+    return match.full, match.m

@@ -14,6 +14,7 @@ from app.models.wire import wire_fields
 from app.services import validation as v
 from app.services.context import ServiceContext
 from app.services.lookup import load_live
+from app.services.name_keys import write_keys
 from app.services.recorder import ChangeRecorder, recording
 from app.services.text import build_search_text, digits
 from app.services.views import AliasView, HouseholdMemberView, ParticipantDetail
@@ -127,6 +128,9 @@ def create_participant_in(rec: ChangeRecorder, profile: dict[str, Any],
     rec.create(p, participant_id=p.id)
     for a in aliases:
         rec.create(Alias(participant_id=p.id, **a), participant_id=p.id)
+    write_keys(rec.session, p.id, [(p.family_name, p.given_names),
+                                   *((a["family_name"], a["given_names"]) for a in aliases)],
+               p.date_of_birth)
     for h in household:
         rec.create(HouseholdMember(participant_id=p.id, **h), participant_id=p.id)
     return p.id
@@ -233,10 +237,13 @@ def _derive(p: Participant, aliases: list[tuple[str, str | None]]) -> None:
 
 
 def _refresh_search(session: Session, p: Participant) -> None:
-    """Derived columns are local (never synced), so they change without the recorder."""
+    """Derived columns and the matcher's name keys are local (never synced), so they change
+    without the recorder."""
     aliases = session.execute(select(Alias.family_name, Alias.given_names).where(
         Alias.participant_id == p.id, Alias.deleted.is_(False))).all()
     _derive(p, [(a, b) for a, b in aliases])
+    write_keys(session, p.id, [(p.family_name, p.given_names), *((a, b) for a, b in aliases)],
+               p.date_of_birth)
 
 
 refresh_search = _refresh_search

@@ -69,6 +69,16 @@ class DuplicateCandidate:
 
 
 @dataclass(frozen=True)
+class DuplicatePair:
+    """Two files of the store that are probably the same person (a_id < b_id)."""
+
+    a_id: str
+    b_id: str
+    score: float
+    reasons: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
 class Page:
     rows: tuple[Any, ...]
     total: int

@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.models import ENTITIES, Alias, OutboxEntry, Participant, SyncedEntity
+from app.models import ENTITIES, Alias, OutboxEntry, Participant, ParticipantNameKey, SyncedEntity
 from app.models.wire import decode, wire_fields
 from app.services.context import ServiceContext
+from app.services.name_keys import key_rows
 from app.services.participants import refresh_search
 from app.services.recorder import REMOTE_APPLY
 from app.services.text import build_search_text, digits
@@ -108,6 +109,8 @@ def apply_page(session: Session, changes: list[Change]) -> None:
             rows = [{k: v for k, v in r.items() if k in columns} for r in fresh]
             _fill_defaults(cls, rows)
             session.execute(insert(cls.__table__), rows)
+            if cls is Participant:
+                _insert_name_keys(session, rows)
     session.flush()
     for pid in parents:
         parent = session.get(Participant, pid)
@@ -132,6 +135,15 @@ def _derive_new_participant(values: dict[str, Any]) -> None:
     values["search_text"] = build_search_text(
         values.get("family_name") or "", values.get("given_names"), [],
         values.get("client_id"), values.get("phone"), values.get("external_ref"))
+
+
+def _insert_name_keys(session: Session, rows: list[dict[str, Any]]) -> None:
+    """The matcher's local keys for new participants (their aliases, if any in this page,
+    refresh them again below)."""
+    keys = [k for r in rows for k in key_rows(
+        r["id"], [(r.get("family_name"), r.get("given_names"))], r.get("date_of_birth"))]
+    if keys:
+        session.execute(insert(ParticipantNameKey), keys)
 
 
 def refresh_derived(session: Session, row: SyncedEntity | None) -> None:

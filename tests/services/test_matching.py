@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-import pytest
+import random
+import uuid
+from pathlib import Path
 
+import pytest
+from alembic import command
+from sqlalchemy import delete, event, select, update
+
+from app.models import Participant, ParticipantNameKey
+from app.services import match_candidates
 from app.services.context import ServiceContext
-from app.services.matching import find_duplicates
-from app.services.participants import add_alias, create_participant
+from app.services.matching import REASONS, find_duplicates, scan_pairs
+from app.services.participants import add_alias, create_participant, update_participant
+from app.services.synthetic_duplicates import QUERY_FIELDS, corrupt, new_person
+from app.services.views import DuplicatePair
+from app.store import migrate
+from app.store.store import Store
+from app.sync.pull import apply_page
+from app.sync.wire import Change
+from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture
@@ -50,3 +65,317 @@ def test_aliases_and_strangers(ctx: ServiceContext, people: dict[str, str]) -> N
     assert "alias_match" in found[0].reasons
     assert find_duplicates(ctx, {"family_name": "Okonkwo", "given_names": "Ifeoma",
                                  "date_of_birth": "2001-09-09"}) == []
+
+
+# One test per variant: each plants the person among unrelated files and checks that the
+# re-entry finds them first, with the reason a caseworker will read.
+@pytest.fixture
+def crowd(ctx: ServiceContext) -> list[str]:
+    """Unrelated people, so a match must beat more than an empty store."""
+    rng = random.Random(11)
+    return [create_participant(ctx, {
+        "family_name": rng.choice(["Okafor", "Haddad", "Singh", "Dubois", "Petrov", "Kaur"]),
+        "given_names": rng.choice(["Grace", "Omar", "Priya", "Élise", "Oksana", None]),
+        "date_of_birth": f"{rng.randint(1950, 2006)}-{rng.randint(1, 12):02d}-"
+                         f"{rng.randint(1, 28):02d}"}) for _ in range(30)]
+
+
+def _first(ctx: ServiceContext, data: dict) -> tuple[str, tuple[str, ...]]:
+    found = find_duplicates(ctx, data)
+    assert found, f"nothing found for {data}"
+    return found[0].participant_id, found[0].reasons
+
+
+@pytest.mark.parametrize("stored, query, reason", [
+    # typo
+    ({"family_name": "Tremblay", "given_names": "Marc", "date_of_birth": "1975-01-20"},
+     {"family_name": "Tremlbay", "given_names": "Marc", "date_of_birth": "1975-01-20"},
+     "similar_name"),
+    # transliteration
+    ({"family_name": "Mohammed", "given_names": "Yusuf", "date_of_birth": "1990-07-03"},
+     {"family_name": "Muhammad", "given_names": "Youssef", "date_of_birth": "1990-07-03"},
+     "transliteration"),
+    ({"family_name": "Nguyễn", "given_names": "Minh", "date_of_birth": "1985-03-12"},
+     {"family_name": "Nguyen", "given_names": "Minh", "date_of_birth": "1985-03-12"},
+     "same_name"),
+    # accents and case
+    ({"family_name": "Fernández", "given_names": "Lucía", "date_of_birth": "1983-02-14"},
+     {"family_name": "FERNANDEZ", "given_names": "lucia", "date_of_birth": "1983-02-14"},
+     "same_name"),
+    # initials
+    ({"family_name": "Garcia", "given_names": "José", "date_of_birth": "1979-05-30"},
+     {"family_name": "Garcia", "given_names": "J.", "date_of_birth": "1979-05-30"},
+     "initials"),
+    # hyphenated and compound family names
+    ({"family_name": "Martínez-López", "given_names": "Ana Sofía",
+      "date_of_birth": "1992-11-05"},
+     {"family_name": "Martinez", "given_names": "Ana Sofia", "date_of_birth": "1992-11-05"},
+     "partial_name"),
+    ({"family_name": "De la Cruz", "given_names": "Rosa", "date_of_birth": "1970-06-18"},
+     {"family_name": "Delacruz", "given_names": "Rosa", "date_of_birth": "1970-06-18"},
+     "similar_name"),
+    # given and family names swapped
+    ({"family_name": "Haddad", "given_names": "Rania", "date_of_birth": "1987-09-09"},
+     {"family_name": "Rania", "given_names": "Haddad", "date_of_birth": "1987-09-09"},
+     "names_swapped"),
+    # one name only
+    ({"family_name": "Abdi", "date_of_birth": "1995-04-22"},
+     {"family_name": "ABDI", "date_of_birth": "1995-04-22"}, "same_name"),
+    # date of birth one digit off, day and month swapped, year only
+    ({"family_name": "Tesfaye", "given_names": "Selam", "date_of_birth": "1991-08-17"},
+     {"family_name": "Tesfaye", "given_names": "Selam", "date_of_birth": "1991-08-27"},
+     "similar_dob"),
+    ({"family_name": "Tesfaye", "given_names": "Selam", "date_of_birth": "1991-08-07"},
+     {"family_name": "Tesfaye", "given_names": "Selam", "date_of_birth": "1991-07-08"},
+     "similar_dob"),
+    ({"family_name": "Tesfaye", "given_names": "Selam", "date_of_birth": "1991-08-07"},
+     {"family_name": "Tesfaye", "given_names": "Selam", "date_of_birth": "1991"},
+     "same_birth_year"),
+    # client ID exact, and one digit mistyped (with the name)
+    ({"family_name": "Okonkwo", "given_names": "Chidi", "client_id": "87654321"},
+     {"family_name": "Other", "client_id": "8765-4321"}, "same_client_id"),
+    ({"family_name": "Okonkwo", "given_names": "Chidi", "client_id": "87654321"},
+     {"family_name": "Okonkwo", "given_names": "Chidi", "client_id": "87654331"},
+     "similar_client_id"),
+    # external reference
+    ({"family_name": "Popescu", "given_names": "Andriy", "external_ref": "OLD-2019-0042"},
+     {"family_name": "Popesku", "external_ref": "OLD-2019-0042"}, "same_external_ref"),
+    # phone, with and without the country code and formatting
+    ({"family_name": "Mensah", "given_names": "Kwame", "phone": "604 555 0199"},
+     {"family_name": "Mensah", "given_names": "Kwame", "phone": "+1 (604) 555-0199"},
+     "same_phone"),
+    ({"family_name": "Mensah", "given_names": "Kwame", "phone": "1-604-555-0199"},
+     {"family_name": "Mensah", "given_names": "Kwame", "phone": "6045550199"}, "same_phone"),
+])
+def test_variant_is_found(ctx: ServiceContext, crowd: list[str], stored: dict, query: dict,
+                          reason: str) -> None:
+    pid = create_participant(ctx, stored)
+    found, reasons = _first(ctx, query)
+    assert found == pid
+    assert reason in reasons and set(reasons) <= set(REASONS)
+
+
+def test_alias_in_another_script(ctx: ServiceContext, crowd: list[str]) -> None:
+    pid = create_participant(ctx, {"family_name": "Mohammed", "given_names": "Ahmed",
+                                   "date_of_birth": "1989-12-01"})
+    add_alias(ctx, pid, {"family_name": "محمد", "given_names": "أحمد"})
+    found, reasons = _first(ctx, {"family_name": "محمد", "given_names": "أحمد",
+                                  "date_of_birth": "1989-12-01"})
+    assert found == pid and "alias_match" in reasons
+    # A query that gives the other script as its own alias finds the file the same way.
+    found, reasons = _first(ctx, {"family_name": "Muhamad", "given_names": "Ahmad",
+                                  "date_of_birth": "1989-12-01",
+                                  "aliases": [{"family_name": "محمد", "given_names": "أحمد"}]})
+    assert found == pid
+
+
+def test_same_common_name_other_person_is_not_a_duplicate(ctx: ServiceContext,
+                                                         crowd: list[str]) -> None:
+    kept = create_participant(ctx, {"family_name": "Nguyễn", "given_names": "Minh",
+                                    "date_of_birth": "1985-03-12"})
+    create_participant(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                             "date_of_birth": "1979-11-02"})
+    assert find_duplicates(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                                 "date_of_birth": "1992-07-30"}) == []
+    assert _first(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                        "date_of_birth": "1985-03-12"})[0] == kept
+
+
+def test_common_name_with_near_birth_date_among_many_namesakes(ctx: ServiceContext) -> None:
+    """Forty files named Nguyen Minh: a birth date one digit from one of them is chance."""
+    rng = random.Random(5)
+    for _ in range(40):
+        create_participant(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                                 "date_of_birth": f"{rng.randint(1950, 2006)}-"
+                                                  f"{rng.randint(1, 12):02d}-"
+                                                  f"{rng.randint(1, 28):02d}"})
+    one = create_participant(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                                   "date_of_birth": "1985-03-12"})
+    assert find_duplicates(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                                 "date_of_birth": "1985-03-13"}) == []
+    # ... but with the same phone it is the same person.
+    update_participant(ctx, one, {"phone": "604 555 0142"})
+    assert _first(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                        "date_of_birth": "1985-03-13", "phone": "604-555-0142"})[0] == one
+
+
+def _mark(ctx: ServiceContext, pid: str, **values: object) -> None:
+    """Test setup only: the merge service is elsewhere; set the columns it sets."""
+    with ctx.store.write_session() as session, session.begin():
+        session.execute(update(Participant).where(Participant.id == pid).values(**values))
+
+
+def test_merged_file_resolves_to_the_kept_one(ctx: ServiceContext, crowd: list[str]) -> None:
+    kept = create_participant(ctx, {"family_name": "Kowalski", "given_names": "Marek",
+                                    "date_of_birth": "1966-10-10"})
+    absorbed = create_participant(ctx, {"family_name": "Kovalsky", "given_names": "Marek",
+                                        "date_of_birth": "1966-10-01",
+                                        "client_id": "55554444"})
+    middle = create_participant(ctx, {"family_name": "Kowalski", "given_names": "M.",
+                                      "client_id": "55553333"})
+    _mark(ctx, absorbed, merged_into_id=middle, deleted=True)
+    _mark(ctx, middle, merged_into_id=kept, deleted=True)
+    found = find_duplicates(ctx, {"family_name": "Other", "client_id": "55554444"})
+    assert [c.participant_id for c in found] == [kept]
+    ids = [c.participant_id for c in find_duplicates(ctx, {
+        "family_name": "Kovalsky", "given_names": "Marek", "date_of_birth": "1966-10-01"})]
+    assert ids == [kept]
+    assert find_duplicates(ctx, {"family_name": "Other", "client_id": "55554444"},
+                           exclude_id=kept) == []
+
+
+def test_deleted_file_is_never_returned(ctx: ServiceContext, crowd: list[str]) -> None:
+    gone = create_participant(ctx, {"family_name": "Shevchenko", "given_names": "Olena",
+                                    "client_id": "12121212"})
+    _mark(ctx, gone, deleted=True)
+    assert find_duplicates(ctx, {"family_name": "Shevchenko", "given_names": "Olena",
+                                 "client_id": "12121212"}) == []
+
+
+def test_exclude_id_checks_a_file_against_the_others(ctx: ServiceContext,
+                                                     crowd: list[str]) -> None:
+    a = create_participant(ctx, {"family_name": "Diallo", "given_names": "Aminata",
+                                 "date_of_birth": "1998-02-02"})
+    b = create_participant(ctx, {"family_name": "Diallo", "given_names": "Aminata",
+                                 "date_of_birth": "1998-02-02"})
+    data = {"family_name": "Diallo", "given_names": "Aminata", "date_of_birth": "1998-02-02"}
+    assert {c.participant_id for c in find_duplicates(ctx, data)} == {a, b}
+    assert [c.participant_id for c in find_duplicates(ctx, data, exclude_id=a)] == [b]
+
+
+def test_scan_pairs_finds_the_planted_pair_only(ctx: ServiceContext, crowd: list[str]) -> None:
+    a = create_participant(ctx, {"family_name": "Rahman", "given_names": "Khadija",
+                                 "date_of_birth": "1993-05-21", "phone": "416 555 0100"})
+    b = create_participant(ctx, {"family_name": "Rahmann", "given_names": "Khadidja",
+                                 "date_of_birth": "1993-05-21"})
+    create_participant(ctx, {"family_name": "Rahman", "given_names": "Tariq",
+                             "date_of_birth": "1961-01-30"})
+    calls: list[tuple[int, int]] = []
+    with ctx.store.session() as session:
+        pairs = list(scan_pairs(session, progress=lambda done, total: calls.append(
+            (done, total)), batch=10))
+    assert [(p.a_id, p.b_id) for p in pairs] == [tuple(sorted((a, b)))]
+    assert isinstance(pairs[0], DuplicatePair) and pairs[0].score >= 0.5
+    assert "same_dob" in pairs[0].reasons
+    assert calls[-1] == (33, 33) and len(calls) == 4
+
+
+def test_candidate_lookup_never_scans_participants(ctx: ServiceContext,
+                                                   crowd: list[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every statement a check runs is answered from an index (SQLite's own plan says so),
+    and only the few rows that share a key are fetched and scored."""
+    pid = create_participant(ctx, {"family_name": "Nguyễn", "given_names": "Thi Lan",
+                                   "date_of_birth": "1988-04-12", "client_id": "12345678",
+                                   "phone": "604 555 0101", "external_ref": "X-1"})
+    add_alias(ctx, pid, {"family_name": "Tran", "given_names": "Lan"})
+    statements: list[tuple[str, object]] = []
+
+    def spy(conn, cursor, statement, parameters, context, executemany) -> None:
+        statements.append((statement, parameters))
+
+    fetched: list[int] = []
+    real_fetch = match_candidates.fetch
+    monkeypatch.setattr(match_candidates, "fetch", lambda s, ids: fetched.append(len(ids))
+                        or real_fetch(s, ids))
+    engine = ctx.store.engine
+    event.listen(engine, "before_cursor_execute", spy)
+    try:
+        found = find_duplicates(ctx, {
+            "family_name": "Nguyen", "given_names": "Thi Lam", "date_of_birth": "1988-04-21",
+            "client_id": "12345679", "phone": "+1 604 555 0101", "external_ref": "X-1",
+            "aliases": [{"family_name": "Tran"}]})
+    finally:
+        event.remove(engine, "before_cursor_execute", spy)
+    assert found[0].participant_id == pid
+    assert sum(fetched) <= 3  # the person, not the crowd of 30
+    with engine.connect() as conn:
+        for statement, parameters in statements:
+            if not statement.lstrip().upper().startswith("SELECT"):
+                continue
+            plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}",
+                                        parameters).all()  # type: ignore[arg-type]
+            scans = [row[-1] for row in plan if str(row[-1]).startswith("SCAN")]
+            assert not scans, (statement, scans)
+
+
+def test_synthetic_reentries_are_found(ctx: ServiceContext) -> None:
+    """Seeded corruptions of seeded people in a small office: nearly all are found first."""
+    rng = random.Random(2026)
+    people = []
+    for i in range(60):
+        person = new_person(rng)
+        person["client_id"] = f"{30_000_000 + i * 7919}"
+        person["id"] = create_participant(ctx, dict(person))
+        people.append(person)
+    found_first = 0
+    for person in people[:40]:
+        data, applied = corrupt(person, rng, count=2)
+        assert len(applied) == 2
+        assert data != {k: person[k] for k in QUERY_FIELDS if person.get(k) is not None}
+        hits = find_duplicates(ctx, data)
+        found_first += bool(hits) and hits[0].participant_id == person["id"]
+    assert found_first >= 38
+    strangers = [find_duplicates(ctx, new_person(rng)) for _ in range(40)]
+    assert sum(bool(s) for s in strangers) <= 1
+
+
+def _keys_of(ctx: ServiceContext, pid: str) -> list[str]:
+    with ctx.store.session() as session:
+        return list(session.scalars(select(ParticipantNameKey.key).where(
+            ParticipantNameKey.participant_id == pid)))
+
+
+def test_name_keys_follow_edits_aliases_and_purges(ctx: ServiceContext) -> None:
+    pid = create_participant(ctx, {"family_name": "Mohammed", "given_names": "Yusuf",
+                                   "date_of_birth": "1990-07-03"})
+    assert set(_keys_of(ctx, pid)) == {"f:asf mhmd", "t1990:mhmd", "t1990:asf"}
+    update_participant(ctx, pid, {"date_of_birth": "1991"})
+    add_alias(ctx, pid, {"family_name": "Al-Masri"})
+    assert set(_keys_of(ctx, pid)) == {"f:asf mhmd", "t1991:mhmd", "t1991:asf", "f:al msr",
+                                       "t1991:al", "t1991:msr", "t1991:almsr"}
+    with ctx.store.write_session() as session, session.begin():
+        session.execute(delete(Participant).where(Participant.id == pid))
+    assert _keys_of(ctx, pid) == []  # a purge leaves no derived trace
+
+
+def test_pulled_participant_is_matchable(ctx: ServiceContext) -> None:
+    pid, alias_id = str(uuid.uuid4()), str(uuid.uuid4())
+    stamp = "2026-03-01T10:00:00+00:00"
+    changes = [
+        Change(seq=1, entity="participant", record_id=pid, version=1, values={
+            "office_id": ctx.office_id, "family_name": "Ivanenko", "given_names": "Olena",
+            "date_of_birth": "1984-10-02", "status": "active", "created_at": stamp}),
+        Change(seq=2, entity="alias", record_id=alias_id, version=1, values={
+            "office_id": ctx.office_id, "participant_id": pid, "family_name": "Іваненко",
+            "given_names": "Олена", "created_at": stamp}),
+    ]
+    with ctx.store.write_session() as session, session.begin():
+        apply_page(session, changes)
+    assert _first(ctx, {"family_name": "Iwanenko", "given_names": "Elena",
+                        "date_of_birth": "1984-10-02"})[0] == pid
+    found, reasons = _first(ctx, {"family_name": "Іваненко", "given_names": "Олена",
+                                  "date_of_birth": "1984-10-02"})
+    assert found == pid and "alias_match" in reasons
+
+
+def test_migration_backfills_name_keys(ctx: ServiceContext, store_dir: Path) -> None:
+    """A store made before the keys existed gets them at upgrade, aliases included."""
+    pid = create_participant(ctx, {"family_name": "Kovačević", "given_names": "Ana",
+                                   "date_of_birth": "1977-03-03",
+                                   "aliases": [{"family_name": "Horvat"}]})
+    cfg = migrate.alembic_config()
+    with ctx.store.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+        conn.commit()
+    ctx.store.lock()
+    store = Store(store_dir)
+    store.unlock(PASSPHRASE)
+    reopened = ServiceContext.open(store)
+    try:
+        assert "t1977:hrvt" in _keys_of(reopened, pid)
+        assert _first(reopened, {"family_name": "Kovacevic", "given_names": "Ana",
+                                 "date_of_birth": "1977-03-03"})[0] == pid
+    finally:
+        store.lock()

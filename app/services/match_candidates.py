@@ -1,0 +1,130 @@
+"""The matcher's candidate lookup: indexes only, never a scan of every participant.
+
+Client ID (and every ID one digit away), external reference, phone digits (with and without
+the country code), the exact and the day/month-swapped date of birth, and the device-local
+name keys (`name_keys`). Then the few rows found, their aliases, and where merges took them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Alias, Participant, ParticipantNameKey
+from app.services import match_scoring as ms
+from app.services.name_keys import NO_YEAR, Name, birth_year, token_keys
+from app.services.text import digits
+
+CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
+MERGE_HOPS = 10
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    family_name: str
+    given_names: str | None
+    date_of_birth: str | None
+    client_id: str | None
+    external_ref: str | None
+    phone_digits: str | None
+    merged_into_id: str | None
+    deleted: bool
+
+
+COLUMNS = (Participant.id, Participant.family_name, Participant.given_names,
+           Participant.date_of_birth, Participant.client_id, Participant.external_ref,
+           Participant.phone_digits, Participant.merged_into_id, Participant.deleted)
+
+
+@dataclass(frozen=True)
+class MatchQuery:
+    names: tuple[ms.NameForm, ...]
+    raw_names: tuple[Name, ...]
+    dob: str | None
+    client_id: str
+    external_ref: str | None
+    phones: frozenset[str]
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> MatchQuery:
+        raw: list[Name] = [(data.get("family_name"), data.get("given_names"))]
+        raw += [(a.get("family_name"), a.get("given_names")) for a in data.get("aliases") or []]
+        raw = [n for n in raw if (n[0] or n[1])]
+        return cls(tuple(ms.NameForm.of(n) for n in raw), tuple(raw),
+                   data.get("date_of_birth") or None, digits(data.get("client_id")),
+                   str(data.get("external_ref") or "").strip() or None,
+                   frozenset(ms.phone_forms(digits(data.get("phone")))))
+
+
+def candidate_ids(session: Session, q: MatchQuery) -> set[str]:
+    ids: set[str] = set()
+
+    def add(stmt: Any) -> None:
+        ids.update(session.scalars(stmt.limit(CANDIDATE_LIMIT)))
+
+    if len(q.client_id) >= 6:
+        near = {q.client_id, *ms.client_id_variants(q.client_id)}
+        add(select(Participant.id).where(Participant.client_id.in_(sorted(near))))
+    if q.external_ref:
+        add(select(Participant.id).where(Participant.external_ref == q.external_ref))
+    if q.phones:
+        add(select(Participant.id).where(Participant.phone_digits.in_(sorted(q.phones))))
+    if q.dob and len(q.dob) == 10:
+        dates = {q.dob, f"{q.dob[:4]}-{q.dob[8:10]}-{q.dob[5:7]}"}
+        add(select(Participant.id).where(Participant.date_of_birth.in_(sorted(dates))))
+    keys = lookup_keys(q)
+    if keys:
+        add(select(ParticipantNameKey.participant_id).where(
+            ParticipantNameKey.key.in_(sorted(keys))).distinct())
+    return ids
+
+
+def lookup_keys(q: MatchQuery) -> set[str]:
+    years = {birth_year(q.dob), NO_YEAR}
+    keys: set[str] = set()
+    for name, form in zip(q.raw_names, q.names, strict=True):
+        if form.key:
+            keys.add(f"f:{form.key}")
+        keys.update(f"t{y}:{k}" for k in token_keys(name) for y in years)
+    return keys
+
+
+def fetch(session: Session, ids: Sequence[str]) -> dict[str, Row]:
+    out: dict[str, Row] = {}
+    for i in range(0, len(ids), 500):
+        for r in session.execute(select(*COLUMNS).where(Participant.id.in_(ids[i:i + 500]))):
+            out[r[0]] = Row(*r)
+    return out
+
+
+def aliases_of(session: Session, ids: Sequence[str]) -> dict[str, list[Name]]:
+    out: dict[str, list[Name]] = {}
+    for i in range(0, len(ids), 500):
+        for pid, family, given in session.execute(
+                select(Alias.participant_id, Alias.family_name, Alias.given_names).where(
+                    Alias.participant_id.in_(ids[i:i + 500]), Alias.deleted.is_(False))):
+            out.setdefault(pid, []).append((family, given))
+    return out
+
+
+def resolve_merges(session: Session, rows: dict[str, Row]) -> dict[str, Row | None]:
+    """Each hit -> the live file it stands for (itself, or where a merge took it)."""
+    targets: dict[str, Row | None] = {}
+    known = dict(rows)
+    for rid, row in rows.items():
+        current: Row | None = row
+        hops = 0
+        while current is not None and current.merged_into_id and hops < MERGE_HOPS:
+            nxt = current.merged_into_id
+            if nxt not in known:
+                known.update(fetch(session, [nxt]))
+            current = known.get(nxt)
+            hops += 1
+        live = current is not None and not current.deleted and not current.merged_into_id
+        targets[rid] = current if live else None
+    return targets

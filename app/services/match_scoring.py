@@ -1,0 +1,185 @@
+"""How alike two records are, field by field, as likelihood ratios (Fellegi-Sunter style).
+
+Each comparison returns `m/u`: how much more often this agreement is seen between two records
+of the same person (m) than between two different people (u), with the reason codes it
+earns. The matcher multiplies them with the prior odds, so a common name with a near birth
+date among thousands of files stays below the threshold while the same evidence in a small
+office, or with a phone or an ID, is enough."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from app.services.name_keys import Name, full_key, skeleton, tokens
+
+# Agreement of one word of a name, by kind (1.0 = same word).
+TRANSLITERATION = 0.8  # Mohammed / Muhammad: the same consonant skeleton
+TYPO = 0.6  # one or two letters wrong
+INITIAL = 0.4  # J. / José
+EXTRA_WORD = 0.5  # a dropped middle name or part of a compound family name
+OTHER_WORD = 0.03  # a word with nothing in common (another given name)
+NO_NAME_M = 0.01  # nothing in the names agrees
+PART_NAME_U = 0.02  # share of people who share one word of a name with someone
+
+
+@dataclass(frozen=True)
+class NameForm:
+    family: tuple[str, ...]
+    given: tuple[str, ...]
+    words: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    key: str  # the full-name key (its namesakes are counted)
+
+    @classmethod
+    def of(cls, name: Name) -> NameForm:
+        family, given = tuple(tokens(name[0])), tuple(tokens(name[1]))
+        words = family + given
+        return cls(family, given, words, tuple(skeleton(w) for w in words), full_key(name))
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    m: float  # probability of this agreement for the same person
+    full: bool  # every word of the shorter name agrees (the namesake count applies)
+    shorter_key: str  # the full-name key of the name with fewer words
+    reasons: tuple[str, ...]
+
+
+def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
+    if a == b:
+        return 1.0, None
+    if len(a) == 1 or len(b) == 1:
+        return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)
+    if len(sa) >= 2 and sa == sb:
+        return TRANSLITERATION, "transliteration"
+    # Slips: one edit (a neighbour swap counts as one) in a short word, two in a long one.
+    shortest = min(len(a), len(b))
+    if shortest >= 3 and OSA.distance(a, b, score_cutoff=2) <= (1 if shortest < 7 else 2):
+        return TYPO, "similar_name"
+    return 0.0, None
+
+
+def compare_names(q: NameForm, c: NameForm) -> NameMatch | None:
+    """Order, accents and case ignored; transliterations, typos, initials, compound names."""
+    if not q.words or not c.words:
+        return None
+    shorter = q if len(q.words) <= len(c.words) else c
+    if sorted(q.words) == sorted(c.words):
+        swapped = q.family != c.family and bool(q.given or c.given)
+        return NameMatch(1.0, True, shorter.key,
+                         ("same_name", "names_swapped") if swapped else ("same_name",))
+    same_family_run = bool(q.family) and "".join(q.family) == "".join(c.family)
+    if "".join(q.words) == "".join(c.words) or (  # De la Cruz / Delacruz
+            same_family_run and sorted(q.given) == sorted(c.given)):
+        return NameMatch(0.9, True, shorter.key, ("similar_name",))
+    pairs = []
+    for i, (a, sa) in enumerate(zip(q.words, q.skeletons, strict=True)):
+        for j, (b, sb) in enumerate(zip(c.words, c.skeletons, strict=True)):
+            weight, why = _word(a, sa, b, sb)
+            if weight:
+                pairs.append((weight, i, j, why))
+    pairs.sort(key=lambda p: -p[0])
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    m = 1.0
+    reasons: set[str] = set()
+    for weight, i, j, why in pairs:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        m *= weight
+        if why:
+            reasons.add(why)
+    matched = len(used_q)
+    if not matched:
+        return None
+    left_q, left_c = len(q.words) - matched, len(c.words) - matched
+    other = min(left_q, left_c)
+    m *= OTHER_WORD ** other * EXTRA_WORD ** (max(left_q, left_c) - other)
+    if max(left_q, left_c):
+        reasons.add("partial_name")
+    # The namesake count fits only when every word of the shorter name agrees, and that
+    # name has two words or more (one word alone, "Abdi", is shared by too many).
+    full = (other == 0 and len(shorter.words) >= 2) or len(q.words) == len(c.words) == 1
+    if _swapped(q, c):
+        reasons.add("names_swapped")
+    if not reasons & {"similar_name", "transliteration", "initials"}:
+        reasons.add("similar_name")
+    return NameMatch(m, full, shorter.key, tuple(sorted(reasons)))
+
+
+def _swapped(q: NameForm, c: NameForm) -> bool:
+    """The family name of one is among the given names of the other (by skeleton)."""
+    if not (q.family and q.given and c.family and c.given):
+        return False
+    qf = set(q.skeletons[:len(q.family)])
+    cf, cg = set(c.skeletons[:len(c.family)]), set(c.skeletons[len(c.family):])
+    return qf.isdisjoint(cf) and not qf.isdisjoint(cg)
+
+
+# Dates of birth. u comes from ~20,000 possible full dates and ~60 birth years in a caseload.
+DOB_SAME = 0.85 * 20_000
+DOB_SAME_YEAR_ONLY = 0.5 * 60
+DOB_SAME_MONTH_ONLY = 0.5 * 720
+DOB_YEAR_FITS = 0.1 * 60  # one side gives only the year, and it is the same
+DOB_MONTH_FITS = 0.1 * 720
+DOB_SWAPPED = 0.03 * 20_000  # day and month exchanged
+DOB_ONE_OFF = 0.04 * 20_000 / 35  # one of ~35 dates a digit away
+DOB_CONFLICT = 0.01  # a wholly different date: rarely the same person
+
+
+def _one_digit_off(a: str, b: str) -> bool:
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                              and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+
+
+def compare_dob(a: str | None, b: str | None) -> tuple[float, str | None]:
+    if not a or not b:
+        return 1.0, None
+    if a == b:
+        if len(a) == 10:
+            return DOB_SAME, "same_dob"
+        return (DOB_SAME_MONTH_ONLY if len(a) == 7 else DOB_SAME_YEAR_ONLY), "same_dob"
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < len(long_) and long_.startswith(short):
+        return (DOB_YEAR_FITS if len(short) == 4 else DOB_MONTH_FITS), "same_birth_year"
+    if len(a) == len(b) == 10:
+        if a[:4] == b[:4] and a[5:7] == b[8:10] and a[8:10] == b[5:7]:
+            return DOB_SWAPPED, "similar_dob"
+        if _one_digit_off(a, b):
+            return DOB_ONE_OFF, "similar_dob"
+    return DOB_CONFLICT, None
+
+
+# Identifiers.
+PHONE_SAME = 20_000.0
+PHONE_DIFFERENT = 0.5
+CLIENT_ID_NEAR = 2_000.0  # one digit wrong or two swapped
+CLIENT_ID_DIFFERENT = 0.02
+EXTERNAL_REF_DIFFERENT = 0.1
+
+
+def client_id_variants(cid: str) -> set[str]:
+    """Every ID one digit away or with two neighbouring digits swapped."""
+    out: set[str] = set()
+    for i, ch in enumerate(cid):
+        out.update(cid[:i] + d + cid[i + 1:] for d in "0123456789" if d != ch)
+        if i + 1 < len(cid) and cid[i + 1] != ch:
+            out.add(cid[:i] + cid[i + 1] + ch + cid[i + 2:])
+    return out
+
+
+def near_client_id(a: str, b: str) -> bool:
+    return len(a) == len(b) and _one_digit_off(a, b)
+
+
+def phone_forms(phone_digits: str | None) -> set[str]:
+    """A number with and without the leading country code 1."""
+    d = phone_digits or ""
+    if len(d) == 11 and d.startswith("1"):
+        d = d[1:]
+    return {d, "1" + d} if len(d) == 10 else ({d} if len(d) >= 7 else set())

@@ -1,0 +1,113 @@
+"""Name tokens, consonant skeletons and the blocking keys the duplicate matcher looks up.
+
+A skeleton keeps a name's consonants in a spelling-neutral form, so transliterations of one
+name share it: Mohammed, Muhammad, Mohamad and Mohamed are all "mhmd"; Yusuf and Youssef
+"ysf"; Nguyễn and Nguyen "ngn". Keys are device-local derived data (never synced):
+
+- "f:<skeletons of every token, sorted>" for each name of a person (their name and each
+  alias): the namesake block, and the count of namesakes that weighs a name match;
+- "t<birth year>:<skeleton>" for each name token (and a compound family name run together),
+  with "----" for no known year: a typo in one name still leaves another token's block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from sqlalchemy import delete, insert
+from sqlalchemy.orm import Session
+
+from app.models.name_key import ParticipantNameKey
+from app.services.text import fold
+
+NO_YEAR = "----"
+KEY_LENGTH = 80
+_VOWELS = frozenset("aeiouy")
+# Spellings of one sound, longest first (applied before vowels go).
+_DIGRAPHS = (("tch", "x"), ("sch", "x"), ("sh", "x"), ("ch", "x"), ("ph", "f"), ("ck", "k"),
+             ("dj", "j"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"))
+_LETTERS = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v"})
+
+Name = tuple[str | None, str | None]  # (family_name, given_names)
+
+
+def tokens(text: str | None) -> list[str]:
+    """Folded name words: any run of letters ('O'Brien' -> ['o', 'brien'])."""
+    out: list[str] = []
+    word: list[str] = []
+    for ch in fold(text or ""):
+        if ch.isalpha():
+            word.append(ch)
+        elif word:
+            out.append("".join(word))
+            word = []
+    if word:
+        out.append("".join(word))
+    return out
+
+
+def skeleton(token: str) -> str:
+    """The consonant skeleton of one folded token; other scripts and short words as typed."""
+    if not token.isascii() or len(token) <= 3:
+        return token
+    s = token
+    for old, new in _DIGRAPHS:
+        s = s.replace(old, new)
+    s = s.translate(_LETTERS)
+    first = "a" if s[0] in _VOWELS else s[0]  # Olena/Elena, Omar/Umar
+    out = [first]
+    for prev, ch in pairwise(s):
+        if ch in _VOWELS or (ch == "h" and prev not in _VOWELS):
+            continue
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def name_tokens(name: Name) -> list[str]:
+    return tokens(name[0]) + tokens(name[1])
+
+
+def full_key(name: Name) -> str:
+    """Skeletons of every word of a name (initials left out), sorted: order-free."""
+    return " ".join(sorted(skeleton(t) for t in name_tokens(name) if len(t) > 1))
+
+
+def token_keys(name: Name) -> set[str]:
+    keys = {skeleton(t) for t in name_tokens(name) if len(t) > 1}
+    family = tokens(name[0])
+    if len(family) > 1:  # De la Cruz ~ Delacruz, Martínez-López ~ MartinezLopez
+        keys.add(skeleton("".join(family)))
+    return keys
+
+
+def birth_year(dob: str | None) -> str:
+    return dob[:4] if dob and len(dob) >= 4 and dob[:4].isdigit() else NO_YEAR
+
+
+def participant_keys(names: Iterable[Name], dob: str | None) -> set[str]:
+    year = birth_year(dob)
+    keys: set[str] = set()
+    for name in names:
+        full = full_key(name)
+        if full:
+            keys.add(f"f:{full}")
+        keys.update(f"t{year}:{k}" for k in token_keys(name))
+    return keys
+
+
+def key_rows(participant_id: str, names: Sequence[Name],
+             dob: str | None) -> list[dict[str, str]]:
+    return [{"key": k, "participant_id": participant_id}
+            for k in sorted({k[:KEY_LENGTH] for k in participant_keys(names, dob)})]
+
+
+def write_keys(session: Session, participant_id: str, names: Sequence[Name],
+               dob: str | None) -> None:
+    """Replace one participant's keys (local derived data: no outbox, no audit)."""
+    session.execute(delete(ParticipantNameKey).where(
+        ParticipantNameKey.participant_id == participant_id))
+    rows = key_rows(participant_id, names, dob)
+    if rows:
+        session.execute(insert(ParticipantNameKey), rows)

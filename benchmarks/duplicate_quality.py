@@ -1,0 +1,89 @@
+"""`python -m benchmarks.duplicate_quality --participants 5000|220000`: how well the duplicate
+matcher finds a person entered again with realistic errors, how often it raises a false
+alarm for someone new, and how long one check takes.
+
+Queries are made from the benchmark store's own people (regenerated from its seed, so the
+right answer is known) by `app.services.synthetic_duplicates.corrupt`, and from new people
+drawn from the same name pools (`new_person`). Every value is synthetic."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from typing import Any
+
+from app.services.context import ServiceContext
+from app.services.matching import find_duplicates
+from app.services.synthetic_duplicates import corrupt, new_person
+from benchmarks.scale_data import SCALES, Scale, _people, ensure, open_scale_store
+
+SEED = 4242
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def figures(ctx: ServiceContext, scale: Scale, queries: int = 400) -> dict[str, Any]:
+    rng = random.Random(SEED)
+    people = list(_people(scale))
+    picks = [people[rng.randrange(len(people))] for _ in range(queries)]
+    times: list[float] = []
+    hits1 = hits5 = 0
+    misses: Counter[str] = Counter()
+    applied_all: Counter[str] = Counter()
+
+    def check(data: dict[str, Any]) -> list[str]:
+        started = time.perf_counter()
+        found = find_duplicates(ctx, data)
+        times.append((time.perf_counter() - started) * 1000)
+        return [c.participant_id for c in found]
+
+    for person in picks:
+        data, applied = corrupt(person, rng)
+        applied_all.update(applied)
+        ids = check(data)
+        hits1 += bool(ids) and ids[0] == person["id"]
+        if person["id"] in ids[:5]:
+            hits5 += 1
+        else:
+            misses.update(applied)
+    alarms = sum(bool(check(new_person(rng))) for _ in range(queries))
+    return {
+        "dup_queries": queries,
+        "dup_recall_at_1": round(hits1 / queries, 4),
+        "dup_recall_at_5": round(hits5 / queries, 4),
+        "dup_false_alarm_rate": round(alarms / queries, 4),
+        "dup_check_p50_ms": round(statistics.median(times), 2),
+        "dup_check_p95_ms": round(_percentile(times, 0.95), 2),
+        # Which corruptions the missed re-entries carried (of how many applied in all).
+        "dup_missed_by_corruption": {k: f"{misses[k]}/{applied_all[k]}"
+                                     for k in sorted(applied_all) if misses[k]},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.duplicate_quality")
+    parser.add_argument("--participants", type=int, default=5_000,
+                        choices=sorted(s.participants for s in SCALES.values()))
+    parser.add_argument("--queries", type=int, default=400)
+    args = parser.parse_args(argv)
+    scale = next(s for s in SCALES.values() if s.participants == args.participants)
+    ctx = open_scale_store(ensure(scale, lambda m: print(m, file=sys.stderr)))
+    try:
+        result = {"scale": scale.name, "participants": scale.participants,
+                  **figures(ctx, scale, args.queries)}
+    finally:
+        ctx.store.lock()
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
