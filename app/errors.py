@@ -66,6 +66,10 @@ class NotFound(CCMSError):
         super().__init__(f"no {entity} with id {record_id}")
 
 
+class MergeNotUndoable(CCMSError):
+    """The merge has synced (or its files changed since): undo is no longer possible."""
+
+
 class UnrecordedWrite(CCMSError):
     """A domain row was written outside a service (no audit event / outbox entry)."""
 

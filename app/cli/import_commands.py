@@ -14,6 +14,7 @@ from typing import Any
 from app.cli.common import add_parser, opened
 from app.cli.progress import TerminalProgress
 from app.services.context import ServiceContext
+from app.services.duplicate_review import file_references, find_pairs, keep_for_review
 from app.services.import_check import RowDuplicates, duplicates_in_file
 from app.services.import_mapping import load_mapping, mapping_template
 from app.services.importing import ON_DUPLICATE, ImportSummary, run_import
@@ -129,9 +130,18 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 
 
 def scan_store_for_duplicates(ctx: ServiceContext, args: argparse.Namespace) -> int:
-    """`ccms duplicates --scan --top K --out OUT.jsonl`: pairs inside the store. To be
-    written by the lead (it needs the matcher's store-wide scan); a stub until then."""
-    return _fail("duplicates --scan is not part of this build yet")
+    """`ccms duplicates --scan --out PAIRS.jsonl`: one line per probable duplicate pair inside
+    the store, most probable first; the pairs are also kept for the app's review screen."""
+    progress = _Progress("scanning")
+    pairs = sorted(find_pairs(ctx, progress=progress), key=lambda p: -p.score)
+    progress.finish()
+    new = keep_for_review(ctx, pairs)
+    ids = {i for p in pairs for i in (p.a_id, p.b_id)}
+    refs = file_references(ctx, ids)
+    n = _write_jsonl(args.out, ({"a": refs[p.a_id], "b": refs[p.b_id], "score": p.score,
+                                 "reasons": list(p.reasons)} for p in pairs))
+    print(f"found {n} probable duplicate pairs ({new} new for review); wrote {args.out}")
+    return 0
 
 
 def _row_json(r: RowDuplicates) -> dict[str, Any]:

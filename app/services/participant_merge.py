@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import CCMSError, ValidationError
+from app.errors import MergeNotUndoable, ValidationError
 from app.models import (
     ENTITIES,
     Alias,
@@ -49,10 +49,6 @@ LIST_FIELDS = ("languages", "risk_flags", "vulnerability_flags", "consent_to_sha
 STATUS_GROUP = ("status", "status_reason", "status_changed_at", "closed_on")
 NOT_CHOSEN = frozenset({"id", "office_id", "created_at", "deleted", "merged_into_id",
                         *STATUS_GROUP[1:], *LIST_FIELDS})
-
-
-class MergeNotUndoable(CCMSError):
-    """The merge has synced (or its files changed since): undo is no longer possible."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from app.errors import (
     CCMSError,
     DeviceRevoked,
     IllegalTransition,
+    MergeNotUndoable,
     NotFound,
     StoreCorrupt,
     StoreLocked,
@@ -59,6 +60,9 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, SyncError):
         return tr("Sync did not complete: the server could not be reached or refused. "
                   "Your changes are kept and will be sent later.")
+    if isinstance(exc, MergeNotUndoable):
+        return tr("This merge can no longer be undone here: it has been sent to the server, "
+                  "or one of the files changed since.")
     if isinstance(exc, CCMSError):
         return str(exc)
     return tr("Something went wrong. Nothing was lost; please try again.")

@@ -41,7 +41,12 @@ def reason_words(code: str) -> str:
              "alias_match": tr("matches an alias"),
              "same_dob": tr("same date of birth"),
              "similar_dob": tr("date of birth nearly the same"),
-             "same_birth_year": tr("same year of birth")}
+             "same_birth_year": tr("same year of birth"),
+             "similar_client_id": tr("client ID nearly the same"),
+             "transliteration": tr("same name written in another spelling"),
+             "initials": tr("initials match the name"),
+             "names_swapped": tr("family and given names swapped"),
+             "partial_name": tr("part of the name is the same")}
     return words.get(code, REASONS.get(code, code))
 
 

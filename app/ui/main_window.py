@@ -24,7 +24,9 @@ from app.services.context import ServiceContext
 from app.store.envelope import DEFAULT_KDF, KdfParams
 from app.store.secrets import mark_notice_shown, pending_notice
 from app.ui.dashboard_page import DashboardPage
+from app.ui.duplicates_page import DuplicatesPage
 from app.ui.i18n import LANGUAGES, install_language, tr
+from app.ui.import_dialog import ImportDialog
 from app.ui.intake import IntakeDialog
 from app.ui.participant_file import ParticipantFile
 from app.ui.participants_page import ParticipantsPage
@@ -50,14 +52,18 @@ class Workspace(QWidget):
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.participants)
         self.conflicts = ConflictsPage(ctx)
+        self.duplicates = DuplicatesPage(ctx)
         self.tabs.addTab(self.dashboard, tr("Dashboard"))
         self.tabs.addTab(self.list_stack, tr("Participants"))
+        self.tabs.addTab(self.duplicates, tr("Duplicates"))
         self.tabs.addTab(self.conflicts, tr("Conflicts"))
         QVBoxLayout(self).addWidget(self.tabs)
         self.file: ParticipantFile | None = None
         self.dashboard.open_participant.connect(self.open_participant)
         self.participants.open_participant.connect(self.open_participant)
         self.participants.new_intake.connect(self.intake)
+        self.duplicates.open_participant.connect(self.open_participant)
+        self.duplicates.files_changed.connect(self.participants.model.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def start(self) -> None:
@@ -70,6 +76,8 @@ class Workspace(QWidget):
             self.dashboard.refresh()
         elif self.tabs.widget(index) is self.conflicts:
             self.conflicts.refresh()
+        elif self.tabs.widget(index) is self.duplicates:
+            self.duplicates.refresh()
 
     def open_participant(self, pid: str) -> None:
         if self.file is not None:
@@ -90,6 +98,13 @@ class Workspace(QWidget):
         dialog.created.connect(self._created)
         dialog.open_existing.connect(self.open_participant)
         self.intake_dialog = dialog
+        dialog.open()
+
+    def import_file(self) -> None:
+        dialog = ImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _: (self.participants.model.refresh(),
+                                           self.duplicates.refresh()))
+        self.import_dialog = dialog
         dialog.open()
 
     def _created(self, pid: str) -> None:
@@ -200,16 +215,19 @@ class MainWindow(QMainWindow):
         self.intake_action = QAction(tr("New intake"), self, shortcut=QKeySequence("Ctrl+N"))
         self.search_action = QAction(tr("Search participants"), self,
                                      shortcut=QKeySequence("Ctrl+F"))
+        self.import_action = QAction(tr("Import a caseload file..."), self)
         self.lock_action = QAction(tr("Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         self.sync_action = QAction(tr("Sync now"), self, shortcut=QKeySequence("Ctrl+S"))
         quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
-        self.workspace_actions = [self.intake_action, self.search_action, self.lock_action,
-                                  self.sync_action]
+        self.workspace_actions = [self.intake_action, self.search_action, self.import_action,
+                                  self.lock_action, self.sync_action]
         for action in (*self.workspace_actions, quit_action):
             menu.addAction(action)
             action.setEnabled(action is quit_action)
         self.intake_action.triggered.connect(lambda: self.workspace and self.workspace.intake())
         self.search_action.triggered.connect(lambda: self.workspace and self.workspace.search())
+        self.import_action.triggered.connect(
+            lambda: self.workspace and self.workspace.import_file())
         self.lock_action.triggered.connect(self.lock)
         self.sync_action.triggered.connect(lambda: self.sync_widget and
                                            self.sync_widget.sync_now())

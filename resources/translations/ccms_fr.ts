@@ -52,6 +52,138 @@
         <translation>Rien à signaler</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Autres noms</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Referral date</source>
+        <translation>Date de renvoi</translation>
+    </message>
+    <message>
+        <source>Risk flags</source>
+        <translation>Indicateurs de risque</translation>
+    </message>
+    <message>
+        <source>Find probable duplicates</source>
+        <translation>Trouver les doublons probables</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Search for duplicates in progress</source>
+        <translation>Recherche de doublons en cours</translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation>Doublons probables</translation>
+    </message>
+    <message>
+        <source>The two files side by side</source>
+        <translation>Les deux dossiers côte à côte</translation>
+    </message>
+    <message>
+        <source>Keep file A (file B is merged into it)</source>
+        <translation>Garder le dossier A (le dossier B y est fusionné)</translation>
+    </message>
+    <message>
+        <source>Keep file B (file A is merged into it)</source>
+        <translation>Garder le dossier B (le dossier A y est fusionné)</translation>
+    </message>
+    <message>
+        <source>Merge the two files</source>
+        <translation>Fusionner les deux dossiers</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>Pas la même personne</translation>
+    </message>
+    <message>
+        <source>Undo the last merge</source>
+        <translation>Annuler la dernière fusion</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Looking for probable duplicates...</source>
+        <translation>Recherche des doublons probables...</translation>
+    </message>
+    <message>
+        <source>The two files are now one. You can undo this until the next sync.</source>
+        <translation>Les deux dossiers n'en font plus qu'un. Vous pouvez annuler jusqu'à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>File A</source>
+        <translation>Dossier A</translation>
+    </message>
+    <message>
+        <source>File B</source>
+        <translation>Dossier B</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value to keep</source>
+        <translation>Valeur à garder</translation>
+    </message>
+    <message>
+        <source>Files that may belong to one person. Compare them, then merge them or say they are different people.</source>
+        <translation>Des dossiers qui pourraient appartenir à une même personne. Comparez-les, puis fusionnez-les ou indiquez qu'il s'agit de personnes différentes.</translation>
+    </message>
+    <message>
+        <source>No probable duplicates to review.</source>
+        <translation>Aucun doublon probable à examiner.</translation>
+    </message>
+    <message>
+        <source>The merge was undone: both files are back.</source>
+        <translation>La fusion a été annulée : les deux dossiers sont rétablis.</translation>
+    </message>
+    <message>
+        <source>%n new pair(s) to review.</source>
+        <translation>%n nouvelle(s) paire(s) à examiner.</translation>
+    </message>
+    <message>
+        <source>flagged at import</source>
+        <translation>signalé à l'importation</translation>
+    </message>
+    <message>
+        <source>File A's</source>
+        <translation>Celle du dossier A</translation>
+    </message>
+    <message>
+        <source>File B's</source>
+        <translation>Celle du dossier B</translation>
+    </message>
+    <message>
         <source>Something went wrong. Nothing was lost; please try again.</source>
         <translation>Un problème est survenu. Rien n'a été perdu; veuillez réessayer.</translation>
     </message>
@@ -140,6 +272,114 @@
         <translation>La synchronisation n'a pas abouti : le serveur est injoignable ou a refusé. Vos modifications sont conservées et seront envoyées plus tard.</translation>
     </message>
     <message>
+        <source>This merge can no longer be undone here: it has been sent to the server, or one of the files changed since.</source>
+        <translation>Cette fusion ne peut plus être annulée ici : elle a été envoyée au serveur, ou l'un des dossiers a changé depuis.</translation>
+    </message>
+    <message>
+        <source>Import it and list the pair for review</source>
+        <translation>L'importer et inscrire la paire pour examen</translation>
+    </message>
+    <message>
+        <source>Do not import it</source>
+        <translation>Ne pas l'importer</translation>
+    </message>
+    <message>
+        <source>Import it without a flag</source>
+        <translation>L'importer sans signalement</translation>
+    </message>
+    <message>
+        <source>Import a caseload file</source>
+        <translation>Importer un fichier de dossiers</translation>
+    </message>
+    <message>
+        <source>File to import (CSV)</source>
+        <translation>Fichier à importer (CSV)</translation>
+    </message>
+    <message>
+        <source>Mapping file (optional)</source>
+        <translation>Fichier de correspondance (facultatif)</translation>
+    </message>
+    <message>
+        <source>none: column headers are the field names</source>
+        <translation>aucun : les en-têtes de colonnes sont les noms des champs</translation>
+    </message>
+    <message>
+        <source>When a row looks like a file already here</source>
+        <translation>Quand une ligne ressemble à un dossier déjà présent</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Choisir...</translation>
+    </message>
+    <message>
+        <source>The first rows as they would be imported</source>
+        <translation>Les premières lignes telles qu'elles seraient importées</translation>
+    </message>
+    <message>
+        <source>Show the first rows</source>
+        <translation>Afficher les premières lignes</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>Reading the file...</source>
+        <translation>Lecture du fichier...</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importation...</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>Choisissez d'abord le fichier à importer.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>The first rows read correctly.</source>
+        <translation>Les premières lignes se lisent correctement.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Fichiers CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.json)</source>
+        <translation>Fichiers de correspondance (*.json)</translation>
+    </message>
+    <message>
+        <source>Stopped: the rows imported so far are kept; import the same file again to finish.</source>
+        <translation>Arrêté : les lignes déjà importées sont conservées; importez de nouveau le même fichier pour terminer.</translation>
+    </message>
+    <message>
+        <source>The refused rows, with the reason for each, are in %1 (not encrypted: delete it once they are fixed).</source>
+        <translation>Les lignes refusées, avec la raison de chacune, sont dans %1 (non chiffré : supprimez-le une fois corrigées).</translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 rows have problems; they will be refused and written to the rejects file.</source>
+        <translation>%1 des %2 premières lignes ont des problèmes; elles seront refusées et écrites dans le fichier des rejets.</translation>
+    </message>
+    <message>
+        <source>Imported %1 (of which %2 flagged as probable duplicates), skipped %3, refused %4, already imported before %5.</source>
+        <translation>Importées : %1 (dont %2 signalées comme doublons probables), ignorées : %3, refusées : %4, déjà importées : %5.</translation>
+    </message>
+    <message>
         <source>same client ID</source>
         <translation>même identifiant client</translation>
     </message>
@@ -174,6 +414,26 @@
     <message>
         <source>same year of birth</source>
         <translation>même année de naissance</translation>
+    </message>
+    <message>
+        <source>client ID nearly the same</source>
+        <translation>identifiant client presque identique</translation>
+    </message>
+    <message>
+        <source>same name written in another spelling</source>
+        <translation>même nom écrit autrement</translation>
+    </message>
+    <message>
+        <source>initials match the name</source>
+        <translation>les initiales correspondent au nom</translation>
+    </message>
+    <message>
+        <source>family and given names swapped</source>
+        <translation>nom et prénoms inversés</translation>
+    </message>
+    <message>
+        <source>part of the name is the same</source>
+        <translation>une partie du nom est identique</translation>
     </message>
     <message>
         <source>Family name</source>
@@ -212,10 +472,6 @@
         <translation>Chercher les doublons</translation>
     </message>
     <message>
-        <source>Probable duplicates</source>
-        <translation>Doublons probables</translation>
-    </message>
-    <message>
         <source>This is the same person</source>
         <translation>C'est la même personne</translation>
     </message>
@@ -252,6 +508,10 @@
         <translation>Participants</translation>
     </message>
     <message>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
@@ -266,6 +526,10 @@
     <message>
         <source>Search participants</source>
         <translation>Rechercher des participants</translation>
+    </message>
+    <message>
+        <source>Import a caseload file...</source>
+        <translation>Importer un fichier de dossiers...</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -450,10 +714,6 @@
     <message>
         <source>Nothing changed.</source>
         <translation>Rien n'a changé.</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
     </message>
     <message>
         <source>Consent to share</source>
@@ -794,10 +1054,6 @@
     <message>
         <source>Record</source>
         <translation>Enregistrement</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Champ</translation>
     </message>
     <message>
         <source>This device</source>

@@ -3,6 +3,7 @@ tests.caseload_csv; and an import killed mid-way that a re-run completes exactly
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -194,3 +195,27 @@ def test_killed_import_keeps_whole_rows_and_a_rerun_completes(tmp_path: Path) ->
     assert rerun.returncode == 0, rerun.stderr
     assert counts(rerun.stdout.strip()) == (3000 - people, 0, 0, 0, people)
     assert _store_state(d) == (3000, 3000, 0, 0)
+
+
+def test_duplicates_scan_lists_pairs_inside_the_store(tmp_path: Path) -> None:
+    d = tmp_path / "store"
+    assert ccms(d, "init", "--office", "Vancouver").returncode == 0
+    files = generate(tmp_path, 120, copies=12, seed=5)
+    for name in ("people", "copies"):
+        done = ccms(d, "import", "--file", str(files[name]), "--mapping",
+                    str(files["mapping"]), "--on-duplicate", "create")
+        assert done.returncode == 0, done.stderr
+    out = tmp_path / "pairs.jsonl"
+    done = ccms(d, "duplicates", "--scan", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("found ")
+    pairs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert pairs and all(set(p) == {"a", "b", "score", "reasons"} for p in pairs)
+    assert [p["score"] for p in pairs] == sorted((p["score"] for p in pairs), reverse=True)
+    with files["copies"].open(encoding="utf-8") as fh:
+        originals = {row["Copy of"] for row in csv.DictReader(fh)}
+    paired = {side["external_ref"] for p in pairs for side in (p["a"], p["b"])}
+    assert len(originals & paired) >= len(originals) - 1, (originals - paired)
+    # Run again: the same pairs, none new for review.
+    again = ccms(d, "duplicates", "--scan", "--out", str(out))
+    assert "(0 new for review)" in again.stdout

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import ValidationError
+from app.errors import MergeNotUndoable, ValidationError
 from app.models import OutboxEntry, Participant, PendingMerge
 from app.services import participants as ps
 from app.services.agreements import create_agreement, list_agreements
@@ -16,7 +16,6 @@ from app.services.dashboard import open_slots_of
 from app.services.history import participant_history
 from app.services.notes import add_note, list_notes
 from app.services.participant_merge import (
-    MergeNotUndoable,
     merge_participants,
     plan_merge,
     undo_merge,

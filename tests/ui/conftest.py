@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from app.services.context import ServiceContext
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
 from tests.conftest import FAST_KDF
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Python's cycle collector runs in whichever thread allocates: left for later, the
+    wrappers of a test's dead widgets can be collected in a server or worker thread of the
+    next test, and a QObject destroyed off its thread crashes the process. Collect them here,
+    on the GUI thread, before the next test starts any thread."""
+    yield
+    QApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture
