@@ -88,13 +88,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.ui.i18n import install_language
     from app.ui.main_window import MainWindow
-    from app.ui.responsiveness import tune_garbage_collector
+    from app.ui.responsiveness import GuiThreadCollector, tune_garbage_collector
     from app.ui.settings import Settings
     from app.ui.style import STYLESHEET
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("CCMS Desktop")
     tune_garbage_collector()
+    collector = GuiThreadCollector(app)  # noqa: F841 (lives as long as the app)
     app.setStyleSheet(STYLESHEET)
     settings = Settings()
     if args.language:

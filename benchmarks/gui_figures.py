@@ -69,8 +69,10 @@ def max_stall_during(work: list[Any]) -> dict[str, Any]:
     """Runs `work` (functions) in BackgroundOps with a 10 ms timer ticking on the GUI
     thread; returns the longest gap between ticks beyond its interval."""
     from app.ui.background import BackgroundOp
+    from app.ui.responsiveness import GuiThreadCollector
 
     qapp = app()
+    collector = GuiThreadCollector(qapp)  # as the app does
     clock = QElapsedTimer()
     clock.start()
     gaps: list[int] = []
@@ -92,6 +94,7 @@ def max_stall_during(work: list[Any]) -> dict[str, Any]:
         qapp.processEvents()
         time.sleep(0.001)
     timer.stop()
+    collector.stop()
     if errors:
         raise errors[0]
     worst = max(gaps) if gaps else 0

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -33,6 +34,29 @@ def ensure_xvfb() -> subprocess.Popen[bytes] | None:
             raise RuntimeError("Xvfb did not start")
         time.sleep(0.05)
     return proc
+
+
+def plant_duplicate(ctx: Any, pid: str) -> None:
+    """A second file of a seeded person, entered again with a misspelt name."""
+    from app.services.participants import create_participant, get_participant
+
+    p = get_participant(ctx, pid, record_view=False)
+    family = p.family_name[:-1] + p.family_name[-1] * 2
+    create_participant(ctx, {"family_name": family, "given_names": p.given_names,
+                             "date_of_birth": p.date_of_birth, "city": "Surrey",
+                             "phone": "604 555 0142"})
+
+
+def old_system_file(tmp: Path) -> tuple[Path, Path]:
+    import json
+
+    from tests.caseload_csv import HEADERS, MAPPING, people, write_csv
+
+    rows = people(40, seed=9)
+    rows[2]["DOB"] = "31/02/1990"
+    write_csv(tmp / "old-system.csv", rows, HEADERS)
+    (tmp / "mapping.json").write_text(json.dumps(MAPPING), encoding="utf-8")
+    return tmp / "old-system.csv", tmp / "mapping.json"
 
 
 def shoot() -> None:
@@ -57,12 +81,21 @@ def shoot() -> None:
                                   "Ana Lee", kdf=KdfParams(1, 8192, 1))
     seed(ctx, 150, 3)
     pid = search_participants(ctx, ParticipantQuery(statuses=("active",)), limit=1).rows[0].id
+    plant_duplicate(ctx, pid)
+    csv_path, mapping_path = old_system_file(tmp)
 
     def settle(seconds: float = 1.0) -> None:
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             app.processEvents()
             time.sleep(0.02)
+
+    def settle_until(condition: Any, seconds: float = 30.0) -> None:
+        end = time.monotonic() + seconds
+        while not condition() and time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+        settle(0.3)
 
     for lang in ("en", "fr"):
         install_language(lang)
@@ -93,6 +126,21 @@ def shoot() -> None:
         settle(0.5)
         w.workspace.intake_dialog.grab().save(str(OUT / f"intake-{lang}.png"))
         w.workspace.intake_dialog.close()
+        page = w.workspace.duplicates
+        w.workspace.tabs.setCurrentWidget(page)
+        page.scan()
+        settle_until(lambda p=page: p.scan_button.isEnabled() and p.pairs.rowCount() > 0)
+        page.pairs.selectRow(0)
+        settle(1.5)
+        w.grab().save(str(OUT / f"duplicates-{lang}.png"))
+        w.import_action.trigger()
+        dialog = w.workspace.import_dialog
+        dialog.file.setText(str(csv_path))
+        dialog.mapping.setText(str(mapping_path))
+        dialog.show_preview()
+        settle_until(dialog.import_button.isEnabled)
+        dialog.grab().save(str(OUT / f"import-{lang}.png"))
+        dialog.close()
         w.hide()
         w.deleteLater()
         settle(0.3)

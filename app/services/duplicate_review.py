@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
-from app.models import DuplicateReview, Participant
+from app.models import Caseworker, DuplicateReview, Participant
 from app.models.wire import encode
 from app.services.context import ServiceContext
 from app.services.matching import scan_pairs
@@ -152,11 +152,15 @@ def compare_files(ctx: ServiceContext, a_id: str, b_id: str) -> FileComparison:
     a = get_participant(ctx, a_id)
     b = get_participant(ctx, b_id)
     to_choose = {d.field for d in plan_merge(ctx, a.id, b.id).differences}
+    with ctx.store.session() as session:
+        names = {cid: name for cid, name in session.execute(select(Caseworker.id, Caseworker.name))}
     rows = []
     for field in ("family_name", "given_names", *[f for f in PROFILE_FIELDS
                                                   if f not in ("family_name", "given_names")],
                   "status"):
         av, bv = encode(a.fields.get(field)), encode(b.fields.get(field))
+        if field == "caseworker_id":
+            av, bv = names.get(av, av), names.get(bv, bv)
         if av in (None, "", [], {}) and bv in (None, "", [], {}):
             continue
         rows.append(ComparedField(field, av, bv, field in to_choose))

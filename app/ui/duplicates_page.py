@@ -41,23 +41,17 @@ from app.services.participant_merge import (
 )
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.error_words import describe
+from app.ui.field_labels import field_label
 from app.ui.i18n import tr
 from app.ui.intake import reason_words
-from app.ui.participant_file import profile_fields
 from app.ui.participant_model import status_word
-
-
-def field_label(field: str) -> str:
-    labels = dict(profile_fields())
-    labels.update({"status": tr("Status"), "aliases": tr("Aliases"), "sex": tr("Sex"),
-                   "languages": tr("Languages"), "caseworker_id": tr("Caseworker"),
-                   "referral_date": tr("Referral date"), "risk_flags": tr("Risk flags")})
-    return labels.get(field, field.replace("_", " "))
 
 
 def _shown(field: str, value: Any) -> str:
     if value in (None, "", [], {}):
         return ""
+    if isinstance(value, bool):
+        return tr("Yes") if value else tr("No")
     if field == "status":
         return status_word(str(value))
     if isinstance(value, list):
@@ -97,16 +91,24 @@ class DuplicatesPage(QWidget):
         self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.pairs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.pairs.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.pairs.verticalHeader().hide()
+        header = self.pairs.horizontalHeader()
+        for col in (0, 1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         self.compare = QTableWidget(0, 4)
         self.compare.setAccessibleName(tr("The two files side by side"))
         self.compare.setHorizontalHeaderLabels([tr("Field"), tr("File A"), tr("File B"),
                                                 tr("Value to keep")])
         self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.compare.verticalHeader().hide()
+        self.compare.setWordWrap(True)
         for col in (1, 2):
             self.compare.horizontalHeader().setSectionResizeMode(
                 col, QHeaderView.ResizeMode.Stretch)
+        self.compare.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.ResizeToContents)
         self.keep_a = QRadioButton(tr("Keep file A (file B is merged into it)"))
         self.keep_b = QRadioButton(tr("Keep file B (file A is merged into it)"))
         self.keep_a.setChecked(True)
@@ -237,6 +239,7 @@ class DuplicatesPage(QWidget):
 
     def _show_comparison(self, comparison: FileComparison) -> None:
         self.comparison = comparison
+        self.compare.setRowCount(0)
         self.compare.setRowCount(len(comparison.fields))
         for i, f in enumerate(comparison.fields):
             label = QTableWidgetItem(field_label(f.field))
@@ -252,6 +255,7 @@ class DuplicatesPage(QWidget):
             else:
                 self.compare.removeCellWidget(i, 3)
                 self.compare.setItem(i, 3, QTableWidgetItem(""))
+        self.compare.resizeRowsToContents()
         self.merge_button.setEnabled(True)
         self.dismiss_button.setEnabled(True)
         self.message.setText("")

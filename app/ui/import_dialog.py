@@ -29,6 +29,7 @@ from app.services.import_check import ImportPreview, preview
 from app.services.importing import ImportSummary, run_import
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.error_words import describe, field_message
+from app.ui.field_labels import field_label
 from app.ui.i18n import tr
 
 PREVIEW_ROWS = 20
@@ -68,6 +69,7 @@ class ImportDialog(QDialog):
 
         self.table = QTableWidget(0, 0)
         self.table.setAccessibleName(tr("The first rows as they would be imported"))
+        self.table.verticalHeader().hide()
         self.progress = QProgressBar()
         self.progress.hide()
         self.message = QLabel()
@@ -133,17 +135,21 @@ class ImportDialog(QDialog):
         fields = list(p.fields)
         self.table.clear()
         self.table.setColumnCount(len(fields) + 2)
-        self.table.setHorizontalHeaderLabels([tr("Row"), *fields, tr("Problems")])
+        # Problems first: they are what the person must act on.
+        self.table.setHorizontalHeaderLabels([tr("Row"), tr("Problems"),
+                                              *(field_label(f) for f in fields)])
         self.table.setRowCount(len(p.rows))
         bad = 0
         for i, row in enumerate(p.rows):
             self.table.setItem(i, 0, QTableWidgetItem(str(row.row)))
-            for j, f in enumerate(fields, start=1):
+            for j, f in enumerate(fields, start=2):
                 value = row.values.get(f)
                 self.table.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
-            problems = "; ".join(f"{f}: {field_message(m)}" for f, m in row.errors.items())
+            problems = "; ".join(f"{field_label(f)}: {field_message(m)}"
+                                 for f, m in row.errors.items())
             bad += bool(row.errors)
-            self.table.setItem(i, len(fields) + 1, QTableWidgetItem(problems))
+            self.table.setItem(i, 1, QTableWidgetItem(problems))
+        self.table.resizeColumnsToContents()
         self.message.setText(
             tr("%1 of the first %2 rows have problems; they will be refused and written to "
                "the rejects file.").replace("%1", str(bad)).replace("%2", str(len(p.rows)))

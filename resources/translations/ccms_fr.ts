@@ -52,32 +52,12 @@
         <translation>Rien à signaler</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Statut</translation>
+        <source>Yes</source>
+        <translation>Oui</translation>
     </message>
     <message>
-        <source>Aliases</source>
-        <translation>Autres noms</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sexe</translation>
-    </message>
-    <message>
-        <source>Languages</source>
-        <translation>Langues</translation>
-    </message>
-    <message>
-        <source>Caseworker</source>
-        <translation>Intervenant</translation>
-    </message>
-    <message>
-        <source>Referral date</source>
-        <translation>Date de renvoi</translation>
-    </message>
-    <message>
-        <source>Risk flags</source>
-        <translation>Indicateurs de risque</translation>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Find probable duplicates</source>
@@ -274,6 +254,66 @@
     <message>
         <source>This merge can no longer be undone here: it has been sent to the server, or one of the files changed since.</source>
         <translation>Cette fusion ne peut plus être annulée ici : elle a été envoyée au serveur, ou l'un des dossiers a changé depuis.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Autres noms</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Interpreter needed</source>
+        <translation>Interprète requis</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Referral source</source>
+        <translation>Source du renvoi</translation>
+    </message>
+    <message>
+        <source>Referral office</source>
+        <translation>Bureau de renvoi</translation>
+    </message>
+    <message>
+        <source>Referral date</source>
+        <translation>Date de renvoi</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Besoins</translation>
+    </message>
+    <message>
+        <source>Risk flags</source>
+        <translation>Indicateurs de risque</translation>
+    </message>
+    <message>
+        <source>Vulnerability flags</source>
+        <translation>Indicateurs de vulnérabilité</translation>
+    </message>
+    <message>
+        <source>Consent to share</source>
+        <translation>Consentement à partager</translation>
+    </message>
+    <message>
+        <source>Consent recorded on</source>
+        <translation>Consentement consigné le</translation>
     </message>
     <message>
         <source>Import it and list the pair for review</source>
@@ -714,10 +754,6 @@
     <message>
         <source>Nothing changed.</source>
         <translation>Rien n'a changé.</translation>
-    </message>
-    <message>
-        <source>Consent to share</source>
-        <translation>Consentement à partager</translation>
     </message>
     <message>
         <source>Version</source>
