@@ -32,9 +32,10 @@ from app.services.text import fold
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 PLUS_ALLOWED = frozenset({"phone"})
-# The status machine starts every file at "referred" (create_participant_in sets it); any
-# later status is a transition with its own reasons, made in the app after the import.
-INTAKE_STATUSES = frozenset({ParticipantStatus.REFERRED.value})
+# An office moving its caseload brings people at every stage: the old system's status is
+# taken as it is (an imported file has no history here to walk through the status machine);
+# later changes are transitions made in the app. No status column: "referred".
+IMPORT_STATUSES = frozenset(s.value for s in ParticipantStatus)
 CaseworkerIndex = Mapping[str, tuple[str, ...]]
 
 
@@ -46,6 +47,7 @@ class PreparedRow:
     profile: dict[str, Any] = field(default_factory=dict)  # for create_participant_in
     aliases: tuple[dict[str, Any], ...] = ()
     errors: dict[str, str] = field(default_factory=dict)
+    status: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -84,8 +86,10 @@ def prepare_row(raw: RawRow, plan: ColumnPlan,
     aliases_raw = data.pop("aliases", None)
     caseworker = data.pop("caseworker", None)
     status = data.pop("status", None)
-    if status is not None and status.casefold() not in INTAKE_STATUSES:
-        errors["status"] = "must be referred (other statuses are set in the app after intake)"
+    if status is not None:
+        status = status.casefold()
+        if status not in IMPORT_STATUSES:
+            errors["status"] = f"must be one of: {', '.join(s.value for s in ParticipantStatus)}"
     if caseworker is not None and caseworkers is not None:
         try:
             data["caseworker_id"] = _caseworker(caseworker, caseworkers)
@@ -106,13 +110,15 @@ def prepare_row(raw: RawRow, plan: ColumnPlan,
     values = dict(profile) if profile else dict(data)  # a preview shows what was read
     if caseworker is not None:
         values["caseworker"] = caseworker
+    if status is not None:
+        values["status"] = status
     if aliases:
         values["aliases"] = "; ".join(
             f"{a['family_name']}, {a['given_names']}" if a["given_names"] else a["family_name"]
             for a in aliases)
     if errors:
         return PreparedRow(raw.number, raw.line, values, errors=errors)
-    return PreparedRow(raw.number, raw.line, values, profile, tuple(aliases))
+    return PreparedRow(raw.number, raw.line, values, profile, tuple(aliases), status=status)
 
 
 def _cell(source: FieldSource, cell: str) -> str | None:

@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from app.errors import ValidationError
 from app.models import DuplicateReview, ImportedRow, Participant
+from app.models.enums import ParticipantStatus
 from app.services.context import ServiceContext
 from app.services.import_csv import read_table
 from app.services.import_mapping import load_mapping, resolve
@@ -168,7 +169,8 @@ class _Run:
             best = found[0] if found else None
         if best is not None and self.on_duplicate == "skip":
             return "skipped", None
-        pid = create_participant_in(rec, dict(row.profile), [dict(a) for a in row.aliases], [])
+        pid = create_participant_in(rec, dict(row.profile), [dict(a) for a in row.aliases], [],
+                                    status=row.status or ParticipantStatus.REFERRED.value)
         if ref:
             present[ref] = pid  # a second row with this reference in the batch is present
         if best is None:

@@ -115,15 +115,16 @@ def create_participant(ctx: ServiceContext, data: dict[str, Any]) -> str:
 def create_participant_in(rec: ChangeRecorder, profile: dict[str, Any],
                           aliases: list[dict[str, Any]],
                           household: list[dict[str, Any]],
-                          participant_id: str | None = None) -> str:
+                          participant_id: str | None = None,
+                          status: str = ParticipantStatus.REFERRED.value) -> str:
     """The write half of intake, inside a caller's transaction (bulk import and seed use it
-    to put many people in one transaction)."""
+    to put many people in one transaction). `status`: an import keeps the old system's."""
     ctx = rec.ctx
     _check_caseworker(rec.session, profile.get("caseworker_id"))
     if profile.get("caseworker_id") is None and ctx.actor_id:
         profile["caseworker_id"] = ctx.actor_id
     p = Participant(id=participant_id or new_id(), **profile,
-                    status=ParticipantStatus.REFERRED.value, status_changed_at=ctx.now())
+                    status=status, status_changed_at=ctx.now())
     _derive(p, [(a["family_name"], a["given_names"]) for a in aliases])
     rec.create(p, participant_id=p.id)
     for a in aliases:
