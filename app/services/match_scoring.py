@@ -52,7 +52,8 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
         return 1.0, None
     if len(a) == 1 or len(b) == 1:
         return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)
-    if len(sa) >= 2 and sa == sb:
+    # A two-letter skeleton is too coarse for short words (José / Jesús are both "js").
+    if sa == sb and (len(sa) >= 3 or (len(sa) == 2 and min(len(a), len(b)) >= 5)):
         return TRANSLITERATION, "transliteration"
     # Slips: one edit (a neighbour swap counts as one) in a short word, two in a long one.
     shortest = min(len(a), len(b))
@@ -65,7 +66,9 @@ def compare_names(q: NameForm, c: NameForm) -> NameMatch | None:
     """Order, accents and case ignored; transliterations, typos, initials, compound names."""
     if not q.words or not c.words:
         return None
-    shorter = q if len(q.words) <= len(c.words) else c
+    # Namesakes are counted for the name with fewer words, the file's own on a tie: a typo
+    # in a common name must not make it look rare.
+    shorter = q if len(q.words) < len(c.words) else c
     if sorted(q.words) == sorted(c.words):
         swapped = q.family != c.family and bool(q.given or c.given)
         return NameMatch(1.0, True, shorter.key,
@@ -121,11 +124,14 @@ def _swapped(q: NameForm, c: NameForm) -> bool:
 
 
 # Dates of birth. u comes from ~20,000 possible full dates and ~60 birth years in a caseload.
+# When one side gives only the year (or month), that is as likely for two different people
+# as for one, so only the agreement of what both give counts: the same person's year agrees
+# nine times in ten (a year can be mistyped), another person's one time in sixty.
 DOB_SAME = 0.85 * 20_000
-DOB_SAME_YEAR_ONLY = 0.5 * 60
-DOB_SAME_MONTH_ONLY = 0.5 * 720
-DOB_YEAR_FITS = 0.1 * 60  # one side gives only the year, and it is the same
-DOB_MONTH_FITS = 0.1 * 720
+DOB_SAME_YEAR_ONLY = 0.9 * 60
+DOB_SAME_MONTH_ONLY = 0.9 * 720
+DOB_YEAR_FITS = 0.9 * 60  # one side gives only the year, and it is the same
+DOB_MONTH_FITS = 0.9 * 720
 DOB_SWAPPED = 0.03 * 20_000  # day and month exchanged
 DOB_ONE_OFF = 0.04 * 20_000 / 35  # one of ~35 dates a digit away
 DOB_CONFLICT = 0.01  # a wholly different date: rarely the same person
