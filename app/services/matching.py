@@ -123,7 +123,7 @@ def _score_candidates(session: Session, q: mc.MatchQuery,
     targets = mc.resolve_merges(session, rows)
     scored = {rid: _evidence(q, row, aliases.get(rid, []))
               for rid, row in rows.items() if targets.get(rid) is not None}
-    counts = _namesakes(session, {e.name.shorter_key for e in scored.values()
+    counts = _namesakes(session, {e.name.namesake_key for e in scored.values()
                                   if e.name is not None and e.name.full})
     # How many files: the largest rowid, read from the end of the table (a count would
     # read every row).
@@ -170,7 +170,7 @@ class _Evidence:
         elif self.name.full:
             # How common the name is among other people: the candidate's own file is left
             # out, or a name spelled right would count for less than the same name mistyped.
-            others = namesakes.get(self.name.shorter_key, 0) - self.own_key
+            others = namesakes.get(self.name.namesake_key, 0) - self.own_key
             u = (max(others, 0) + NAME_PSEUDO_COUNT) / (n + NAME_PSEUDO_FILES)
             name_odds = self.name.m / (n * u)
         else:
@@ -216,7 +216,7 @@ def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name]) -> _Evidence:
             ratio *= ms.PHONE_SAME
         else:
             ratio *= ms.PHONE_DIFFERENT
-    own = name is not None and name[1].shorter_key in {
+    own = name is not None and name[1].namesake_key in {
         full_key((row.family_name, row.given_names)), *(full_key(a) for a in aliases)}
     return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons), own)
 

@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import delete, event, select, update
 
 from app.models import Participant, ParticipantNameKey
-from app.services import match_candidates
+from app.services import match_candidates, match_scoring
 from app.services.context import ServiceContext
 from app.services.matching import REASONS, find_duplicates, scan_pairs
 from app.services.participants import add_alias, create_participant, update_participant
@@ -440,3 +440,23 @@ def test_short_names_with_the_same_consonants_are_not_one_name(
     found, reasons = _first(ctx, {"family_name": "Farah", "given_names": "Aicha",
                                   "date_of_birth": "1994"})
     assert found == pid and "transliteration" in reasons
+
+
+@pytest.mark.parametrize("a, b", [("Singh", "Zhang"), ("Bao", "Cao"), ("Lin", "Liu")])
+def test_short_words_one_sound_or_letter_apart_are_other_names(a: str, b: str) -> None:
+    """Singh and Zhang share the skeleton "sng" but not their first sound; in a three-letter
+    word a changed letter is another name. A letter added to one still counts as a slip."""
+    assert match_scoring.compare_names(match_scoring.NameForm.of((a, None)),
+                                       match_scoring.NameForm.of((b, None))) is None
+    found = match_scoring.compare_names(match_scoring.NameForm.of(("Buii", None)),
+                                        match_scoring.NameForm.of(("Bui", None)))
+    assert found is not None and "similar_name" in found.reasons
+
+
+def test_namesakes_are_counted_for_the_words_of_the_file_that_agreed() -> None:
+    """A mistyped "Joté" that agrees with two of "Gómez Juan José" is weighed by how common
+    "Gómez José" is, not by the typo (which no file has)."""
+    found = match_scoring.compare_names(match_scoring.NameForm.of(("Gómez", "Joté")),
+                                        match_scoring.NameForm.of(("Gómez", "Juan José")))
+    assert found is not None and found.full
+    assert found.namesake_key == match_scoring.NameForm.of(("Gomez", "Jose")).key
