@@ -2,7 +2,9 @@
 
 Client ID (and every ID one digit away), external reference, phone digits (with and without
 the country code), the exact and the day/month-swapped date of birth, and the device-local
-name keys (`name_keys`). Then the few rows found, their aliases, and where merges took them.
+name keys (`name_keys`), also in the birth years a re-entry may have lost or mistyped for
+the name words rare there (`rare_keys`). Then the few rows found, their aliases, and where
+merges took them.
 """
 
 from __future__ import annotations
