@@ -31,7 +31,8 @@ from app.models.enums import ParticipantStatus, ReferralStatus, ReferralType
 from app.services.context import ServiceContext
 from app.services.name_keys import key_rows
 from app.services.setup import initialise_store, open_store
-from app.services.synthetic_names import COUNTRIES, FAMILY_NAMES, GIVEN_NAMES
+from app.services.synthetic_name_pool import draw_name
+from app.services.synthetic_names import FAMILY_NAMES, GIVEN_NAMES
 from app.services.text import build_search_text, digits
 from app.store import migrate
 from app.store.engine import run_outside_transaction
@@ -39,7 +40,7 @@ from app.store.envelope import DEFAULT_KDF
 
 PASSPHRASE = "benchmark passphrase, synthetic data only"
 CACHE_DIR = Path(__file__).parent / ".cache"
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6
 BATCH = 20_000
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 
@@ -58,7 +59,8 @@ SCALES = {
     "national": Scale("national", 220_000, 2_000_000, 500_000),
 }
 
-# One source of synthetic names for seeding and benchmarks.
+# The small seed pools, for the store-overhead figures; the scale stores' people come from
+# the large pool with realistic frequencies (`synthetic_name_pool`).
 FAMILY: tuple[str, ...] = FAMILY_NAMES
 GIVEN: tuple[str | None, ...] = (*GIVEN_NAMES, None)  # None: people with one name only
 
@@ -111,25 +113,21 @@ def _people(scale: Scale, limit: int | None = None) -> Iterator[dict[str, Any]]:
     rng = random.Random(20261124)
     statuses = [s.value for s in ParticipantStatus]
     for i in range(limit if limit is not None else scale.participants):
-        family = rng.choice(FAMILY)
-        if rng.random() < 0.3:
-            family = f"{family}{rng.choice(['', '-'])}{rng.choice(FAMILY)}" \
-                if rng.random() < 0.3 else family
-        given = rng.choice(GIVEN)
+        name = draw_name(rng)
         year = rng.randint(1950, 2006)
         dob = (f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
                if rng.random() < 0.85 else str(year))
         yield {
             "id": _rng_uuid(rng),
-            "family_name": family,
-            "given_names": given,
+            "family_name": name.family_name,
+            "given_names": name.given_names,
             "client_id": f"{rng.randrange(10**7, 10**8)}{rng.choice(['', '42'])}"
             if rng.random() < 0.9 else None,
             "date_of_birth": dob,
             "phone": f"+1 {rng.choice(['604', '416', '514', '403'])} 555 {i % 10000:04d}"
             if rng.random() < 0.8 else None,
             "status": rng.choices(statuses, weights=[5, 5, 5, 2, 60, 5, 18])[0],
-            "citizenship": rng.choice(COUNTRIES),
+            "citizenship": name.citizenship,
         }
 
 
@@ -179,7 +177,8 @@ def _fill(scale: Scale, ctx: ServiceContext) -> None:
                                                        person["given_names"])]
         if rng.random() < 0.1:
             alias = {**base, "id": _rng_uuid(rng), "participant_id": person["id"],
-                     "family_name": rng.choice(FAMILY), "given_names": person["given_names"]}
+                     "family_name": draw_name(rng).family_name,
+                     "given_names": person["given_names"]}
             alias_rows.append(alias)
             aliases.append(f"{alias['family_name']} {alias['given_names'] or ''}")
             names.append((alias["family_name"], alias["given_names"]))

@@ -2,7 +2,9 @@
 
 Client ID (and every ID one digit away), external reference, phone digits (with and without
 the country code), the exact and the day/month-swapped date of birth, and the device-local
-name keys (`name_keys`). Then the few rows found, their aliases, and where merges took them.
+name keys (`name_keys`), also in the birth years a re-entry may have lost or mistyped for
+the name words rare there (`rare_keys`). Then the few rows found, their aliases, and where
+merges took them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Alias, Participant, ParticipantNameKey
@@ -21,6 +23,10 @@ from app.services.text import digits
 
 CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
 MERGE_HOPS = 10
+# Other birth years are searched only for a name word this rare in them (`rare_keys`).
+RARE_WORD_FILES = 40
+MIN_RARE_WORD = 3  # skeleton letters: "li" or "ho" is never rare enough to be worth it
+FIRST_YEAR, LAST_YEAR = 1900, 2030
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def candidate_ids(session: Session, q: MatchQuery) -> set[str]:
     if q.dob and len(q.dob) == 10:
         dates = {q.dob, f"{q.dob[:4]}-{q.dob[8:10]}-{q.dob[5:7]}"}
         add(select(Participant.id).where(Participant.date_of_birth.in_(sorted(dates))))
-    keys = lookup_keys(q)
+    keys = lookup_keys(q) | rare_keys(session, q)
     if keys:
         add(select(ParticipantNameKey.participant_id).where(
             ParticipantNameKey.key.in_(sorted(keys))).distinct())
@@ -92,6 +98,40 @@ def lookup_keys(q: MatchQuery) -> set[str]:
             keys.add(f"f:{form.key}")
         keys.update(f"t{y}:{k}" for k in token_keys(name) for y in years)
     return keys
+
+
+def other_years(dob: str | None) -> set[str]:
+    """Birth years a re-entry may have lost or mistyped: every year when it gives none,
+    else the years one digit away in the decade or the year."""
+    year = birth_year(dob)
+    if year == NO_YEAR:
+        return {str(y) for y in range(FIRST_YEAR, LAST_YEAR + 1)}
+    out = {year[:i] + d + year[i + 1:] for i in (2, 3) for d in "0123456789"}
+    return {y for y in out if FIRST_YEAR <= int(y) <= LAST_YEAR} - {year}
+
+
+def rare_keys(session: Session, q: MatchQuery) -> set[str]:
+    """Name-word blocks in the other birth years (`other_years`), for the words rare enough
+    there: a re-entry that kept one name right but lost or mistyped its birth date and
+    mistyped the other name is found by that word alone. Counted first (from the index),
+    so a common word never brings thousands of files."""
+    years = other_years(q.dob)
+    by_word: dict[str, list[str]] = {}
+    for name in q.raw_names:
+        for k in token_keys(name):
+            if len(k) >= MIN_RARE_WORD:
+                by_word.setdefault(k, []).extend(f"t{y}:{k}" for y in sorted(years))
+    if not by_word:
+        return set()
+    wanted = sorted(k for keys in by_word.values() for k in keys)
+    counts = dict(session.execute(
+        select(ParticipantNameKey.key, func.count()).where(ParticipantNameKey.key.in_(wanted))
+        .group_by(ParticipantNameKey.key)).all())
+    out: set[str] = set()
+    for keys in by_word.values():
+        if sum(counts.get(k, 0) for k in keys) <= RARE_WORD_FILES:
+            out.update(k for k in keys if counts.get(k))
+    return out
 
 
 def fetch(session: Session, ids: Sequence[str]) -> dict[str, Row]:

@@ -14,6 +14,8 @@ from rapidfuzz.distance import OSA
 
 from app.services.name_keys import Name, full_key, skeleton, tokens
 
+_VOWELS = frozenset("aeiouy")
+
 # Agreement of one word of a name, by kind (1.0 = same word).
 TRANSLITERATION = 0.8  # Mohammed / Muhammad: the same consonant skeleton
 TYPO = 0.6  # one or two letters wrong
@@ -43,7 +45,7 @@ class NameForm:
 class NameMatch:
     m: float  # probability of this agreement for the same person
     full: bool  # every word of the shorter name agrees (the namesake count applies)
-    shorter_key: str  # the full-name key of the name with fewer words
+    namesake_key: str  # the full-name key of the file's words that agreed
     reasons: tuple[str, ...]
 
 
@@ -52,28 +54,41 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
         return 1.0, None
     if len(a) == 1 or len(b) == 1:
         return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)
-    if len(sa) >= 2 and sa == sb:
+    # A short skeleton is too coarse alone: José / Jesús are both "js", Singh / Zhang "sng";
+    # the words must also start alike (Olena / Elena: both with a vowel).
+    if sa == sb and len(sa) >= 2 and (len(sa) >= 4 or (
+            (len(sa) == 3 or min(len(a), len(b)) >= 5) and _same_start(a, b))):
         return TRANSLITERATION, "transliteration"
     # Slips: one edit (a neighbour swap counts as one) in a short word, two in a long one.
+    # In a three-letter word a changed letter makes another name (Lin, Liu; Bao, Cao):
+    # only a letter added or dropped counts as a slip there.
     shortest = min(len(a), len(b))
+    if shortest == 3 and len(a) == len(b):
+        return 0.0, None
     if shortest >= 3 and OSA.distance(a, b, score_cutoff=2) <= (1 if shortest < 7 else 2):
         return TYPO, "similar_name"
     return 0.0, None
+
+
+def _same_start(a: str, b: str) -> bool:
+    return a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
 
 
 def compare_names(q: NameForm, c: NameForm) -> NameMatch | None:
     """Order, accents and case ignored; transliterations, typos, initials, compound names."""
     if not q.words or not c.words:
         return None
-    shorter = q if len(q.words) <= len(c.words) else c
+    # Namesakes are counted for the file's words that agreed, never the query's spelling:
+    # a typo in a common name must not make it look rare.
+    shorter = q if len(q.words) < len(c.words) else c
     if sorted(q.words) == sorted(c.words):
         swapped = q.family != c.family and bool(q.given or c.given)
-        return NameMatch(1.0, True, shorter.key,
+        return NameMatch(1.0, True, c.key,
                          ("same_name", "names_swapped") if swapped else ("same_name",))
     same_family_run = bool(q.family) and "".join(q.family) == "".join(c.family)
     if "".join(q.words) == "".join(c.words) or (  # De la Cruz / Delacruz
             same_family_run and sorted(q.given) == sorted(c.given)):
-        return NameMatch(0.9, True, shorter.key, ("similar_name",))
+        return NameMatch(0.9, True, c.key, ("similar_name",))
     pairs = []
     for i, (a, sa) in enumerate(zip(q.words, q.skeletons, strict=True)):
         for j, (b, sb) in enumerate(zip(c.words, c.skeletons, strict=True)):
@@ -108,7 +123,8 @@ def compare_names(q: NameForm, c: NameForm) -> NameMatch | None:
         reasons.add("names_swapped")
     if not reasons & {"similar_name", "transliteration", "initials"}:
         reasons.add("similar_name")
-    return NameMatch(m, full, shorter.key, tuple(sorted(reasons)))
+    agreed = " ".join(sorted(c.skeletons[j] for j in used_c if len(c.words[j]) > 1))
+    return NameMatch(m, full, agreed, tuple(sorted(reasons)))
 
 
 def _swapped(q: NameForm, c: NameForm) -> bool:
@@ -121,11 +137,15 @@ def _swapped(q: NameForm, c: NameForm) -> bool:
 
 
 # Dates of birth. u comes from ~20,000 possible full dates and ~60 birth years in a caseload.
+# Only a year (or month) on both sides: one person's records tend to lack the same things,
+# and the year agrees nine times in ten. Only a year on one side: less usual for one person
+# than for two whose records were made apart (about a third as often), so the agreement of
+# the year counts for less, though more than it did with the small name pools.
 DOB_SAME = 0.85 * 20_000
-DOB_SAME_YEAR_ONLY = 0.5 * 60
-DOB_SAME_MONTH_ONLY = 0.5 * 720
-DOB_YEAR_FITS = 0.1 * 60  # one side gives only the year, and it is the same
-DOB_MONTH_FITS = 0.1 * 720
+DOB_SAME_YEAR_ONLY = 0.9 * 60
+DOB_SAME_MONTH_ONLY = 0.9 * 720
+DOB_YEAR_FITS = 0.3 * 60  # one side gives only the year, and it is the same
+DOB_MONTH_FITS = 0.3 * 720
 DOB_SWAPPED = 0.03 * 20_000  # day and month exchanged
 DOB_ONE_OFF = 0.04 * 20_000 / 35  # one of ~35 dates a digit away
 DOB_CONFLICT = 0.01  # a wholly different date: rarely the same person

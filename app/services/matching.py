@@ -22,15 +22,18 @@ from app.models import Participant, ParticipantNameKey
 from app.services import match_candidates as mc
 from app.services import match_scoring as ms
 from app.services.context import ServiceContext
-from app.services.name_keys import Name
+from app.services.name_keys import Name, full_key
 from app.services.views import DuplicateCandidate, DuplicatePair
 
 THRESHOLD = 0.5
 PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
 # A small store knows little of how common a name is: its count of namesakes is blended
-# with a prior of one in 2,000 people, worth 200 files of evidence.
+# with a prior worth 200 files of evidence. A name no other file has is still not unique:
+# by Good-Turing, a name seen once in a caseload recurs about 0.15 (5,000 files) to 0.3
+# (220,000 files) times per caseload of the same size (synthetic_name_pool; real name
+# lists are as skewed), so it counts as 0.3 namesakes.
 NAME_PSEUDO_FILES = 200
-NAME_PSEUDO_COUNT = 0.1
+NAME_PSEUDO_COUNT = 0.3
 ID_FLOOR = 0.95  # the same client ID or external reference is always worth a look
 
 REASONS = {
@@ -120,7 +123,7 @@ def _score_candidates(session: Session, q: mc.MatchQuery,
     targets = mc.resolve_merges(session, rows)
     scored = {rid: _evidence(q, row, aliases.get(rid, []))
               for rid, row in rows.items() if targets.get(rid) is not None}
-    counts = _namesakes(session, {e.name.shorter_key for e in scored.values()
+    counts = _namesakes(session, {e.name.namesake_key for e in scored.values()
                                   if e.name is not None and e.name.full})
     # How many files: the largest rowid, read from the end of the table (a count would
     # read every row).
@@ -158,14 +161,17 @@ class _Evidence:
     ratio: float  # likelihood ratio of everything but the name
     id_match: bool
     reasons: tuple[str, ...]
+    own_key: bool = False  # the candidate itself is one of the namesakes counted
 
     def score(self, files: int, namesakes: dict[str, int]) -> float:
         n = max(files, 1)
         if self.name is None:
             name_odds = ms.NO_NAME_M / n
         elif self.name.full:
-            u = ((namesakes.get(self.name.shorter_key, 0) + NAME_PSEUDO_COUNT)
-                 / (n + NAME_PSEUDO_FILES))
+            # How common the name is among other people: the candidate's own file is left
+            # out, or a name spelled right would count for less than the same name mistyped.
+            others = namesakes.get(self.name.namesake_key, 0) - self.own_key
+            u = (max(others, 0) + NAME_PSEUDO_COUNT) / (n + NAME_PSEUDO_FILES)
             name_odds = self.name.m / (n * u)
         else:
             name_odds = self.name.m / (n * ms.PART_NAME_U)
@@ -210,7 +216,9 @@ def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name]) -> _Evidence:
             ratio *= ms.PHONE_SAME
         else:
             ratio *= ms.PHONE_DIFFERENT
-    return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons))
+    own = name is not None and name[1].namesake_key in {
+        full_key((row.family_name, row.given_names)), *(full_key(a) for a in aliases)}
+    return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons), own)
 
 
 def _best_name(q: mc.MatchQuery, row: mc.Row,

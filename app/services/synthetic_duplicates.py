@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from app.services.synthetic_names import COUNTRIES, FAMILY_NAMES, GIVEN_NAMES
+from app.services.synthetic_name_pool import draw_name
 
 # Spellings of one name seen on documents from different countries and clerks.
 TRANSLITERATIONS: tuple[tuple[str, ...], ...] = (
@@ -22,6 +22,17 @@ TRANSLITERATIONS: tuple[tuple[str, ...], ...] = (
     ("Aisha", "Aysha", "Aicha"), ("Khadija", "Khadidja"), ("Shevchenko", "Chevtchenko"),
     ("Ivanenko", "Iwanenko"), ("Dmytro", "Dmitro"), ("Andriy", "Andrii"),
     ("Garcia", "García"), ("Yılmaz", "Yilmaz"), ("Kovačević", "Kovacevic"),
+    # Common names of the large pool (`synthetic_name_pool`), so respellings stay as frequent.
+    ("Hussein", "Husein", "Hussain", "Husain"), ("Mahmoud", "Mahmud", "Mahmood"),
+    ("Mustafa", "Mostafa", "Moustafa"), ("Khaled", "Khalid"), ("Zainab", "Zeinab"),
+    ("Abdirahman", "Abdurahman", "Cabdirahman"), ("Osman", "Othman", "Usman"),
+    ("Tesfaye", "Tesfaie"), ("Yohannes", "Johannes", "Yohanes"), ("Chowdhury", "Choudhury"),
+    ("Hossain", "Hosain", "Hosen"), ("Mohammadi", "Muhammadi"), ("Rezaei", "Rezaie"),
+    ("Serhiy", "Sergiy", "Serhii"), ("Oleksandr", "Olexandr", "Aleksandr"),
+    ("Tetiana", "Tatiana", "Tetyana"), ("Iryna", "Irina"), ("Yulia", "Iuliia", "Yuliya"),
+    ("Mykola", "Mikola"), ("Abdullah", "Abdallah"),
+    ("Huynh", "Huỳnh"), ("Pham", "Phạm"), ("Le", "Lê"), ("Hoang", "Hoàng"),
+    ("Haile", "Hayle"), ("Gebremedhin", "Gebremedin", "Ghebremedhin"),
 )
 _SPELLINGS = {unicodedata.normalize("NFC", n).casefold(): group
               for group in TRANSLITERATIONS for n in group}
@@ -224,17 +235,16 @@ def corrupt(profile: dict[str, Any], rng: random.Random,
 
 
 def new_person(rng: random.Random) -> dict[str, Any]:
-    """Someone who is not in any store: names from the same pools, a date of birth, a phone
-    outside the seeded ranges and no client ID yet (as at a first intake)."""
-    family = rng.choice(FAMILY_NAMES)
-    if rng.random() < 0.09:
-        family = f"{family}{rng.choice([' ', '-'])}{rng.choice(FAMILY_NAMES)}"
-    given = rng.choice((*GIVEN_NAMES, None))
+    """Someone who is not in any store: a name from the same pool and frequencies as the
+    benchmark stores' people, a date of birth, a phone outside the seeded ranges and no
+    client ID yet (as at a first intake)."""
+    name = draw_name(rng)
     year = rng.randint(1950, 2006)
     dob = (f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
            if rng.random() < 0.85 else str(year))
-    person: dict[str, Any] = {"family_name": family, "given_names": given,
-                              "date_of_birth": dob, "citizenship": rng.choice(COUNTRIES)}
+    person: dict[str, Any] = {"family_name": name.family_name,
+                              "given_names": name.given_names, "date_of_birth": dob,
+                              "citizenship": name.citizenship}
     if rng.random() < 0.8:
         person["phone"] = (f"+1 {rng.choice(['236', '647', '438', '587'])} "
                            f"{rng.randrange(200, 999)} {rng.randrange(10_000):04d}")

@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import delete, event, select, update
 
 from app.models import Participant, ParticipantNameKey
-from app.services import match_candidates
+from app.services import match_candidates, match_scoring
 from app.services.context import ServiceContext
 from app.services.matching import REASONS, find_duplicates, scan_pairs
 from app.services.participants import add_alias, create_participant, update_participant
@@ -379,3 +379,84 @@ def test_migration_backfills_name_keys(ctx: ServiceContext, store_dir: Path) -> 
                                  "date_of_birth": "1977-03-03"})[0] == pid
     finally:
         store.lock()
+
+
+def test_rare_name_spelled_right_counts_at_least_as_much_as_mistyped(
+        ctx: ServiceContext, crowd: list[str]) -> None:
+    """The file's own name is not one of its namesakes: spelling it right must not make it
+    look commoner than a typo of it."""
+    pid = create_participant(ctx, {"family_name": "Okonkwo", "given_names": "Ifeoma",
+                                   "date_of_birth": "1990-06-01"})
+    right = find_duplicates(ctx, {"family_name": "Okonkwo", "given_names": "Ifeoma"})
+    typo = find_duplicates(ctx, {"family_name": "Okonkow", "given_names": "Ifeoma"})
+    assert right[0].participant_id == typo[0].participant_id == pid
+    assert right[0].score >= typo[0].score
+
+
+def test_typo_in_a_common_name_does_not_make_it_rare(ctx: ServiceContext) -> None:
+    """Forty files named Nguyen Minh: a mistyped "Nguyen Mihn" one digit from one of their
+    birth dates is as much chance as the name spelled right."""
+    rng = random.Random(5)
+    for _ in range(40):
+        create_participant(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                                 "date_of_birth": f"{rng.randint(1950, 2006)}-"
+                                                  f"{rng.randint(1, 12):02d}-"
+                                                  f"{rng.randint(1, 28):02d}"})
+    create_participant(ctx, {"family_name": "Nguyen", "given_names": "Minh",
+                             "date_of_birth": "1985-03-12"})
+    assert find_duplicates(ctx, {"family_name": "Nguyen", "given_names": "Mihn",
+                                 "date_of_birth": "1985-03-13"}) == []
+
+
+@pytest.mark.parametrize("dob", [None, "1976-12-26", "1966"])
+def test_one_name_word_right_with_a_lost_or_mistyped_birth_year(
+        ctx: ServiceContext, crowd: list[str], dob: str | None) -> None:
+    """The family name mistyped and the birth year lost or mistyped: the given name, rare
+    in the other birth years, still brings the file."""
+    pid = create_participant(ctx, {"family_name": "Mesfin", "given_names": "Tesfaye",
+                                   "date_of_birth": "1966-12-26"})
+    data = {"family_name": "Mesfrn", "given_names": "Tesfaye", "date_of_birth": dob}
+    with ctx.store.session() as session:
+        assert pid in match_candidates.candidate_ids(session,
+                                                     match_candidates.MatchQuery.of(data))
+    assert _first(ctx, data)[0] == pid
+
+
+def test_other_birth_years_are_the_plausible_slips() -> None:
+    assert match_candidates.other_years("1966-12-26") == {
+        *(f"19{d}6" for d in "0123457890"), *(f"196{d}" for d in "012345789")} - {"1966"}
+    assert len(match_candidates.other_years(None)) > 100
+
+
+def test_short_names_with_the_same_consonants_are_not_one_name(
+        ctx: ServiceContext, crowd: list[str]) -> None:
+    """José and Jesús are both "js" without vowels; Aisha and Aicha are one name."""
+    create_participant(ctx, {"family_name": "Cruz", "given_names": "Jesús",
+                             "date_of_birth": "1960-09-24"})
+    assert find_duplicates(ctx, {"family_name": "Cruz", "given_names": "José",
+                                 "date_of_birth": "1960"}) == []
+    pid = create_participant(ctx, {"family_name": "Farah", "given_names": "Aisha",
+                                   "date_of_birth": "1994-02-11"})
+    found, reasons = _first(ctx, {"family_name": "Farah", "given_names": "Aicha",
+                                  "date_of_birth": "1994"})
+    assert found == pid and "transliteration" in reasons
+
+
+@pytest.mark.parametrize("a, b", [("Singh", "Zhang"), ("Bao", "Cao"), ("Lin", "Liu")])
+def test_short_words_one_sound_or_letter_apart_are_other_names(a: str, b: str) -> None:
+    """Singh and Zhang share the skeleton "sng" but not their first sound; in a three-letter
+    word a changed letter is another name. A letter added to one still counts as a slip."""
+    assert match_scoring.compare_names(match_scoring.NameForm.of((a, None)),
+                                       match_scoring.NameForm.of((b, None))) is None
+    found = match_scoring.compare_names(match_scoring.NameForm.of(("Buii", None)),
+                                        match_scoring.NameForm.of(("Bui", None)))
+    assert found is not None and "similar_name" in found.reasons
+
+
+def test_namesakes_are_counted_for_the_words_of_the_file_that_agreed() -> None:
+    """A mistyped "Joté" that agrees with two of "Gómez Juan José" is weighed by how common
+    "Gómez José" is, not by the typo (which no file has)."""
+    found = match_scoring.compare_names(match_scoring.NameForm.of(("Gómez", "Joté")),
+                                        match_scoring.NameForm.of(("Gómez", "Juan José")))
+    assert found is not None and found.full
+    assert found.namesake_key == match_scoring.NameForm.of(("Gomez", "Jose")).key
