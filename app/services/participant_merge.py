@@ -34,6 +34,7 @@ from app.models import (
     Referral,
     SupervisionAgreement,
     SyncedEntity,
+    new_id,
 )
 from app.models.wire import decode, encode, wire_fields
 from app.services.context import ServiceContext
@@ -183,8 +184,8 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
         update(absorbed, {"merged_into_id": kept.id, "deleted": True}, kind="merge")
         session.flush()
         refresh_search(session, kept)
-        moved = {e: n for e, n in plan.moved.items()}
-        pending = PendingMerge(kept_id=kept.id, absorbed_id=absorbed.id,
+        moved = dict(plan.moved)
+        pending = PendingMerge(id=new_id(), kept_id=kept.id, absorbed_id=absorbed.id,
                                op_ids=list(rec.op_ids), merged_at=ctx.now(),
                                undo={"updates": undo, "created_aliases": created,
                                      "created_notes": [note_id] if note_id else []})
