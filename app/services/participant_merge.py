@@ -164,6 +164,8 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
         plan = _plan(session, kept, absorbed)
         changes = _kept_changes(kept, absorbed, plan, choices or {})
         undo: list[dict[str, Any]] = []
+        spellings = [(kept.family_name, kept.given_names),
+                     (absorbed.family_name, absorbed.given_names)]
 
         def update(row: SyncedEntity, values: dict[str, Any], **kw: Any) -> None:
             diff = rec.update(row, values, participant_id=kept.id, **kw)
@@ -179,7 +181,7 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
         for earlier in session.scalars(select(Participant).where(
                 Participant.merged_into_id == absorbed.id)):
             update(earlier, {"merged_into_id": kept.id})
-        created = _alias_for_absorbed_name(rec, kept, absorbed)
+        created = _aliases_for_other_spellings(rec, kept, absorbed, spellings)
         note_id = _note_of_values_not_kept(rec, kept, absorbed, plan, choices or {})
         update(absorbed, {"merged_into_id": kept.id, "deleted": True}, kind="merge")
         session.flush()
@@ -197,9 +199,11 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
         return MergeResult(pending.id, kept.id, absorbed.id, moved)
 
 
-def _alias_for_absorbed_name(rec: ChangeRecorder, kept: Participant,
-                             absorbed: Participant) -> list[str]:
-    """The absorbed file's name, when it is spelled differently, stays findable."""
+def _aliases_for_other_spellings(rec: ChangeRecorder, kept: Participant,
+                                 absorbed: Participant,
+                                 spellings: list[tuple[str, str | None]]) -> list[str]:
+    """Each name the two files had that is not the kept file's name now (nor one of its
+    aliases) becomes an alias: search still finds the person under it."""
     def key(family: str, given: str | None) -> str:
         return fold(f"{family} {given or ''}")
 
@@ -207,11 +211,15 @@ def _alias_for_absorbed_name(rec: ChangeRecorder, kept: Participant,
     known.update(key(a.family_name, a.given_names) for a in rec.session.scalars(
         select(Alias).where(Alias.participant_id.in_([kept.id, absorbed.id]),
                             Alias.deleted.is_(False))))
-    if key(absorbed.family_name, absorbed.given_names) in known:
-        return []
-    row = rec.create(Alias(participant_id=kept.id, family_name=absorbed.family_name,
-                           given_names=absorbed.given_names), participant_id=kept.id)
-    return [row.id]
+    created = []
+    for family, given in spellings:
+        if key(family, given) in known:
+            continue
+        known.add(key(family, given))
+        row = rec.create(Alias(participant_id=kept.id, family_name=family,
+                               given_names=given), participant_id=kept.id)
+        created.append(row.id)
+    return created
 
 
 def _note_of_values_not_kept(rec: ChangeRecorder, kept: Participant, absorbed: Participant,
