@@ -47,11 +47,14 @@ def machine() -> dict[str, Any]:
 
 
 def stall_figure(scale_name: str) -> dict[str, Any]:
-    """A device with a big outbox syncs while another bulk-seeds, window open."""
+    """A device with a big outbox syncs while a caseload file is imported (the real
+    import: CSV, validation, duplicate check, batches), window open."""
     import tempfile
 
+    from app.services.importing import run_import
     from app.services.synthetic import seed
     from app.sync.runner import client_for, run_sync
+    from tests.caseload_csv import HEADERS, MAPPING, people, write_csv
 
     n = 200 if scale_name == "quick" else 1_000
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,6 +64,8 @@ def stall_figure(scale_name: str) -> dict[str, Any]:
             syncing = sync_figures._device(folder, "syncing", url, db_url)
             seed(syncing, n, 1)
             importing = sync_figures._device(folder, "importing", url, db_url)
+            caseload = folder / "caseload.csv"
+            write_csv(caseload, people(n, seed=2), HEADERS)
             gui_figures.app()
             from app.ui.main_window import MainWindow
 
@@ -73,7 +78,7 @@ def stall_figure(scale_name: str) -> dict[str, Any]:
                 return gui_figures.max_stall_during([
                     lambda: run_sync(syncing, client_for(syncing), batch_size=UI_BATCH,
                                      page_size=UI_PAGE),
-                    lambda: seed(importing, n, 2)])
+                    lambda: run_import(importing, caseload, MAPPING)])
             finally:
                 window.close()
 
