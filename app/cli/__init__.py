@@ -7,6 +7,7 @@ import importlib
 import logging
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
@@ -30,8 +31,16 @@ def describe_database_error(exc: SADatabaseError) -> str:
     return f"the store refused the change ({type(exc).__name__}); nothing was written"
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A bad argument is one line naming it (and `--help` says the rest), like every other
+    error of `ccms`, instead of argparse's usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ccms", description="CCMS Desktop, headless.")
+    parser = OneLineParser(prog="ccms", description="CCMS Desktop, headless.")
     parser.add_argument("--data-dir", type=Path, default=default_data_dir(),
                         help="folder of the encrypted store (default: the user data folder)")
     common = argparse.ArgumentParser(add_help=False)

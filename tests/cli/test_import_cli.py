@@ -122,6 +122,9 @@ def test_duplicates_reports_invalid_rows(imported: tuple[Path, dict[str, Path]],
      "mapping.family_name: column 'Nom' is not in the file"),
     (["duplicates", "--file", "{people}", "--top", "0", "--out", "o.jsonl"],
      "--top must be between 1 and"),
+    (["import", "--file", "{people}", "--on-duplicate", "maybe"],
+     "argument --on-duplicate: invalid choice: 'maybe'"),
+    (["duplicates", "--out", "o.jsonl"], "one of the arguments --file --scan is required"),
 ])
 def test_bad_arguments_one_line_and_nothing_written(
         imported: tuple[Path, dict[str, Path]], tmp_path: Path, args: list[str],
