@@ -66,6 +66,9 @@ class MergePlan:
     differences: tuple[FieldDifference, ...]  # the person merging chooses each of these
     filled_from_absorbed: tuple[str, ...]     # empty on the kept file: taken as they are
     moved: dict[str, int]                     # entity -> rows the kept file receives
+    # Both files are under a current agreement: after the merge the kept file has two, and
+    # the caseworker ends the one that no longer applies.
+    two_current_agreements: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class MergeResult:
     kept_id: str
     absorbed_id: str
     moved: dict[str, int]
+    two_current_agreements: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,12 @@ def _plan(session: Session, kept: Participant, absorbed: Participant) -> MergePl
             cls.participant_id == absorbed.id, cls.deleted.is_(False))).all())  # type: ignore[attr-defined]
         if n:
             moved[cls.__entity__] = n
-    return MergePlan(kept.id, absorbed.id, tuple(differences), tuple(filled), moved)
+    current = {pid: session.scalar(select(SupervisionAgreement.id).where(
+        SupervisionAgreement.participant_id == pid, SupervisionAgreement.deleted.is_(False),
+        SupervisionAgreement.superseded_on.is_(None)).limit(1)) is not None
+        for pid in (kept.id, absorbed.id)}
+    return MergePlan(kept.id, absorbed.id, tuple(differences), tuple(filled), moved,
+                     all(current.values()))
 
 
 def plan_merge(ctx: ServiceContext, kept_id: str, absorbed_id: str) -> MergePlan:
@@ -196,7 +205,8 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
                   {"absorbed_id": absorbed.id, "fields_chosen": sorted(choices or {}),
                    "filled": list(plan.filled_from_absorbed), "moved": moved})
         _decide_reviews(session, ctx, kept.id, absorbed.id, "merged")
-        return MergeResult(pending.id, kept.id, absorbed.id, moved)
+        return MergeResult(pending.id, kept.id, absorbed.id, moved,
+                           plan.two_current_agreements)
 
 
 def _aliases_for_other_spellings(rec: ChangeRecorder, kept: Participant,

@@ -285,8 +285,11 @@ class DuplicatesPage(QWidget):
     def _merged(self, result: MergeResult) -> None:
         self.files_changed.emit()
         self.refresh()
-        self.message.setText(tr("The two files are now one. You can undo this until the "
-                                "next sync."))
+        words = tr("The two files are now one. You can undo this until the next sync.")
+        if result.two_current_agreements:
+            words += " " + tr("Both files had a current supervision agreement: the kept file "
+                              "now has both; end the one that no longer applies.")
+        self.message.setText(words)
 
     def dismiss(self) -> None:
         pair = self._current_pair()

@@ -52,6 +52,10 @@
         <translation>Rien à signaler</translation>
     </message>
     <message>
+        <source>The two files are now one. You can undo this until the next sync.</source>
+        <translation>Les deux dossiers n'en font plus qu'un. Vous pouvez annuler jusqu'à la prochaine synchronisation.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -108,10 +112,6 @@
         <translation>Recherche des doublons probables...</translation>
     </message>
     <message>
-        <source>The two files are now one. You can undo this until the next sync.</source>
-        <translation>Les deux dossiers n'en font plus qu'un. Vous pouvez annuler jusqu'à la prochaine synchronisation.</translation>
-    </message>
-    <message>
         <source>Score</source>
         <translation>Score</translation>
     </message>
@@ -142,6 +142,10 @@
     <message>
         <source>No probable duplicates to review.</source>
         <translation>Aucun doublon probable à examiner.</translation>
+    </message>
+    <message>
+        <source>Both files had a current supervision agreement: the kept file now has both; end the one that no longer applies.</source>
+        <translation>Les deux dossiers avaient une entente de surveillance en vigueur : le dossier gardé a maintenant les deux; mettez fin à celle qui ne s'applique plus.</translation>
     </message>
     <message>
         <source>The merge was undone: both files are back.</source>

@@ -113,6 +113,18 @@ def test_merge_moves_everything_and_loses_no_value(ctx: ServiceContext) -> None:
         assert "merge" in kinds
 
 
+def test_two_current_agreements_are_both_kept_and_said(ctx: ServiceContext) -> None:
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, kept)
+    _with_records(ctx, absorbed)
+    plan = plan_merge(ctx, kept, absorbed)
+    assert plan.two_current_agreements
+    result = merge_participants(ctx, kept, absorbed, {d.field: "kept" for d in plan.differences})
+    assert result.two_current_agreements and len(list_agreements(ctx, kept)) == 2
+    other, _ = _two_files(ctx)
+    assert not plan_merge(ctx, other, kept).two_current_agreements
+
+
 def test_recording_a_checkin_on_a_moved_schedule(ctx: ServiceContext) -> None:
     kept, absorbed = _two_files(ctx)
     _with_records(ctx, absorbed)
