@@ -9,6 +9,7 @@ office, or with a phone or an ID, is enough."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -36,9 +37,16 @@ class NameForm:
 
     @classmethod
     def of(cls, name: Name) -> NameForm:
-        family, given = tuple(tokens(name[0])), tuple(tokens(name[1]))
-        words = family + given
-        return cls(family, given, words, tuple(skeleton(w) for w in words), full_key(name))
+        return _form(name)
+
+
+# A caseload scan compares each file's name with a hundred others, most of them again and
+# again: folding and skeletons were most of its time. Forms are immutable; the cache is bounded.
+@lru_cache(maxsize=1 << 16)
+def _form(name: Name) -> NameForm:
+    family, given = tuple(tokens(name[0])), tuple(tokens(name[1]))
+    words = family + given
+    return NameForm(family, given, words, tuple(skeleton(w) for w in words), full_key(name))
 
 
 @dataclass(frozen=True)
