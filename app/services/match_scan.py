@@ -1,0 +1,116 @@
+"""The caseload scan: the per-file duplicate check of every live file, in bulk.
+
+It finds what running `find_duplicates_in(file, top=20, exclude_id=file)` for each live file
+in rowid order finds: each pair once (a_id < b_id) with the score and reasons of the first
+file to report it. The check is directional (a name's namesakes are counted for the
+candidate's spelling, a query's aliases and phones are its own), and each file keeps only
+its best 20, so each file's candidates are still scored from its side. What changes is the
+cost (about 8 ms a file at 220,000, most of it statements and name folding):
+
+- the index lookups of a batch of files go in a few bulk statements (`match_lookup`) instead
+  of about ten a file; rows, aliases, merges and namesake counts are loaded once a batch;
+- a candidate whose dates, IDs and phone keep it under the threshold whatever its name is
+  dropped before the names are compared (most share only a name word's birth-year block);
+- name forms are cached (`match_scoring.NameForm.of`).
+
+A file whose lookup would bring more than `CANDIDATE_LIMIT` files (where the per-file check
+keeps an arbitrary first 3,000) is checked on its own by the per-file check, so the result is
+the same and a giant block is never loaded in bulk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from app.models import Participant
+from app.services import match_candidates as mc
+from app.services import match_lookup, matching
+from app.services.views import DuplicateCandidate, DuplicatePair
+
+TOP = 20  # candidates kept per file, as the per-file scan kept
+
+Progress = Callable[[int, int], None]
+
+
+def scan(session: Session, progress: Progress | None = None, batch: int = 500,
+         cancel: Callable[[], bool] | None = None) -> Iterator[DuplicatePair]:
+    """Every probable duplicate pair once; `progress(done, total)` after each batch of files;
+    stops before the next batch once `cancel()` is true."""
+    total = session.scalar(select(func.count()).select_from(Participant).where(
+        Participant.deleted.is_(False), Participant.merged_into_id.is_(None))) or 0
+    files = matching.file_count(session)  # read-only session: the same for every check
+    seen: set[tuple[str, str]] = set()
+    done = 0
+    last = 0
+    while cancel is None or not cancel():
+        rows = session.execute(select(text("participant.rowid"), Participant.id,
+                                      Participant.family_name, Participant.given_names,
+                                      Participant.date_of_birth, Participant.client_id,
+                                      Participant.external_ref, Participant.phone_digits)
+                               .where(text("participant.rowid > :last"),
+                                      Participant.deleted.is_(False),
+                                      Participant.merged_into_id.is_(None))
+                               .order_by(text("participant.rowid")).limit(batch),
+                               {"last": last}).all()
+        if not rows:
+            break
+        last = rows[-1][0]
+        aliases = mc.aliases_of(session, [r[1] for r in rows])
+        queries = [(pid, mc.MatchQuery.of(_data(r, aliases.get(pid, []))))
+                   for r in rows for pid in (r[1],)]
+        for pid, found in check_batch(session, queries, files):
+            for c in found:
+                pair = (min(pid, c.participant_id), max(pid, c.participant_id))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield DuplicatePair(pair[0], pair[1], c.score, c.reasons)
+        done += len(rows)
+        if progress is not None:
+            progress(done, total)
+
+
+def _data(row: Any, aliases: list[tuple[str | None, str | None]]) -> dict[str, Any]:
+    _, _, family, given, dob, cid, ref, phone = row
+    return {"family_name": family, "given_names": given, "date_of_birth": dob,
+            "client_id": cid, "external_ref": ref, "phone": phone,
+            "aliases": [{"family_name": f, "given_names": g} for f, g in aliases]}
+
+
+def check_batch(session: Session, queries: list[tuple[str, mc.MatchQuery]],
+                files: int) -> list[tuple[str, list[DuplicateCandidate]]]:
+    """Each file's best candidates, as `find_duplicates_in` ranks them."""
+    found = match_lookup.candidates(session, [q for _, q in queries])
+    wanted = sorted({i for ids in found if ids is not None for i in ids})
+    rows = mc.fetch(session, wanted)
+    aliases = mc.aliases_of(session, wanted)
+    targets = mc.resolve_merges(session, rows)
+    scored: list[dict[str, matching._Evidence] | None] = []
+    keys: set[str] = set()
+    for (pid, q), ids in zip(queries, found, strict=True):
+        if ids is None:
+            scored.append(None)
+            continue
+        evidence: dict[str, matching._Evidence] = {}
+        for rid in sorted(ids - {pid}):  # the order the per-file check fetched them in
+            target = targets.get(rid)
+            if target is None or target.id == pid:
+                continue
+            ev = matching._evidence(q, rows[rid], aliases.get(rid, []), files)
+            if ev is not None:
+                evidence[rid] = ev
+                if ev.name is not None and ev.name.full:
+                    keys.add(ev.name.namesake_key)
+        scored.append(evidence)
+    counts = matching.namesakes(session, keys)
+    out: list[tuple[str, list[DuplicateCandidate]]] = []
+    for (pid, q), evidence in zip(queries, scored, strict=True):
+        if evidence is None:  # a giant block: the per-file check, on its own
+            best = matching.score_candidates(session, q, pid)
+        else:
+            best = matching.pick(evidence, targets, pid, files, counts)
+        out.append((pid, matching.top_of(best, TOP)))
+    return out
