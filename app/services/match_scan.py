@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.models import Participant
@@ -43,34 +43,110 @@ def scan(session: Session, progress: Progress | None = None, batch: int = 500,
     total = session.scalar(select(func.count()).select_from(Participant).where(
         Participant.deleted.is_(False), Participant.merged_into_id.is_(None))) or 0
     files = matching.file_count(session)  # read-only session: the same for every check
-    seen: set[tuple[str, str]] = set()
+    pairs = _Pairs()
     done = 0
-    last = 0
-    while cancel is None or not cancel():
-        rows = session.execute(select(text("participant.rowid"), Participant.id,
-                                      Participant.family_name, Participant.given_names,
-                                      Participant.date_of_birth, Participant.client_id,
-                                      Participant.external_ref, Participant.phone_digits)
-                               .where(text("participant.rowid > :last"),
-                                      Participant.deleted.is_(False),
-                                      Participant.merged_into_id.is_(None))
-                               .order_by(text("participant.rowid")).limit(batch),
-                               {"last": last}).all()
-        if not rows:
-            break
-        last = rows[-1][0]
+    for end, rows in _batches(session, batch):
+        if cancel is not None and cancel():
+            return
         aliases = mc.aliases_of(session, [r[1] for r in rows])
-        queries = [(pid, mc.MatchQuery.of(_data(r, aliases.get(pid, []))))
-                   for r in rows for pid in (r[1],)]
-        for pid, found in check_batch(session, queries, files):
-            for c in found:
-                pair = (min(pid, c.participant_id), max(pid, c.participant_id))
-                if pair not in seen:
-                    seen.add(pair)
-                    yield DuplicatePair(pair[0], pair[1], c.score, c.reasons)
+        queries = [(r[1], mc.MatchQuery.of(_data(r, aliases.get(r[1], [])))) for r in rows]
+        reports = [(pid, c) for pid, found in check_batch(session, queries, files)
+                   for c in found]
+        yield from pairs.add(session, reports)
+        yield from pairs.settled(end)
         done += len(rows)
         if progress is not None:
             progress(done, total)
+    yield from pairs.settled(None)
+
+
+# Files go in birth-year order, not rowid order: a batch of files born the same year shares
+# most of its name blocks and dates, so a batch reads a few thousand rows, not fifty thousand.
+Position = tuple[int, str, int]  # (no date of birth?, its first four characters, rowid)
+
+
+def _position(dob: str | None, rowid: int) -> Position:
+    return (0, dob[:4], rowid) if dob else (1, "", rowid)
+
+
+_COLUMNS = (text("participant.rowid"), Participant.id, Participant.family_name,
+            Participant.given_names, Participant.date_of_birth, Participant.client_id,
+            Participant.external_ref, Participant.phone_digits)
+
+
+def _batches(session: Session, size: int) -> Iterator[tuple[Position, list[Any]]]:
+    """The live files by (birth year, rowid), `size` at a time, each batch with its last
+    file's position."""
+    chunk: list[Any] = []
+    for row in _by_year(session):
+        chunk.append(row)
+        if len(chunk) == size:
+            yield _position(row[4], row[0]), chunk
+            chunk = []
+    if chunk:
+        yield _position(chunk[-1][4], chunk[-1][0]), chunk
+
+
+def _by_year(session: Session) -> Iterator[Any]:
+    """One year's files at a time, read from the date of birth's index; no date last."""
+    live = (Participant.deleted.is_(False), Participant.merged_into_id.is_(None))
+    dob = Participant.date_of_birth
+    after = ""
+    while (first := session.scalar(select(func.min(dob)).where(dob > after))) is not None:
+        year = first[:4]
+        if len(first) < 4:  # not a date: a block of its own
+            where, after = dob == first, first
+        else:  # every value starting with the year
+            after = year + "\U0010ffff"
+            where = (dob >= year) & (dob < after)
+        yield from session.execute(select(*_COLUMNS).where(where, *live).order_by(
+            text("participant.rowid"))).all()
+    yield from session.execute(select(*_COLUMNS).where(
+        or_(dob.is_(None), dob == ""), *live).order_by(text("participant.rowid"))).all()
+
+
+class _Pairs:
+    """Which file's score a pair gets: the per-file scan in rowid order reported it from the
+    earlier file when that file found it, else from the later one. A pair reported by the
+    later file waits until the earlier one is checked."""
+
+    def __init__(self) -> None:
+        self.done: set[tuple[str, str]] = set()
+        self.waiting: dict[tuple[str, str], tuple[Position, DuplicatePair]] = {}
+
+    def add(self, session: Session,
+            reports: list[tuple[str, DuplicateCandidate]]) -> Iterator[DuplicatePair]:
+        rowids = _rowids(session, {i for pid, c in reports for i in (pid, c.participant_id)})
+        for pid, c in reports:
+            pair = (min(pid, c.participant_id), max(pid, c.participant_id))
+            if pair in self.done:
+                continue
+            found = DuplicatePair(pair[0], pair[1], c.score, c.reasons)
+            if rowids[pid] < rowids[c.participant_id]:
+                self.done.add(pair)
+                self.waiting.pop(pair, None)
+                yield found
+            elif pair not in self.waiting:
+                self.waiting[pair] = (_position(c.date_of_birth, rowids[c.participant_id]),
+                                      found)
+
+    def settled(self, end: Position | None) -> Iterator[DuplicatePair]:
+        """The waiting pairs whose earlier file is checked (all of them at the end)."""
+        for pair, (position, found) in list(self.waiting.items()):
+            if end is None or position <= end:
+                del self.waiting[pair]
+                self.done.add(pair)
+                yield found
+
+
+def _rowids(session: Session, ids: set[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), 500):
+        out.update((pid, rowid) for rowid, pid in session.execute(select(
+            text("participant.rowid"), Participant.id).where(
+            Participant.id.in_(wanted[i:i + 500]))))
+    return out
 
 
 def _data(row: Any, aliases: list[tuple[str | None, str | None]]) -> dict[str, Any]:
