@@ -160,7 +160,12 @@ DOB_CONFLICT = 0.01  # a wholly different date: rarely the same person
 
 
 def _one_digit_off(a: str, b: str) -> bool:
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    diff: list[int] = []
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x != y:
+            if len(diff) == 2:  # a third difference: most pairs of IDs end here, early
+                return False
+            diff.append(i)
     return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
                               and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
 

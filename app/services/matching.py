@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -167,6 +168,7 @@ class _Evidence:
         return round(min(score, 1.0), 3)
 
 
+@lru_cache(maxsize=16)
 def _name_odds_bound(files: int) -> float:
     """The most a name can add to the odds (every word the same, and no namesake)."""
     n = max(files, 1)
