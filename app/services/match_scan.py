@@ -2,13 +2,15 @@
 
 It finds what running `find_duplicates_in(file, top=20, exclude_id=file)` for each live file
 in rowid order finds: each pair once (a_id < b_id) with the score and reasons of the first
-file to report it. The check is directional (a name's namesakes are counted for the
-candidate's spelling, a query's aliases and phones are its own), and each file keeps only
-its best 20, so each file's candidates are still scored from its side. What changes is the
-cost (about 8 ms a file at 220,000, most of it statements and name folding):
+file by rowid to report it (`_Pairs`). The check is directional (a name's namesakes are
+counted for the candidate's spelling, a query's aliases and phones are its own), and each
+file keeps only its best 20, so each file's candidates are still scored from its side. What
+changes is the cost (8.5 ms a file at 220,000 before, most of it statements and name
+folding; 2.2 ms now, docs/performance.md):
 
-- the index lookups of a batch of files go in a few bulk statements (`match_lookup`) instead
-  of about ten a file; rows, aliases, merges and namesake counts are loaded once a batch;
+- files go in batches in birth-year order (a batch shares most of its name blocks and
+  dates); a batch's index lookups are a few bulk statements (`match_lookup`) instead of
+  about ten a file; its rows, aliases, merges and namesake counts are loaded once;
 - a candidate whose dates, IDs and phone keep it under the threshold whatever its name is
   dropped before the names are compared (most share only a name word's birth-year block);
 - name forms are cached (`match_scoring.NameForm.of`).
