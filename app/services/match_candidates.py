@@ -115,18 +115,29 @@ def rare_keys(session: Session, q: MatchQuery) -> set[str]:
     there: a re-entry that kept one name right but lost or mistyped its birth date and
     mistyped the other name is found by that word alone. Counted first (from the index),
     so a common word never brings thousands of files."""
-    years = other_years(q.dob)
-    by_word: dict[str, list[str]] = {}
-    for name in q.raw_names:
-        for k in token_keys(name):
-            if len(k) >= MIN_RARE_WORD:
-                by_word.setdefault(k, []).extend(f"t{y}:{k}" for y in sorted(years))
+    by_word = rare_candidates(q)
     if not by_word:
         return set()
     wanted = sorted(k for keys in by_word.values() for k in keys)
     counts = dict(session.execute(
         select(ParticipantNameKey.key, func.count()).where(ParticipantNameKey.key.in_(wanted))
         .group_by(ParticipantNameKey.key)).all())
+    return pick_rare(by_word, counts)
+
+
+def rare_candidates(q: MatchQuery) -> dict[str, list[str]]:
+    """Each long enough name word -> its keys in the other birth years."""
+    years = other_years(q.dob)
+    by_word: dict[str, list[str]] = {}
+    for name in q.raw_names:
+        for k in token_keys(name):
+            if len(k) >= MIN_RARE_WORD:
+                by_word.setdefault(k, []).extend(f"t{y}:{k}" for y in sorted(years))
+    return by_word
+
+
+def pick_rare(by_word: dict[str, list[str]], counts: dict[str, int]) -> set[str]:
+    """The keys (with files) of the words rare enough in the other years taken together."""
     out: set[str] = set()
     for keys in by_word.values():
         if sum(counts.get(k, 0) for k in keys) <= RARE_WORD_FILES:

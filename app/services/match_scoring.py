@@ -9,6 +9,7 @@ office, or with a phone or an ID, is enough."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -36,9 +37,16 @@ class NameForm:
 
     @classmethod
     def of(cls, name: Name) -> NameForm:
-        family, given = tuple(tokens(name[0])), tuple(tokens(name[1]))
-        words = family + given
-        return cls(family, given, words, tuple(skeleton(w) for w in words), full_key(name))
+        return _form(name)
+
+
+# A caseload scan compares each file's name with a hundred others, most of them again and
+# again: folding and skeletons were most of its time. Forms are immutable; the cache is bounded.
+@lru_cache(maxsize=1 << 16)
+def _form(name: Name) -> NameForm:
+    family, given = tuple(tokens(name[0])), tuple(tokens(name[1]))
+    words = family + given
+    return NameForm(family, given, words, tuple(skeleton(w) for w in words), full_key(name))
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,12 @@ DOB_CONFLICT = 0.01  # a wholly different date: rarely the same person
 
 
 def _one_digit_off(a: str, b: str) -> bool:
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    diff: list[int] = []
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x != y:
+            if len(diff) == 2:  # a third difference: most pairs of IDs end here, early
+                return False
+            diff.append(i)
     return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
                               and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -22,7 +23,7 @@ from app.models import Participant, ParticipantNameKey
 from app.services import match_candidates as mc
 from app.services import match_scoring as ms
 from app.services.context import ServiceContext
-from app.services.name_keys import Name, full_key
+from app.services.name_keys import Name
 from app.services.views import DuplicateCandidate, DuplicatePair
 
 THRESHOLD = 0.5
@@ -67,52 +68,26 @@ def find_duplicates_in(session: Session, data: dict[str, Any], top: int = 5,
     """The files most probably the same person as `data`, best first (never `exclude_id`,
     never a deleted file; a file merged into another is reported as the one it went to)."""
     query = mc.MatchQuery.of(data)
-    scored = _score_candidates(session, query, exclude_id)
+    return top_of(score_candidates(session, query, exclude_id), top)
+
+
+def top_of(scored: dict[str, DuplicateCandidate], top: int) -> list[DuplicateCandidate]:
     out = [c for c in scored.values() if c.score >= THRESHOLD]
     out.sort(key=lambda c: (-c.score, c.display_name, c.participant_id))
     return out[:top]
 
 
-def scan_pairs(session: Session, progress: Progress | None = None,
-               batch: int = 500) -> Iterator[DuplicatePair]:
-    """Every probable duplicate pair in the store once (a_id < b_id): each live file is
-    looked up with the same indexed candidate search intake uses, never all pairs."""
-    total = session.scalar(select(func.count()).select_from(Participant).where(
-        Participant.deleted.is_(False), Participant.merged_into_id.is_(None))) or 0
-    seen: set[tuple[str, str]] = set()
-    done = 0
-    last = 0
-    while True:
-        rows = session.execute(select(text("participant.rowid"), Participant.id,
-                                      Participant.family_name, Participant.given_names,
-                                      Participant.date_of_birth, Participant.client_id,
-                                      Participant.external_ref, Participant.phone_digits)
-                               .where(text("participant.rowid > :last"),
-                                      Participant.deleted.is_(False),
-                                      Participant.merged_into_id.is_(None))
-                               .order_by(text("participant.rowid")).limit(batch),
-                               {"last": last}).all()
-        if not rows:
-            break
-        last = rows[-1][0]
-        aliases = mc.aliases_of(session, [r[1] for r in rows])
-        for _, pid, family, given, dob, cid, ref, phone in rows:
-            data = {"family_name": family, "given_names": given, "date_of_birth": dob,
-                    "client_id": cid, "external_ref": ref, "phone": phone,
-                    "aliases": [{"family_name": f, "given_names": g}
-                                for f, g in aliases.get(pid, [])]}
-            for found in find_duplicates_in(session, data, top=20, exclude_id=pid):
-                pair = (min(pid, found.participant_id), max(pid, found.participant_id))
-                if pair not in seen:
-                    seen.add(pair)
-                    yield DuplicatePair(pair[0], pair[1], found.score, found.reasons)
-            done += 1
-        if progress is not None:
-            progress(done, total)
+def scan_pairs(session: Session, progress: Progress | None = None, batch: int = 500,
+               cancel: Callable[[], bool] | None = None) -> Iterator[DuplicatePair]:
+    """Every probable duplicate pair in the store once (a_id < b_id): the same pairs as the
+    per-file check of every live file, with lookups in bulk (`match_scan`)."""
+    from app.services.match_scan import scan  # match_scan builds on this module
+
+    return scan(session, progress, batch, cancel)
 
 
-def _score_candidates(session: Session, q: mc.MatchQuery,
-                      exclude_id: str | None) -> dict[str, DuplicateCandidate]:
+def score_candidates(session: Session, q: mc.MatchQuery,
+                     exclude_id: str | None) -> dict[str, DuplicateCandidate]:
     ids = mc.candidate_ids(session, q)
     if exclude_id is not None:
         ids.discard(exclude_id)
@@ -121,13 +96,23 @@ def _score_candidates(session: Session, q: mc.MatchQuery,
     rows = mc.fetch(session, sorted(ids))
     aliases = mc.aliases_of(session, list(rows))
     targets = mc.resolve_merges(session, rows)
-    scored = {rid: _evidence(q, row, aliases.get(rid, []))
-              for rid, row in rows.items() if targets.get(rid) is not None}
-    counts = _namesakes(session, {e.name.namesake_key for e in scored.values()
-                                  if e.name is not None and e.name.full})
-    # How many files: the largest rowid, read from the end of the table (a count would
-    # read every row).
-    files = session.scalar(select(func.max(text("rowid"))).select_from(Participant)) or 0
+    scored = {rid: ev for rid, row in rows.items() if targets.get(rid) is not None
+              and (ev := _evidence(q, row, aliases.get(rid, []))) is not None}
+    counts = namesakes(session, {e.name.namesake_key for e in scored.values()
+                                 if e.name is not None and e.name.full})
+    return pick(scored, targets, exclude_id, file_count(session), counts)
+
+
+def file_count(session: Session) -> int:
+    """How many files: the largest rowid, read from the end of the table (a count would
+    read every row)."""
+    return session.scalar(select(func.max(text("rowid"))).select_from(Participant)) or 0
+
+
+def pick(scored: dict[str, _Evidence], targets: dict[str, mc.Row | None],
+         exclude_id: str | None, files: int,
+         counts: dict[str, int]) -> dict[str, DuplicateCandidate]:
+    """Each live file the candidates stand for, with the best score of any of them."""
     best: dict[str, DuplicateCandidate] = {}
     for rid, ev in scored.items():
         target = targets[rid]
@@ -146,13 +131,14 @@ def _score_candidates(session: Session, q: mc.MatchQuery,
     return best
 
 
-def _namesakes(session: Session, keys: set[str]) -> dict[str, int]:
-    if not keys:
-        return {}
-    rows = session.execute(select(ParticipantNameKey.key, func.count()).where(
-        ParticipantNameKey.key.in_(sorted(f"f:{k}" for k in keys)))
-        .group_by(ParticipantNameKey.key))
-    return {k[2:]: n for k, n in rows}
+def namesakes(session: Session, keys: set[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    wanted = sorted(f"f:{k}" for k in keys)
+    for i in range(0, len(wanted), 500):
+        rows = session.execute(select(ParticipantNameKey.key, func.count()).where(
+            ParticipantNameKey.key.in_(wanted[i:i + 500])).group_by(ParticipantNameKey.key))
+        out.update((k[2:], n) for k, n in rows)
+    return out
 
 
 @dataclass(frozen=True)
@@ -182,7 +168,18 @@ class _Evidence:
         return round(min(score, 1.0), 3)
 
 
-def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name]) -> _Evidence:
+@lru_cache(maxsize=16)
+def _name_odds_bound(files: int) -> float:
+    """The most a name can add to the odds (every word the same, and no namesake)."""
+    n = max(files, 1)
+    full = (n + NAME_PSEUDO_FILES) / (n * NAME_PSEUDO_COUNT)
+    return max(full, 1.0 / (n * ms.PART_NAME_U), ms.NO_NAME_M / n)
+
+
+def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
+              files: int | None = None) -> _Evidence | None:
+    """What the file shows of the query's person. With `files`: None when its other fields
+    leave it below the threshold whatever the names say (the scan skips comparing them)."""
     reasons: list[str] = []
     ratio = 1.0
     id_match = False
@@ -201,23 +198,29 @@ def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name]) -> _Evidence:
             id_match = True
         else:
             ratio *= ms.EXTERNAL_REF_DIFFERENT
+    tail: list[str] = []
+    dob_ratio, dob_reason = ms.compare_dob(q.dob, row.date_of_birth)
+    ratio *= dob_ratio
+    if dob_reason:
+        tail.append(dob_reason)
+    if q.phones and row.phone_digits:
+        if row.phone_digits in q.phones:
+            tail.append("same_phone")
+            ratio *= ms.PHONE_SAME
+        else:
+            ratio *= ms.PHONE_DIFFERENT
+    # Odds under 0.99 round to a score under 0.5 (the threshold), with room to spare.
+    if files is not None and not id_match and PRIOR * _name_odds_bound(files) * ratio < 0.99:
+        return None
     name = _best_name(q, row, aliases)
     if name is not None:
         reasons.extend(name[1].reasons)
         if name[0]:
             reasons.append("alias_match")
-    dob_ratio, dob_reason = ms.compare_dob(q.dob, row.date_of_birth)
-    ratio *= dob_ratio
-    if dob_reason:
-        reasons.append(dob_reason)
-    if q.phones and row.phone_digits:
-        if row.phone_digits in q.phones:
-            reasons.append("same_phone")
-            ratio *= ms.PHONE_SAME
-        else:
-            ratio *= ms.PHONE_DIFFERENT
+    reasons.extend(tail)
     own = name is not None and name[1].namesake_key in {
-        full_key((row.family_name, row.given_names)), *(full_key(a) for a in aliases)}
+        ms.NameForm.of((row.family_name, row.given_names)).key,
+        *(ms.NameForm.of(a).key for a in aliases)}
     return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons), own)
 
 
