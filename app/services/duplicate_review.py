@@ -70,10 +70,9 @@ def find_pairs(ctx: ServiceContext, progress: Progress | None = None,
     """Every probable duplicate pair inside the store (the matcher's indexed scan)."""
     found = []
     with ctx.store.session() as session:
-        for pair in scan_pairs(session, progress=progress):
-            if cancel is not None and cancel.is_set():
-                break
-            found.append(pair)
+        # Stopped between batches; a stopped scan keeps the pairs found so far.
+        found.extend(scan_pairs(session, progress=progress,
+                                cancel=cancel.is_set if cancel is not None else None))
     return found
 
 
