@@ -3,14 +3,16 @@
 Client ID (and every ID one digit away), external reference, phone digits (with and without
 the country code), the exact and the day/month-swapped date of birth, and the device-local
 name keys (`name_keys`), also in the birth years a re-entry may have lost or mistyped for
-the name words rare there (`rare_keys`). Then the few rows found, their aliases, and where
-merges took them.
+the name words rare there (`rare_keys`), and, in the query's own birth year, the skeletons
+one letter away from its words when none is known there as typed (`near_keys`).
+Then the few rows found, their aliases, and where merges took them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import func, select
@@ -26,6 +28,9 @@ MERGE_HOPS = 10
 # Other birth years are searched only for a name word this rare in them (`rare_keys`).
 RARE_WORD_FILES = 40
 MIN_RARE_WORD = 3  # skeleton letters: "li" or "ho" is never rare enough to be worth it
+# Letters a skeleton can hold (`name_keys.skeleton`): consonants after the spelling rules,
+# "h" after a vowel, and "a" for a leading vowel.
+SKELETON_LETTERS = "bdfghjklmnprstvx"
 FIRST_YEAR, LAST_YEAR = 1900, 2030
 
 
@@ -83,7 +88,7 @@ def candidate_ids(session: Session, q: MatchQuery) -> set[str]:
     if q.dob and len(q.dob) == 10:
         dates = {q.dob, f"{q.dob[:4]}-{q.dob[8:10]}-{q.dob[5:7]}"}
         add(select(Participant.id).where(Participant.date_of_birth.in_(sorted(dates))))
-    keys = lookup_keys(q) | rare_keys(session, q)
+    keys = lookup_keys(q) | rare_keys(session, q) | near_keys(session, q)
     if keys:
         add(select(ParticipantNameKey.participant_id).where(
             ParticipantNameKey.key.in_(sorted(keys))).distinct())
@@ -108,6 +113,56 @@ def other_years(dob: str | None) -> set[str]:
         return {str(y) for y in range(FIRST_YEAR, LAST_YEAR + 1)}
     out = {year[:i] + d + year[i + 1:] for i in (2, 3) for d in "0123456789"}
     return {y for y in out if FIRST_YEAR <= int(y) <= LAST_YEAR} - {year}
+
+
+def near_skeletons(sk: str) -> set[str]:
+    """Skeletons one letter away (dropped, added or replaced) from `sk`: a typo in a word
+    often changes its skeleton (Kalria "klr" / Ktlria "ktlr", Mandra "mndr" / Madra "mdr").
+    Only for skeletons of three letters or more; none shorter than three."""
+    if len(sk) < MIN_RARE_WORD or not sk.isascii():
+        return set()
+    out: set[str] = set()
+    for i in range(len(sk) + 1):
+        first = i == 0
+        letters = SKELETON_LETTERS + ("a" if first else "")
+        if i < len(sk):
+            out.add(sk[:i] + sk[i + 1:])
+            out.update(sk[:i] + c + sk[i + 1:] for c in letters)
+        out.update(sk[:i] + c + sk[i:] for c in letters)
+    # A skeleton never holds a letter twice in a row, nor "a" after its first letter.
+    return {v for v in out if len(v) >= MIN_RARE_WORD and v != sk and "a" not in v[1:]
+            and all(a != b for a, b in pairwise(v))}
+
+
+def near_keys(session: Session, q: MatchQuery) -> set[str]:
+    """The blocks of the skeletons one letter away from each query word (`near_skeletons`),
+    in the query's birth year and among files with no year, when no word of the query is
+    known there as typed: a word that is (most likely spelled right) already brings its
+    files, and a near name beside it would mostly bring other people (Harjeet Kandra
+    finding Harjesh Mandra). Counted first; a word's neighbourhood holding more than
+    `RARE_WORD_FILES` files brings none of them."""
+    years = sorted({birth_year(q.dob), NO_YEAR})
+    exact: set[str] = set()
+    by_word: dict[str, list[str]] = {}
+    for name in q.raw_names:
+        for k in token_keys(name):
+            exact.update(f"t{y}:{k}" for y in years)
+            near = near_skeletons(k)
+            if near:
+                by_word[k] = [f"t{y}:{v}" for v in sorted(near) for y in years]
+    if not by_word:
+        return set()
+    wanted = sorted(exact | {k for keys in by_word.values() for k in keys})
+    counts = dict(session.execute(
+        select(ParticipantNameKey.key, func.count()).where(ParticipantNameKey.key.in_(wanted))
+        .group_by(ParticipantNameKey.key)).all())
+    if any(counts.get(k) for k in exact):
+        return set()
+    out: set[str] = set()
+    for keys in by_word.values():
+        if sum(counts.get(k, 0) for k in keys) <= RARE_WORD_FILES:
+            out.update(k for k in keys if counts.get(k))
+    return out
 
 
 def rare_keys(session: Session, q: MatchQuery) -> set[str]:

@@ -460,3 +460,52 @@ def test_namesakes_are_counted_for_the_words_of_the_file_that_agreed() -> None:
                                         match_scoring.NameForm.of(("Gómez", "Juan José")))
     assert found is not None and found.full
     assert found.namesake_key == match_scoring.NameForm.of(("Gomez", "Jose")).key
+
+
+
+def _candidates(ctx: ServiceContext, data: dict) -> set[str]:
+    with ctx.store.session() as session:
+        return match_candidates.candidate_ids(session, match_candidates.MatchQuery.of(data))
+
+
+def test_skeletons_one_letter_away() -> None:
+    near = match_candidates.near_skeletons("ktlr")
+    assert {"klr", "tlr", "ktl", "kdlr", "ktblr", "aktlr"} <= near
+    assert "ktlr" not in near and all(len(v) >= 3 for v in near)
+    assert "kttlr" not in near and "katlr" not in near  # never a skeleton
+    assert "mndr" in match_candidates.near_skeletons("mdr")
+    assert match_candidates.near_skeletons("al") == set()
+
+
+@pytest.mark.parametrize("family, given", [("Ktlria", "Madra"), ("Kalsia", "Mandta")])
+def test_both_name_words_mistyped_with_the_birth_year(
+        ctx: ServiceContext, crowd: list[str], family: str, given: str) -> None:
+    """Each word a letter off and no name key agrees ("Ktlria" is "ktlr" where "Kalria" is
+    "klr", "Madra" "mdr" where "Mandra" is "mndr"; "Kalsia" "kls", "Mandta" "mndt"): the
+    skeletons one letter away, in the birth year, bring the file."""
+    pid = create_participant(ctx, {"family_name": "Kalria", "given_names": "Mandra",
+                                   "date_of_birth": "2001-05-14"})
+    data = {"family_name": family, "given_names": given, "date_of_birth": "2001"}
+    assert pid in _candidates(ctx, data)
+    assert _first(ctx, data)[0] == pid
+
+
+def test_near_names_are_not_a_duplicate_with_another_date_nor_for_a_common_word(
+        ctx: ServiceContext, crowd: list[str]) -> None:
+    """Someone else whose names are each a letter off, born on another day: not flagged.
+    The neighbourhood of a word held by many files in the year brings none of them, and
+    none is looked up when a word of the query is known in the year as typed."""
+    create_participant(ctx, {"family_name": "Kalria", "given_names": "Mandra",
+                             "date_of_birth": "2001-05-14"})
+    assert find_duplicates(ctx, {"family_name": "Ktlria", "given_names": "Madra",
+                                 "date_of_birth": "2001-11-02"}) == []
+    many = {create_participant(ctx, {"family_name": "Kalria", "given_names": f"Given{i}",
+                                     "date_of_birth": f"2001-01-{i % 28 + 1:02d}"})
+            for i in range(match_candidates.RARE_WORD_FILES + 1)}
+    assert not many & _candidates(ctx, {"family_name": "Ktlria", "given_names": "Zoltan",
+                                        "date_of_birth": "2001"})
+    create_participant(ctx, {"family_name": "Haddad", "given_names": "Madra",
+                             "date_of_birth": "2001-03-03"})
+    with ctx.store.session() as session:
+        assert match_candidates.near_keys(session, match_candidates.MatchQuery.of(
+            {"family_name": "Ktlria", "given_names": "Madra", "date_of_birth": "2001"})) == set()
