@@ -25,7 +25,9 @@ CHUNK = 500  # values per statement
 
 
 def candidates(session: Session, queries: list[mc.MatchQuery]) -> list[set[str] | None]:
-    """Each query's candidate ids (as `candidate_ids` finds them), or None past the limit."""
+    """Each query's candidate ids (as `candidate_ids` finds them), or None past the limit.
+    `near_keys` has no bulk form: for a file of the store it never adds anything, since the
+    file's own words are known in its own year as typed."""
     wants: list[list[set[str]]] = [[] for _ in queries]  # per query: values per lookup
     for i, q in enumerate(queries):
         wants[i] = [_client_ids(q), {q.external_ref} if q.external_ref else set(),
