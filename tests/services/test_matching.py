@@ -22,6 +22,7 @@ from app.store.store import Store
 from app.sync.pull import apply_page
 from app.sync.wire import Change
 from tests.conftest import PASSPHRASE
+from tests.services.query_plans import table_scans
 
 
 @pytest.fixture
@@ -289,14 +290,7 @@ def test_candidate_lookup_never_scans_participants(ctx: ServiceContext,
         event.remove(engine, "before_cursor_execute", spy)
     assert found[0].participant_id == pid
     assert sum(fetched) <= 3  # the person, not the crowd of 30
-    with engine.connect() as conn:
-        for statement, parameters in statements:
-            if not statement.lstrip().upper().startswith("SELECT"):
-                continue
-            plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}",
-                                        parameters).all()  # type: ignore[arg-type]
-            scans = [row[-1] for row in plan if str(row[-1]).startswith("SCAN")]
-            assert not scans, (statement, scans)
+    assert table_scans(engine, statements) == []
 
 
 def test_synthetic_reentries_are_found(ctx: ServiceContext) -> None:
