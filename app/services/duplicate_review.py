@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.errors import NotFound
 from app.models import Caseworker, DuplicateReview, Participant
 from app.models.wire import encode
 from app.services.context import ServiceContext
 from app.services.matching import scan_pairs
-from app.services.participant_merge import plan_merge
+from app.services.participant_merge import is_empty, plan_merge
 from app.services.participants import PROFILE_FIELDS, get_participant
 from app.services.recorder import recording
-from app.services.views import DuplicatePair
+from app.services.views import DuplicatePair, display_name
 
 Progress = Callable[[int, int], None]
 NOT_DUPLICATE = "not_duplicate"
@@ -53,10 +53,6 @@ class FileComparison:
     a_id: str
     b_id: str
     fields: tuple[ComparedField, ...]
-
-
-def _live(p: Participant | None) -> bool:
-    return p is not None and not p.deleted and p.merged_into_id is None
 
 
 def _existing(session: Session, a: str, b: str) -> DuplicateReview | None:
@@ -112,26 +108,19 @@ def file_references(ctx: ServiceContext, ids: set[str]) -> dict[str, dict[str, A
 
 def open_pairs(ctx: ServiceContext, limit: int = 500) -> list[ReviewPair]:
     """Undecided pairs whose two files both still exist, most probable first."""
-    out: list[ReviewPair] = []
+    a, b = aliased(Participant), aliased(Participant)
+    live = [p.deleted.is_(False) & p.merged_into_id.is_(None) for p in (a, b)]
     with ctx.store.session() as session:
-        reviews = session.scalars(select(DuplicateReview).where(
-            DuplicateReview.decision.is_(None)).order_by(
-            DuplicateReview.score.desc()).limit(limit * 2)).all()
-        for r in reviews:
-            a = session.get(Participant, r.participant_id)
-            b = session.get(Participant, r.candidate_id)
-            if not (_live(a) and _live(b)):
-                continue
-            assert a is not None and b is not None
-            out.append(ReviewPair(r.id, a.id, _name(a), a.date_of_birth, b.id, _name(b),
-                                  b.date_of_birth, r.score, tuple(r.reasons or ()), r.source))
-            if len(out) >= limit:
-                break
-    return out
-
-
-def _name(p: Participant) -> str:
-    return f"{p.family_name}, {p.given_names}" if p.given_names else p.family_name
+        rows = session.execute(
+            select(DuplicateReview, a, b)
+            .join(a, a.id == DuplicateReview.participant_id)
+            .join(b, b.id == DuplicateReview.candidate_id)
+            .where(DuplicateReview.decision.is_(None), *live)
+            .order_by(DuplicateReview.score.desc()).limit(limit)).all()
+        return [ReviewPair(r.id, pa.id, display_name(pa.family_name, pa.given_names),
+                           pa.date_of_birth, pb.id, display_name(pb.family_name, pb.given_names),
+                           pb.date_of_birth, r.score, tuple(r.reasons or ()), r.source)
+                for r, pa, pb in rows]
 
 
 def dismiss_pair(ctx: ServiceContext, review_id: str) -> None:
@@ -160,7 +149,7 @@ def compare_files(ctx: ServiceContext, a_id: str, b_id: str) -> FileComparison:
         av, bv = encode(a.fields.get(field)), encode(b.fields.get(field))
         if field == "caseworker_id":
             av, bv = names.get(av, av), names.get(bv, bv)
-        if av in (None, "", [], {}) and bv in (None, "", [], {}):
+        if is_empty(av) and is_empty(bv):
             continue
         rows.append(ComparedField(field, av, bv, field in to_choose))
     aliases = ("aliases", "; ".join(f"{x.family_name} {x.given_names or ''}".strip()

@@ -24,7 +24,7 @@ from app.services import match_candidates as mc
 from app.services import match_scoring as ms
 from app.services.context import ServiceContext
 from app.services.name_keys import Name
-from app.services.views import DuplicateCandidate, DuplicatePair
+from app.services.views import DuplicateCandidate, DuplicatePair, display_name
 
 THRESHOLD = 0.5
 PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
@@ -124,8 +124,7 @@ def pick(scored: dict[str, _Evidence], targets: dict[str, mc.Row | None],
         if previous is None or score > previous.score:
             best[target.id] = DuplicateCandidate(
                 participant_id=target.id,
-                display_name=(f"{target.family_name}, {target.given_names}"
-                              if target.given_names else target.family_name),
+                display_name=display_name(target.family_name, target.given_names),
                 date_of_birth=target.date_of_birth, client_id=target.client_id,
                 external_ref=target.external_ref, score=score, reasons=ev.reasons)
     return best

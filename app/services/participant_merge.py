@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import MergeNotUndoable, ValidationError
@@ -38,10 +38,10 @@ from app.models import (
 )
 from app.models.wire import decode, encode, wire_fields
 from app.services.context import ServiceContext
-from app.services.lookup import file_ids as file_ids
 from app.services.participants import load_participant, refresh_search
 from app.services.recorder import ChangeRecorder, recording
 from app.services.text import fold
+from app.services.views import display_name
 
 MOVED: tuple[type[SyncedEntity], ...] = (
     Alias, HouseholdMember, SupervisionAgreement, FollowUp, Referral, CaseNote, Document)
@@ -89,7 +89,7 @@ class UndoableMerge:
     absorbed_name: str
 
 
-def _empty(value: Any) -> bool:
+def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
@@ -113,16 +113,16 @@ def _plan(session: Session, kept: Participant, absorbed: Participant) -> MergePl
     differences, filled = [], []
     for field in _choosable_fields():
         mine, theirs = getattr(kept, field), getattr(absorbed, field)
-        if _empty(theirs) or mine == theirs:
+        if is_empty(theirs) or mine == theirs:
             continue
-        if _empty(mine) and field != "status":
+        if is_empty(mine) and field != "status":
             filled.append(field)
         else:
             differences.append(FieldDifference(field, encode(mine), encode(theirs)))
     moved = {}
     for cls in MOVED:
-        n = len(session.scalars(select(cls.id).where(
-            cls.participant_id == absorbed.id, cls.deleted.is_(False))).all())  # type: ignore[attr-defined]
+        n = session.scalar(select(func.count()).select_from(cls).where(
+            cls.participant_id == absorbed.id, cls.deleted.is_(False))) or 0  # type: ignore[attr-defined]
         if n:
             moved[cls.__entity__] = n
     current = {pid: session.scalar(select(SupervisionAgreement.id).where(
@@ -280,13 +280,10 @@ def undoable_merges(ctx: ServiceContext) -> list[UndoableMerge]:
                 Participant, m.absorbed_id)
             if kept is None or absorbed is None:
                 continue
-            out.append(UndoableMerge(m.id, m.kept_id, m.absorbed_id, _name(kept),
-                                     _name(absorbed)))
+            out.append(UndoableMerge(
+                m.id, m.kept_id, m.absorbed_id, display_name(kept.family_name, kept.given_names),
+                display_name(absorbed.family_name, absorbed.given_names)))
     return out
-
-
-def _name(p: Participant) -> str:
-    return f"{p.family_name}, {p.given_names}" if p.given_names else p.family_name
 
 
 def undo_merge(ctx: ServiceContext, merge_id: str) -> None:

@@ -7,6 +7,11 @@ from datetime import date, datetime
 from typing import Any
 
 
+def display_name(family_name: str, given_names: str | None) -> str:
+    """How a person's name is shown in lists: "Family, Given" (or the one name)."""
+    return f"{family_name}, {given_names}" if given_names else family_name
+
+
 @dataclass(frozen=True)
 class ParticipantSummary:
     id: str
@@ -21,7 +26,7 @@ class ParticipantSummary:
 
     @property
     def display_name(self) -> str:
-        return f"{self.family_name}, {self.given_names}" if self.given_names else self.family_name
+        return display_name(self.family_name, self.given_names)
 
 
 @dataclass(frozen=True)

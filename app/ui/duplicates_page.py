@@ -251,10 +251,7 @@ class DuplicatesPage(QWidget):
                 choice = QComboBox()
                 choice.addItems([tr("File A's"), tr("File B's")])
                 choice.setAccessibleName(f"{tr('Value to keep')}: {field_label(f.field)}")
-                self.compare.setCellWidget(i, 3, choice)
-            else:
-                self.compare.removeCellWidget(i, 3)
-                self.compare.setItem(i, 3, QTableWidgetItem(""))
+                self.compare.setCellWidget(i, 3, choice)  # rows were cleared above
         self.compare.resizeRowsToContents()
         self.merge_button.setEnabled(True)
         self.dismiss_button.setEnabled(True)
