@@ -23,6 +23,9 @@ from app.services.synthetic_duplicates import corrupt, new_person
 from benchmarks.scale_data import SCALES, Scale, _people, ensure, open_scale_store
 
 SEED = 4242
+# Re-entries, and as many new people with and without a date of birth: at 2,000 a rate of 1 %
+# is measured to about ±0.45 % (95 %), where 400 left it at ±1 %.
+QUERIES = 2_000
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -30,7 +33,7 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def figures(ctx: ServiceContext, scale: Scale, queries: int = 400) -> dict[str, Any]:
+def figures(ctx: ServiceContext, scale: Scale, queries: int = QUERIES) -> dict[str, Any]:
     rng = random.Random(SEED)
     people = list(_people(scale))
     picks = [people[rng.randrange(len(people))] for _ in range(queries)]
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.duplicate_quality")
     parser.add_argument("--participants", type=int, default=5_000,
                         choices=sorted(s.participants for s in SCALES.values()))
-    parser.add_argument("--queries", type=int, default=400)
+    parser.add_argument("--queries", type=int, default=QUERIES)
     args = parser.parse_args(argv)
     scale = next(s for s in SCALES.values() if s.participants == args.participants)
     ctx = open_scale_store(ensure(scale, lambda m: print(m, file=sys.stderr)))

@@ -190,5 +190,5 @@ def check_batch(session: Session, queries: list[tuple[str, mc.MatchQuery]],
             best = matching.score_candidates(session, q, pid)
         else:
             best = matching.pick(evidence, targets, pid, files, counts)
-        out.append((pid, matching.top_of(best, TOP)))
+        out.append((pid, matching.top_of(best, TOP, matching.threshold_for(q))))
     return out

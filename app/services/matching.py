@@ -12,7 +12,7 @@ files stays below the threshold while the same in a small office, or with a phon
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +26,15 @@ from app.services.context import ServiceContext
 from app.services.name_keys import Name
 from app.services.views import DuplicateCandidate, DuplicatePair, display_name
 
-THRESHOLD = 0.5
+THRESHOLD = 0.7
+# How sure a candidate must be to be listed depends on what the query gives. A full date of
+# birth, a phone or an ID can settle it, so only likely files are listed. A name with at most
+# a birth year never can (namesakes share both, and the score stays low however alike the
+# names): the files that fit are listed from a lower score and marked "few details to
+# compare", since for such an intake that list is the caseworker's only check. The share of
+# people new to the store with no date of birth who see a list is in docs/performance.md.
+YEAR_ONLY_THRESHOLD = 0.15  # a name and a birth year, nothing else
+NAME_ONLY_THRESHOLD = 0.03  # nothing but a name
 PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
 # A small store knows little of how common a name is: its count of namesakes is blended
 # with a prior worth 200 files of evidence. A name no other file has is still not unique:
@@ -52,6 +60,7 @@ REASONS = {
     "same_dob": "same date of birth",
     "similar_dob": "date of birth nearly the same",
     "same_birth_year": "same year of birth",
+    "few_details": "few details to compare: check carefully",
 }
 
 Progress = Callable[[int, int], None]
@@ -68,13 +77,22 @@ def find_duplicates_in(session: Session, data: dict[str, Any], top: int = 5,
     """The files most probably the same person as `data`, best first (never `exclude_id`,
     never a deleted file; a file merged into another is reported as the one it went to)."""
     query = mc.MatchQuery.of(data)
-    return top_of(score_candidates(session, query, exclude_id), top)
+    return top_of(score_candidates(session, query, exclude_id), top, threshold_for(query))
 
 
-def top_of(scored: dict[str, DuplicateCandidate], top: int) -> list[DuplicateCandidate]:
-    out = [c for c in scored.values() if c.score >= THRESHOLD]
+def threshold_for(q: mc.MatchQuery) -> float:
+    """The score a candidate needs to be listed for this query (see THRESHOLD)."""
+    if q.phones or q.client_id or q.external_ref or (q.dob and len(q.dob) > 4):
+        return THRESHOLD
+    return YEAR_ONLY_THRESHOLD if q.dob else NAME_ONLY_THRESHOLD
+
+
+def top_of(scored: dict[str, DuplicateCandidate], top: int,
+           threshold: float = THRESHOLD) -> list[DuplicateCandidate]:
+    out = [c for c in scored.values() if c.score >= threshold]
     out.sort(key=lambda c: (-c.score, c.display_name, c.participant_id))
-    return out[:top]
+    return [c if c.score >= THRESHOLD else replace(c, reasons=(*c.reasons, "few_details"))
+            for c in out[:top]]
 
 
 def scan_pairs(session: Session, progress: Progress | None = None, batch: int = 500,
@@ -167,6 +185,10 @@ class _Evidence:
         return round(min(score, 1.0), 3)
 
 
+def _odds(probability: float) -> float:
+    return probability / (1.0 - probability)
+
+
 @lru_cache(maxsize=16)
 def _name_odds_bound(files: int) -> float:
     """The most a name can add to the odds (every word the same, and no namesake)."""
@@ -208,8 +230,9 @@ def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
             ratio *= ms.PHONE_SAME
         else:
             ratio *= ms.PHONE_DIFFERENT
-    # Odds under 0.99 round to a score under 0.5 (the threshold), with room to spare.
-    if files is not None and not id_match and PRIOR * _name_odds_bound(files) * ratio < 0.99:
+    # Odds 5 % under the threshold's round to a score under it, with room to spare.
+    if files is not None and not id_match and (
+            PRIOR * _name_odds_bound(files) * ratio < 0.95 * _odds(threshold_for(q))):
         return None
     name = _best_name(q, row, aliases)
     if name is not None:

@@ -46,7 +46,8 @@ def reason_words(code: str) -> str:
              "transliteration": tr("same name written in another spelling"),
              "initials": tr("initials match the name"),
              "names_swapped": tr("family and given names swapped"),
-             "partial_name": tr("part of the name is the same")}
+             "partial_name": tr("part of the name is the same"),
+             "few_details": tr("few details to compare: check carefully")}
     return words.get(code, REASONS.get(code, code))
 
 

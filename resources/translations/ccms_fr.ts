@@ -480,6 +480,10 @@
         <translation>une partie du nom est identique</translation>
     </message>
     <message>
+        <source>few details to compare: check carefully</source>
+        <translation>peu de détails à comparer : vérifiez avec soin</translation>
+    </message>
+    <message>
         <source>Family name</source>
         <translation>Nom de famille</translation>
     </message>
