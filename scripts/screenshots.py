@@ -65,6 +65,7 @@ def shoot() -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.services.participant_search import ParticipantQuery, search_participants
+    from app.services.participants import get_participant
     from app.services.setup import initialise_store
     from app.services.synthetic import seed
     from app.store.envelope import KdfParams
@@ -82,6 +83,7 @@ def shoot() -> None:
     seed(ctx, 150, 3)
     pid = search_participants(ctx, ParticipantQuery(statuses=("active",)), limit=1).rows[0].id
     plant_duplicate(ctx, pid)
+    person = get_participant(ctx, pid, record_view=False)
     csv_path, mapping_path = old_system_file(tmp)
 
     def settle(seconds: float = 1.0) -> None:
@@ -124,8 +126,16 @@ def shoot() -> None:
         w.grab().save(str(OUT / f"participant-file-{lang}.png"))
         w.intake_action.trigger()
         settle(0.5)
-        w.workspace.intake_dialog.grab().save(str(OUT / f"intake-{lang}.png"))
-        w.workspace.intake_dialog.close()
+        dialog = w.workspace.intake_dialog
+        dialog.grab().save(str(OUT / f"intake-{lang}.png"))
+        # The same person again with only a name: the files that bear it, marked
+        # "few details to compare".
+        dialog.form.set_values({"family_name": person.family_name,
+                                "given_names": person.given_names})
+        dialog.next_button.click()
+        settle_until(lambda d=dialog: d.pages.currentIndex() == 1)
+        dialog.grab().save(str(OUT / f"intake-duplicates-{lang}.png"))
+        dialog.close()
         page = w.workspace.duplicates
         w.workspace.tabs.setCurrentWidget(page)
         page.scan()

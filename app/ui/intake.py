@@ -71,6 +71,7 @@ class IntakeDialog(QDialog):
         v1.addWidget(self.next_button)
         self.candidates = QListWidget()
         self.candidates.setAccessibleName(tr("Probable duplicates"))
+        self.candidates.setWordWrap(True)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.same_button = QPushButton(tr("This is the same person"))
@@ -115,13 +116,20 @@ class IntakeDialog(QDialog):
     def _show(self, found: list[DuplicateCandidate]) -> None:
         self.next_button.setEnabled(True)
         self.candidates.clear()
+        # "Few details" is about the query, not one file: said once, above the list.
+        few = any("few_details" in c.reasons for c in found)
         for c in found:
-            reasons = ", ".join(reason_words(r) for r in c.reasons)
+            reasons = ", ".join(reason_words(r) for r in c.reasons if r != "few_details")
             item = QListWidgetItem(f"{c.display_name} — {c.date_of_birth or '?'} — "
                                    f"{c.client_id or ''} ({reasons})")
             item.setData(Qt.ItemDataRole.UserRole, c.participant_id)
             self.candidates.addItem(item)
-        if found:
+        if few:
+            self.candidates.setCurrentRow(0)
+            self.warning.setText(tr("Few details to compare: these files have the same or a "
+                                    "similar name. Ask for a date of birth, a phone number or "
+                                    "an old document before you decide."))
+        elif found:
             self.candidates.setCurrentRow(0)
             self.warning.setText(tr("These files may be the same person. Open the file if "
                                     "it is; create a new one only if it is not."))

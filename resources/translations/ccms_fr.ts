@@ -540,6 +540,10 @@
         <translation>Étape 2 de 2 : doublons probables</translation>
     </message>
     <message>
+        <source>Few details to compare: these files have the same or a similar name. Ask for a date of birth, a phone number or an old document before you decide.</source>
+        <translation>Peu de détails à comparer : ces dossiers portent le même nom ou un nom proche. Demandez une date de naissance, un numéro de téléphone ou un ancien document avant de décider.</translation>
+    </message>
+    <message>
         <source>These files may be the same person. Open the file if it is; create a new one only if it is not.</source>
         <translation>Ces dossiers pourraient être la même personne. Ouvrez le dossier si c'est le cas; créez-en un nouveau seulement sinon.</translation>
     </message>

@@ -54,6 +54,26 @@ def test_intake_meets_the_duplicate_warning(qtbot, ctx: ServiceContext,  # type:
     assert unlocked.workspace.file.pid == existing
 
 
+def test_intake_with_a_name_only_lists_the_namesakes_with_one_caution(  # type: ignore[no-untyped-def]
+        qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    """No date, phone or ID: the files with the name are listed, and the caution that
+    nothing else could be compared is said once, above them, not on every line."""
+    ids = {create_participant(ctx, {"family_name": "Dorelus", "given_names": "Rosly",
+                                    "date_of_birth": f"19{70 + i}-03-0{i + 1}"})
+           for i in range(4)}
+    unlocked.intake_action.trigger()
+    dialog = unlocked.workspace.intake_dialog
+    dialog.form.rows["family_name"].edit.setText("Dorelus")
+    dialog.form.rows["given_names"].edit.setText("Rosly")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    items = [dialog.candidates.item(i) for i in range(dialog.candidates.count())]
+    assert {it.data(Qt.ItemDataRole.UserRole) for it in items} == ids
+    assert all("same name" in it.text() and "few details" not in it.text() for it in items)
+    assert dialog.warning.text().startswith("Few details to compare")
+    assert dialog.same_button.isEnabled()
+
+
 def test_bad_intake_shows_errors_beside_fields(qtbot, unlocked: MainWindow) -> None:  # type: ignore[no-untyped-def]
     unlocked.intake_action.trigger()
     dialog = unlocked.workspace.intake_dialog
