@@ -30,7 +30,7 @@ from app.services.import_csv import read_table
 from app.services.import_mapping import load_mapping, resolve
 from app.services.import_rejects import RejectsFile, default_rejects_path
 from app.services.import_rows import PreparedRow, caseworker_index, prepare_row
-from app.services.matching import find_duplicates_in
+from app.services.matching import THRESHOLD, find_duplicates_in
 from app.services.participants import create_participant_in
 from app.services.recorder import ChangeRecorder, recording
 
@@ -167,7 +167,9 @@ class _Run:
         if self.on_duplicate != "create":
             found = find_duplicates_in(session, row.profile, 1)
             best = found[0] if found else None
-        if best is not None and self.on_duplicate == "skip":
+        # Only a confident match is left out: a row with few details to compare (a name, no
+        # date, phone or ID) may be anyone who bears the name, so it is imported and flagged.
+        if best is not None and self.on_duplicate == "skip" and best.score >= THRESHOLD:
             return "skipped", None
         pid = create_participant_in(rec, dict(row.profile), [dict(a) for a in row.aliases], [],
                                     status=row.status or ParticipantStatus.REFERRED.value)

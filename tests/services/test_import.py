@@ -205,6 +205,20 @@ def test_on_duplicate(ctx: ServiceContext, tmp_path: Path, existing: str, mode: 
     assert (again.imported, again.already_imported) == (0, 2)
 
 
+def test_skip_leaves_out_only_a_confident_match(ctx: ServiceContext, tmp_path: Path) -> None:
+    """A row with a name only may be any of the files that bear it: with --on-duplicate skip
+    it is still imported, and flagged with the namesake to review."""
+    for i in range(4):
+        create_participant(ctx, {"family_name": "Dorelus", "given_names": "Rosly",
+                                 "date_of_birth": f"19{70 + i}-03-0{i + 1}"})
+    f = write(tmp_path / "names.csv", "family_name,given_names\nDorelus,Rosly\n")
+    summary = run_import(ctx, f, None, on_duplicate="skip")
+    assert (summary.imported, summary.skipped, summary.flagged) == (1, 0, 1)
+    with ctx.store.session() as s:
+        review = s.scalars(select(DuplicateReview)).one()
+    assert "few_details" in review.reasons
+
+
 def _sha(path: Path) -> str:
     import hashlib
 
