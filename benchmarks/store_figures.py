@@ -132,21 +132,32 @@ def store_overhead(n: int = 20_000) -> dict[str, Any]:
 
 
 def search_figures(ctx: ServiceContext, terms: dict[str, list[str]]) -> dict[str, Any]:
-    """The list's search through the service vs a bare FTS5 query on the same store."""
+    """The list's search through the service vs a bare FTS5 query on the same store.
+
+    Both are timed on a warm page cache: one untimed pass of every term through each first.
+    Timed cold-then-warm (the service first, the bare query after it on the pages it had
+    just read), the ratio measured the cache, not the search: 7.3 at national scale once
+    the names became realistic, against 2-4 warm."""
     service_ms: dict[str, list[float]] = {}
     bare_ms: list[float] = []
-    for kind, words in terms.items():
-        service_ms[kind] = [
-            timed(lambda w=w: search_participants(ctx, ParticipantQuery(text=w), limit=50,
-                                                 with_total=False))
-            for w in words]
     with ctx.store.engine.connect() as conn:
+        def service(w: str) -> float:
+            return timed(lambda: search_participants(ctx, ParticipantQuery(text=w), limit=50,
+                                                     with_total=False))
+
+        def bare(w: str) -> float:
+            q = '"' + w.lower().replace('"', '""') + '"'
+            return timed(lambda: conn.execute(
+                text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT 50"),
+                {"q": q}).all())
+
         for words in terms.values():
             for w in words:
-                q = '"' + w.lower().replace('"', '""') + '"'
-                bare_ms.append(timed(lambda q=q: conn.execute(
-                    text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT 50"),
-                    {"q": q}).all()))
+                service(w)
+                bare(w)
+        for kind, words in terms.items():
+            service_ms[kind] = [service(w) for w in words]
+        bare_ms = [bare(w) for words in terms.values() for w in words]
     every = [v for values in service_ms.values() for v in values]
     p95, bare_p95 = percentile(every, 95), percentile(bare_ms, 95)
     return {
