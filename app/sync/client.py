@@ -71,6 +71,10 @@ class SyncClient:
     def push(self, request: PushRequest) -> PushResponse:
         return self._call("POST", "/push", PushResponse, request.model_dump(mode="json"))
 
+    def push_operations(self, operations: list[dict[str, Any]]) -> PushResponse:
+        """`push` for operations already in their wire JSON shape (the outbox's own)."""
+        return self._call("POST", "/push", PushResponse, {"operations": operations})
+
     def pull(self, after: int, limit: int) -> PullResponse:
         return self._call("GET", f"/changes?after={int(after)}&limit={int(limit)}",
                           PullResponse)

@@ -185,8 +185,9 @@ def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
                     apply_page(session, page.changes)
                     state.put(session, state.CURSOR, str(page.next_cursor))
                     written.append(len(page.changes))
-                    if not page.more or sum(written) >= GROUP_RECORDS or not upcoming.done():
-                        break
+                    if (not page.more or sum(written) >= GROUP_RECORDS
+                            or not upcoming.done() or upcoming.exception() is not None):
+                        break  # a failed fetch is raised after this group is written
                     page = upcoming.result()  # already here: no wait in the transaction
             for count in written:
                 summary.pulled += count

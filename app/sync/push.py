@@ -15,7 +15,7 @@ from app.services.context import ServiceContext
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
 from app.sync.pull import apply_change, refresh_derived
-from app.sync.wire import Change, FieldChange, Operation, OpResult, PushRequest
+from app.sync.wire import Change, OpResult
 
 Progress = Callable[[str, int, int], None]
 
@@ -44,14 +44,14 @@ class _Entry:
     changes: dict[str, Any]
 
 
-def _operation(entry: _Entry) -> Operation:
-    # Outbox entries were written by our own recorder: no need to validate them again
-    # (the server validates every operation it receives).
-    return Operation.model_construct(
-        op_id=entry.op_id, entity=entry.entity, record_id=entry.record_id, kind=entry.kind,
-        base_version=entry.base_version,
-        changes={k: FieldChange.model_construct(old=v.get("old"), new=v.get("new"))
-                 for k, v in entry.changes.items()})
+def _operation(entry: _Entry) -> dict[str, Any]:
+    """One operation as the wire's JSON (the shape of `wire.Operation`). Outbox entries were
+    written by our own recorder, their values already JSON: built as plain dicts, with no
+    model objects to make and dump again (the server validates every operation)."""
+    return {"op_id": entry.op_id, "entity": entry.entity, "record_id": entry.record_id,
+            "kind": entry.kind, "base_version": entry.base_version,
+            "changes": {k: {"old": v.get("old"), "new": v.get("new")}
+                        for k, v in entry.changes.items()}}
 
 
 def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
@@ -69,7 +69,7 @@ def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
                        OutboxEntry.changes).order_by(OutboxEntry.seq).limit(batch_size))]
         if not entries:
             return summary
-        response = client.push(PushRequest(operations=[_operation(e) for e in entries]))
+        response = client.push_operations([_operation(e) for e in entries])
         answers = {r.op_id: r for r in response.results}
         _record_answers(ctx, entries, answers, summary)
         if progress:

@@ -4,6 +4,7 @@ written). No server: a client that answers from a list, and a page writer that c
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import pytest
@@ -33,18 +34,51 @@ class ListClient:
         return self.pages[after]
 
 
+class FailingClient(ListClient):
+    """Fails to fetch one page (the network gave up on it)."""
+
+    def __init__(self, fail_after: int) -> None:
+        super().__init__()
+        self.fail_after = fail_after
+
+    def pull(self, after: int, limit: int) -> PullResponse:
+        if after == self.fail_after:
+            raise ConnectionError("the server went away")
+        return super().pull(after, limit)
+
+
+class Fetches(ThreadPoolExecutor):
+    """The pull's fetcher, keeping its futures so a writer can wait for the fetch ahead."""
+
+    made: list[Future[Any]] = []
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future = super().submit(fn, *args, **kwargs)
+        Fetches.made.append(future)
+        return future
+
+
 class Writer:
-    """Stands for `apply_page`: notes which transaction took each page; fails on one."""
+    """Stands for `apply_page`: notes which transaction took each page; fails on one. It
+    returns only once the page fetched ahead has arrived (or failed), so pages join a group
+    whenever the rules let them: the test does not depend on thread timing."""
 
     def __init__(self, fail_at: int | None) -> None:
         self.fail_at = fail_at
         self.seen: list[tuple[int, int]] = []  # (first seq of the page, id of its session)
 
     def __call__(self, session: Any, changes: list[Change]) -> None:
+        wait([f for f in Fetches.made if not f.cancelled()], timeout=10)
         first = changes[0].seq
         if self.fail_at is not None and first == self.fail_at * PAGE + 1:
             raise OSError("disk full")
         self.seen.append((first, id(session)))
+
+
+@pytest.fixture(autouse=True)
+def fetches(monkeypatch: pytest.MonkeyPatch) -> None:
+    Fetches.made = []
+    monkeypatch.setattr(pull, "ThreadPoolExecutor", Fetches)
 
 
 def test_a_failure_inside_a_group_loses_that_group_only(
@@ -56,14 +90,13 @@ def test_a_failure_inside_a_group_loses_that_group_only(
     with pytest.raises(OSError, match="disk full"):
         pull.pull_changes(ctx, client, PAGE, summary=summary)  # type: ignore[arg-type]
     cursor = int(state.read(ctx.store, state.CURSOR) or 0)
-    # The cursor is the end of a whole page written before the failing one, and the summary
-    # counts exactly the pages up to it.
-    assert cursor % PAGE == 0 and 0 <= cursor <= 7 * PAGE
-    assert summary.pulled == cursor and summary.pages == cursor // PAGE
-    groups: dict[int, int] = {}
-    for _first, session_id in failing.seen:
-        groups[session_id] = groups.get(session_id, 0) + PAGE
-    assert max(groups.values()) <= pull.GROUP_RECORDS
+    # Pages 1-5 made a whole group (GROUP_RECORDS changes); 6 and 7 went with the failing 8th
+    # and were rolled back with it. The summary counts exactly what was written.
+    group = pull.GROUP_RECORDS // PAGE
+    assert cursor == group * PAGE
+    assert summary.pulled == cursor and summary.pages == group
+    sessions = [session_id for _, session_id in failing.seen]
+    assert len(set(sessions[:group])) == 1 and sessions[group] != sessions[0]
 
     again = Writer(fail_at=None)
     monkeypatch.setattr(pull, "apply_page", again)
@@ -74,3 +107,19 @@ def test_a_failure_inside_a_group_loses_that_group_only(
         p * PAGE + 1 for p in range(cursor // PAGE, PAGES)]
     assert done.pulled == PAGES * PAGE - cursor
     assert int(state.read(ctx.store, state.CURSOR) or 0) == PAGES * PAGE
+
+
+def test_a_failed_fetch_ahead_keeps_every_page_before_it(
+        ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fetch of page 4 fails while the first pages are being written: they are all
+    written (never rolled back with the group the failure would have joined), and the
+    failure is raised after them."""
+    writer = Writer(fail_at=None)
+    monkeypatch.setattr(pull, "apply_page", writer)
+    summary = pull.PullSummary()
+    with pytest.raises(ConnectionError):
+        pull.pull_changes(ctx, FailingClient(fail_after=3 * PAGE), PAGE,  # type: ignore[arg-type]
+                          summary=summary)
+    assert int(state.read(ctx.store, state.CURSOR) or 0) == 3 * PAGE
+    assert (summary.pulled, summary.pages) == (3 * PAGE, 3)
+    assert [first for first, _ in writer.seen] == [1, PAGE + 1, 2 * PAGE + 1]
