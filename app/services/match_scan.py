@@ -173,11 +173,12 @@ def check_batch(session: Session, queries: list[tuple[str, mc.MatchQuery]],
             scored.append(None)
             continue
         evidence: dict[str, matching._Evidence] = {}
+        least = matching.least_ratio(q, files)
         for rid in sorted(ids - {pid}):  # the order the per-file check fetched them in
             target = targets.get(rid)
             if target is None or target.id == pid:
                 continue
-            ev = matching._evidence(q, rows[rid], aliases.get(rid, []), files)
+            ev = matching._evidence(q, rows[rid], aliases.get(rid, []), least)
             if ev is not None:
                 evidence[rid] = ev
                 if ev.name is not None and ev.name.full:

@@ -185,10 +185,6 @@ class _Evidence:
         return round(min(score, 1.0), 3)
 
 
-def _odds(probability: float) -> float:
-    return probability / (1.0 - probability)
-
-
 @lru_cache(maxsize=16)
 def _name_odds_bound(files: int) -> float:
     """The most a name can add to the odds (every word the same, and no namesake)."""
@@ -197,10 +193,19 @@ def _name_odds_bound(files: int) -> float:
     return max(full, 1.0 / (n * ms.PART_NAME_U), ms.NO_NAME_M / n)
 
 
+def least_ratio(q: mc.MatchQuery, files: int) -> float:
+    """The likelihood ratio of the fields other than the name under which no name can lift a
+    file to the query's threshold (odds 5 % under it round to a score under it, with room to
+    spare): once per query, for the scan's `_evidence(..., least=...)`."""
+    threshold = threshold_for(q)
+    return 0.95 * threshold / (1.0 - threshold) / (PRIOR * _name_odds_bound(files))
+
+
 def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
-              files: int | None = None) -> _Evidence | None:
-    """What the file shows of the query's person. With `files`: None when its other fields
-    leave it below the threshold whatever the names say (the scan skips comparing them)."""
+              least: float | None = None) -> _Evidence | None:
+    """What the file shows of the query's person. With `least` (`least_ratio`): None when
+    its other fields leave it below the threshold whatever the names say (the scan skips
+    comparing them)."""
     reasons: list[str] = []
     ratio = 1.0
     id_match = False
@@ -230,9 +235,7 @@ def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
             ratio *= ms.PHONE_SAME
         else:
             ratio *= ms.PHONE_DIFFERENT
-    # Odds 5 % under the threshold's round to a score under it, with room to spare.
-    if files is not None and not id_match and (
-            PRIOR * _name_odds_bound(files) * ratio < 0.95 * _odds(threshold_for(q))):
+    if least is not None and not id_match and ratio < least:
         return None
     name = _best_name(q, row, aliases)
     if name is not None:

@@ -69,7 +69,7 @@ class SyncClient:
                           EnrolRequest(code=code, label=label).model_dump())
 
     def push(self, request: PushRequest) -> PushResponse:
-        return self._call("POST", "/push", PushResponse, request.model_dump(mode="json"))
+        return self.push_operations(request.model_dump(mode="json")["operations"])
 
     def push_operations(self, operations: list[dict[str, Any]]) -> PushResponse:
         """`push` for operations already in their wire JSON shape (the outbox's own)."""
