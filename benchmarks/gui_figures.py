@@ -72,7 +72,7 @@ def max_stall_during(work: list[Any]) -> dict[str, Any]:
     from app.ui.responsiveness import GuiThreadCollector
 
     qapp = app()
-    collector = GuiThreadCollector(qapp)  # as the app does
+    collector = GuiThreadCollector(qapp)  # as the app does (busy: the BackgroundOps below)
     clock = QElapsedTimer()
     clock.start()
     gaps: list[int] = []

@@ -63,6 +63,11 @@ class BackgroundOp(QRunnable):
         self.signals.success.emit(result)
 
 
+def background_work_running() -> bool:
+    """Whether any operation started here has not reported yet (read on the GUI thread)."""
+    return bool(_live)
+
+
 def run_in_background(fn: Callable[..., Any], success: Callable[[Any], None] | None = None,
                       failure: Callable[[BaseException], None] | None = None) -> BackgroundOp:
     return BackgroundOp(fn, success=success, failure=failure).start()
