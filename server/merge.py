@@ -31,7 +31,7 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
     record = records.get(key) if records is not None else session.get(Record, key)
     if record is not None and record.office_id != device.office_id:
         raise OfficeViolation(op.record_id)
-    changes = {name: (c.old, c.new) for name, c in op.changes.items()}
+    changes = {name: (c.get("old"), c.get("new")) for name, c in op.changes.items()}
     if record is None:
         if op.kind != "create":
             return OpResult(op_id=op.op_id, status="rejected",

@@ -5,17 +5,19 @@ a lost answer is harmless (the server answers a replayed op_id with its first an
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
 
+from app.errors import SyncError
 from app.models import ENTITIES, Conflict, OutboxEntry
 from app.services.context import ServiceContext
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
 from app.sync.pull import apply_change, refresh_derived
-from app.sync.wire import Change, OpResult
+from app.sync.wire import Change, OpResult, PushResponse
 
 Progress = Callable[[str, int, int], None]
 
@@ -57,23 +59,49 @@ def _operation(entry: _Entry) -> dict[str, Any]:
 def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
                 progress: Progress | None = None,
                 summary: PushSummary | None = None) -> PushSummary:
-    """`summary` (if given) is filled batch by batch, so a failed push still reports."""
+    """`summary` (if given) is filled batch by batch, so a failed push still reports.
+
+    A batch goes out only once the answer to the one before it has arrived (the server
+    applies them in order), but it goes out before that answer is recorded: the server's
+    time overlaps the local writes. A failure leaves every batch whose answer arrived
+    recorded and the rest queued."""
     summary = summary if summary is not None else PushSummary()
     total = pending_count(ctx)
-    while True:
-        with ctx.store.session() as session:
-            # Plain rows, not ORM objects: the outbox is read often and in bulk.
-            entries = [_Entry(*row) for row in session.execute(
-                select(OutboxEntry.seq, OutboxEntry.op_id, OutboxEntry.entity,
-                       OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.base_version,
-                       OutboxEntry.changes).order_by(OutboxEntry.seq).limit(batch_size))]
-        if not entries:
-            return summary
-        response = client.push_operations([_operation(e) for e in entries])
-        answers = {r.op_id: r for r in response.results}
-        _record_answers(ctx, entries, answers, summary)
-        if progress:
-            progress("push", min(summary.pushed, total), max(total, summary.pushed))
+    sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ccms-push")
+
+    def send(entries: list[_Entry]) -> Future[PushResponse]:
+        return sender.submit(client.push_operations, [_operation(e) for e in entries])
+
+    try:
+        entries = _read_batch(ctx, batch_size)
+        in_flight = send(entries) if entries else None
+        while in_flight is not None:
+            answers = {r.op_id: r for r in in_flight.result().results}
+            unanswered = sum(e.op_id not in answers for e in entries)
+            # Read after the last entry sent: the answers are not recorded yet.
+            following = [] if unanswered else _read_batch(ctx, batch_size, entries[-1].seq)
+            in_flight = send(following) if following else None
+            _record_answers(ctx, entries, answers, summary)
+            if progress:
+                progress("push", min(summary.pushed, total), max(total, summary.pushed))
+            if unanswered:  # sending them again would loop: the server is at fault
+                raise SyncError(f"the server left {unanswered} of {len(entries)} operations "
+                                "of a batch unanswered; they stay queued")
+            entries = following
+        return summary
+    finally:
+        sender.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_batch(ctx: ServiceContext, batch_size: int, after: int | None = None) -> list[_Entry]:
+    with ctx.store.session() as session:
+        # Plain rows, not ORM objects: the outbox is read often and in bulk.
+        stmt = select(OutboxEntry.seq, OutboxEntry.op_id, OutboxEntry.entity,
+                      OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.base_version,
+                      OutboxEntry.changes).order_by(OutboxEntry.seq).limit(batch_size)
+        if after is not None:
+            stmt = stmt.where(OutboxEntry.seq > after)
+        return [_Entry(*row) for row in session.execute(stmt)]
 
 
 def _record_answers(ctx: ServiceContext, entries: list[_Entry],

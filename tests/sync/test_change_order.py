@@ -8,7 +8,7 @@ import threading
 from app.models import new_id
 from app.services.context import ServiceContext
 from app.sync.client import SyncClient
-from app.sync.wire import FieldChange, Operation, PushRequest
+from app.sync.wire import Operation, PushRequest
 from tests.sync.conftest import Devices, RunningServer
 from tests.sync.test_refusals import _token
 
@@ -19,8 +19,8 @@ def _create(office_id: str) -> tuple[str, Operation]:
     rid = new_id()
     return rid, Operation(op_id=new_id(), entity="participant", record_id=rid, kind="create",
                           base_version=0, changes={
-                              "id": FieldChange(new=rid), "office_id": FieldChange(new=office_id),
-                              "family_name": FieldChange(new="Concurrent")})
+                              "id": {"new": rid}, "office_id": {"new": office_id},
+                              "family_name": {"new": "Concurrent"}})
 
 
 def test_concurrent_pushes_never_hide_a_change_from_a_puller(devices: Devices,

@@ -17,7 +17,7 @@ from app.services.context import ServiceContext
 from app.sync import state
 from app.sync.client import SyncClient
 from app.sync.enrolment import enrol_device
-from app.sync.wire import MAX_BATCH, FieldChange, Operation, PushRequest
+from app.sync.wire import MAX_BATCH, Operation, PushRequest
 from server.cli import main as server_cli
 from tests.sync.conftest import Devices, RunningServer, sync
 from tests.sync.helpers import server_versions
@@ -58,6 +58,10 @@ def test_no_token_bad_token_and_malformed(devices: Devices, server: RunningServe
                           timeout=10)
         assert r.status_code == 422, bad
         assert r.json()["error"] == "invalid_request" and r.json()["detail"]
+    # A change holds "old" and "new" only; anything else is named in the refusal.
+    odd = {**_op(new_id(), a.office_id), "changes": {"family_name": {"new": "X", "was": "Y"}}}
+    r = requests.post(url, json={"operations": [odd]}, headers=auth, timeout=10)
+    assert r.status_code == 422 and "was" in r.json()["detail"], r.json()
     twice = _op(new_id(), a.office_id)
     r = requests.post(url, json={"operations": [twice, twice]}, headers=auth, timeout=10)
     assert r.status_code == 422 and "twice" in r.json()["detail"]
@@ -111,7 +115,7 @@ def test_replaying_an_op_returns_the_first_answer(devices: Devices,
     assert again == first and first.results[0].status == "applied"
     assert server_versions(server.db_url) == versions
     update = Operation(op_id=new_id(), entity="participant", record_id=rid, kind="update",
-                       base_version=1, changes={"city": FieldChange(old=None, new="Delta")})
+                       base_version=1, changes={"city": {"old": None, "new": "Delta"}})
     r1 = client.push(PushRequest(operations=[update]))
     r2 = client.push(PushRequest(operations=[update]))
     assert r1 == r2 and server_versions(server.db_url)[("participant", rid)] == 2
