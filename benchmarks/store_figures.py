@@ -166,6 +166,7 @@ def search_figures(ctx: ServiceContext, terms: dict[str, list[str]]) -> dict[str
         "search": {
             "queries": len(every),
             "p50_ms": round(percentile(every, 50), 2),
+            "max_ms": round(max(every), 2),
             "p95_ms_by_kind": {k: round(percentile(v, 95), 2) for k, v in service_ms.items()},
             "bare_fts5_p95_ms": round(bare_p95, 2),
         },

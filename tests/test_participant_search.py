@@ -52,7 +52,8 @@ def test_client_id_phone_and_alias(ctx: ServiceContext, people: dict[str, str]) 
 
 def test_short_terms_filters_and_no_match(ctx: ServiceContext, people: dict[str, str]) -> None:
     assert set(_names(ctx, text="le")) == {"Lee"}
-    assert set(_names(ctx, text="ng")) == {"Nguyễn", "Nguyen", "Singh"}
+    # One or two characters match the start of a word: "ng" is Nguyen, not Singh.
+    assert set(_names(ctx, text="ng")) == {"Nguyễn", "Nguyen"}
     change_status(ctx, people["Okafor-4"], "assessed")
     assert _names(ctx, statuses=("assessed",)) == ["Okafor"]
     assert _names(ctx, text="okafor", statuses=("referred",)) == ["Okafor"] * 3
@@ -80,3 +81,21 @@ def test_total_can_be_skipped_for_first_paint(ctx: ServiceContext,
     page = search_participants(ctx, ParticipantQuery(text="singh"), with_total=False)
     assert page.total == -1 and len(page.rows) == 4
     assert ps.count_participants(ctx, ParticipantQuery(text="singh")) == 4
+
+
+def test_short_terms_are_word_starts_in_any_name(ctx: ServiceContext,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = {key: create_participant(ctx, {"family_name": family, "given_names": given})
+           for key, family, given in [("vu", "Vũ", "Thi Lan"), ("vuong", "Nguyen", "Vuong"),
+                                      ("duvu", "Duvu", "Ana"), ("tran", "Tran", "Van Do")]}
+    found = {r.id for r in search_participants(ctx, ParticipantQuery(text="VU")).rows}
+    assert found == {ids["vu"], ids["vuong"]}  # a first word, a given name; not Duvu
+    assert [r.id for r in search_participants(ctx, ParticipantQuery("nguyen v")).rows] == [
+        ids["vuong"]]
+    assert [r.id for r in search_participants(ctx, ParticipantQuery("d tran")).rows] == [
+        ids["tran"]]
+    assert search_participants(ctx, ParticipantQuery("-- ;")).total == 4  # no words: all
+    for threshold in (0, 10**9):  # both plans of a name-sorted page
+        monkeypatch.setattr(ps, "INDEX_WALK_THRESHOLD", threshold)
+        rows = search_participants(ctx, ParticipantQuery(text="v")).rows
+        assert [r.family_name for r in rows] == ["Nguyen", "Tran", "Vũ"]

@@ -173,7 +173,9 @@ def test_store_from_previous_revision_upgrades_without_loss(ctx: ServiceContext,
     assert _count(store) == 1
     from app.services.participant_search import ParticipantQuery, search_participants
 
-    assert search_participants(ServiceContext.open(store), ParticipantQuery("hadd")).total == 1
+    upgraded = ServiceContext.open(store)
+    assert search_participants(upgraded, ParticipantQuery("hadd")).total == 1
+    assert search_participants(upgraded, ParticipantQuery("ra")).total == 1  # word index
     assert len(list((store_dir / "backups").glob("store-*.db"))) == 1
     store.lock()
 

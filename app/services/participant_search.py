@@ -1,4 +1,5 @@
-"""The participant list: search (FTS5 trigram), filters and sorting, all in SQL, in pages.
+"""The participant list: search (FTS5: trigrams, and words for terms of one or two
+characters; `app.store.fts`), filters and sorting, all in SQL, in pages.
 
 Sorted search at national scale has two good plans and the planner cannot tell them apart:
 a term matching few people (a client ID, a phone) is fastest fetched by rowid and sorted; a
@@ -17,7 +18,7 @@ from app.models import Participant
 from app.services.context import ServiceContext
 from app.services.text import fold
 from app.services.views import Page, ParticipantSummary
-from app.store.fts import FTS_TABLE
+from app.store.fts import FTS_TABLE, WORDS_TABLE
 
 SORTS = {
     "name": (Participant.family_name, Participant.given_names),
@@ -42,24 +43,35 @@ class ParticipantQuery:
 
 
 def _fts_match(query: ParticipantQuery) -> str | None:
+    """Terms of three characters or more, anywhere in the text (trigrams)."""
     tokens = [t for t in fold(query.text).split() if len(t) >= 3]
     if not tokens:
         return None
-    return " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+    return " AND ".join(_phrase(t) for t in tokens)
+
+
+def _words_match(query: ParticipantQuery) -> str | None:
+    """Terms of one or two characters, as the start of a word ("Vu", the "T" of "Nguyen
+    T"): too short for trigrams, and any word containing them would be most words."""
+    # Punctuation alone ("--") is no word: it cannot match, and an empty phrase is an error.
+    tokens = [t for t in fold(query.text).split() if len(t) < 3 and any(c.isalnum() for c in t)]
+    if not tokens:
+        return None
+    return " AND ".join(_phrase(t) + "*" for t in tokens)
+
+
+def _phrase(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
 def _filtered(query: ParticipantQuery, columns: Select, *, walk_index: bool = False) -> Select:
     stmt = columns.where(Participant.deleted.is_(False), Participant.merged_into_id.is_(None))
-    match = _fts_match(query)
-    if match is not None:
-        plus = "+" if walk_index else ""
-        stmt = stmt.where(text(f"{plus}participant.rowid IN (SELECT rowid FROM {FTS_TABLE} "
-                               f"WHERE {FTS_TABLE} MATCH :fts_match)")
-                          .bindparams(fts_match=match))
-    for short in (t for t in fold(query.text).split() if len(t) < 3):
-        # Trigrams need three characters; one or two go through a LIKE on the same text.
-        escaped = short.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(Participant.search_text.like(f"%{escaped}%", escape="\\"))
+    plus = "+" if walk_index else ""
+    for table, match, name in ((FTS_TABLE, _fts_match(query), "fts_match"),
+                               (WORDS_TABLE, _words_match(query), "words_match")):
+        if match is not None:
+            stmt = stmt.where(text(f"{plus}participant.rowid IN (SELECT rowid FROM {table} "
+                                   f"WHERE {table} MATCH :{name})").bindparams(**{name: match}))
     if query.statuses:
         stmt = stmt.where(Participant.status.in_(query.statuses))
     if query.caseworker_id:
@@ -70,9 +82,9 @@ def _filtered(query: ParticipantQuery, columns: Select, *, walk_index: bool = Fa
     return stmt
 
 
-def _fts_count(session: Session, match: str) -> int:
-    return session.execute(text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} "
-                                "MATCH :m"), {"m": match}).scalar() or 0
+def _fts_count(session: Session, table: str, match: str) -> int:
+    return session.execute(text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :m"),
+                           {"m": match}).scalar() or 0
 
 
 def search_participants(ctx: ServiceContext, query: ParticipantQuery, offset: int = 0,
@@ -85,11 +97,13 @@ def search_participants(ctx: ServiceContext, query: ParticipantQuery, offset: in
         Participant.client_id, Participant.date_of_birth, Participant.phone,
         Participant.status, Participant.caseworker_id, Participant.risk_flags)
     with ctx.store.session() as session:
-        match = _fts_match(query)
+        # The trigram terms narrow the most when there are any; else the short ones.
+        table, match = ((FTS_TABLE, _fts_match(query)) if _fts_match(query) is not None
+                        else (WORDS_TABLE, _words_match(query)))
         # Digits (a client ID, a phone) match few people: no need to count to choose.
         walk = (query.sort == "name" and match is not None
                 and not fold(query.text).replace(" ", "").isdigit()
-                and _fts_count(session, match) > INDEX_WALK_THRESHOLD)
+                and _fts_count(session, table, match) > INDEX_WALK_THRESHOLD)
         stmt = _filtered(query, columns, walk_index=walk)
         stmt = stmt.order_by(*(c.desc() if query.descending else c for c in order),
                              ROWID.desc() if query.descending else ROWID)
