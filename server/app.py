@@ -44,7 +44,7 @@ from server.db import (
     token_hash,
     utcnow,
 )
-from server.merge import OfficeViolation, apply_operation
+from server.merge import NewRecord, OfficeViolation, apply_operation
 
 log = logging.getLogger("ccms.server")
 
@@ -166,7 +166,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
             seen = {a.op_id: a.result for a in session.scalars(
                 select(AppliedOp).where(AppliedOp.op_id.in_(ids)))}
             keys = {(op.entity, op.record_id) for op in body.operations}
-            records: dict[tuple[str, str], Record] = {}
+            records: dict[tuple[str, str], Record | NewRecord] = {}
             for entity in {k[0] for k in keys}:
                 for r in session.scalars(select(Record).where(
                         Record.entity == entity,
@@ -187,6 +187,9 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
                 answered.append({"op_id": op.op_id, "device_id": dev.id, "result": answer,
                                  "applied_at": now})
                 results.append(answer)
+            created = [vars(r) for r in records.values() if isinstance(r, NewRecord)]
+            if created:  # one multi-row insert (updates to loaded records flush with it)
+                session.execute(insert(Record), created)
             if answered:  # one multi-row insert: each op id with its first answer
                 session.execute(insert(AppliedOp), answered)
             live = session.get(Device, dev.id)

@@ -5,6 +5,7 @@ conflict: the server keeps its value and answers with it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -17,7 +18,23 @@ class OfficeViolation(Exception):
     """The operation touches a record of another office."""
 
 
-def _bump(session: Session, record: Record, counter: ChangeCounter, device: Device) -> None:
+@dataclass
+class NewRecord:
+    """A record this batch creates, with `Record`'s columns: the batch inserts them in one
+    statement at its end. An ORM object apiece took about 50 µs to make, add and flush,
+    a quarter of the server's time for a batch of creates."""
+
+    entity: str
+    record_id: str
+    office_id: str
+    version: int
+    values: dict[str, Any]
+    seq: int
+    last_device_id: str | None = None
+
+
+def _bump(session: Session, record: Record | NewRecord, counter: ChangeCounter,
+          device: Device) -> None:
     counter.value += 1
     record.seq = counter.value
     record.version += 1
@@ -25,10 +42,11 @@ def _bump(session: Session, record: Record, counter: ChangeCounter, device: Devi
 
 
 def apply_operation(session: Session, device: Device, op: Operation, counter: ChangeCounter,
-                    records: dict[tuple[str, str], Record] | None = None) -> OpResult:
-    """`records`: the batch's records fetched up front (a miss means: not on the server)."""
+                    records: dict[tuple[str, str], Record | NewRecord]) -> OpResult:
+    """`records`: the batch's records fetched up front (a miss means: not on the server),
+    and those it created so far (`NewRecord`, for the caller to insert)."""
     key = (op.entity, op.record_id)
-    record = records.get(key) if records is not None else session.get(Record, key)
+    record = records.get(key)
     if record is not None and record.office_id != device.office_id:
         raise OfficeViolation(op.record_id)
     changes = {name: (c.get("old"), c.get("new")) for name, c in op.changes.items()}
@@ -43,11 +61,9 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         if office != device.office_id and not (op.entity == "office"
                                                and op.record_id == device.office_id):
             raise OfficeViolation(op.record_id)
-        record = Record(entity=op.entity, record_id=op.record_id, office_id=device.office_id,
-                        version=0, values=values, seq=0)
-        session.add(record)
-        if records is not None:
-            records[key] = record
+        record = NewRecord(entity=op.entity, record_id=op.record_id,
+                           office_id=device.office_id, version=0, values=values, seq=0)
+        records[key] = record
         _bump(session, record, counter, device)
         return OpResult(op_id=op.op_id, status="applied", version=record.version)
 

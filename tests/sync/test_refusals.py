@@ -20,7 +20,7 @@ from app.sync.enrolment import enrol_device
 from app.sync.wire import MAX_BATCH, Operation, PushRequest
 from server.cli import main as server_cli
 from tests.sync.conftest import Devices, RunningServer, sync
-from tests.sync.helpers import server_versions
+from tests.sync.helpers import server_state, server_versions
 
 
 def _token(ctx: ServiceContext) -> str:
@@ -138,3 +138,25 @@ def test_revoked_device_is_told_and_wipes(devices: Devices, server: RunningServe
     assert not summary.complete and summary.wiped
     assert not a.store.is_unlocked
     assert [p.name for p in folder.iterdir()] == []
+
+
+def test_a_record_created_and_changed_in_one_batch(devices: Devices,
+                                                   server: RunningServer) -> None:
+    """A create, then an update and a stale update of the same record, and a second create
+    of it, all in one batch: the batch's new records are written once, at its end."""
+    a = devices.new("a")
+    client = SyncClient(server.url, _token(a), retries=0)
+    rid = new_id()
+    update = {"op_id": new_id(), "entity": "participant", "record_id": rid, "kind": "update",
+              "base_version": 1, "changes": {"city": {"old": None, "new": "Delta"}}}
+    stale = {"op_id": new_id(), "entity": "participant", "record_id": rid, "kind": "update",
+             "base_version": 1, "changes": {"city": {"old": "Surrey", "new": "Burnaby"}}}
+    answers = client.push_operations([_op(rid, a.office_id), update, stale,
+                                      _op(rid, a.office_id, "Again")]).results
+    assert [r.status for r in answers] == ["applied", "applied", "conflict", "conflict"]
+    assert answers[2].conflicts == {"city": "Delta"}
+    assert answers[3].conflicts == {"family_name": "Refusal"}
+    assert server_versions(server.db_url) == {("participant", rid): 2}
+    record = server_state(server.db_url, a.office_id)[("participant", rid)]
+    assert (record["family_name"], record["city"]) == ("Refusal", "Delta")
+    client.close()
