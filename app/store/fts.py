@@ -12,60 +12,48 @@ run the DROP statements before and the CREATE statements and the REBUILD ones af
 from __future__ import annotations
 
 FTS_TABLE = "participant_fts"
+WORDS_TABLE = "participant_words"
 
-CREATE_STATEMENTS = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(search_text, "
-    "content='participant', content_rowid='rowid', tokenize='trigram remove_diacritics 1')",
-    f"""CREATE TRIGGER IF NOT EXISTS participant_fts_ai AFTER INSERT ON participant BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.rowid, new.search_text);
+
+def _create(table: str, options: str) -> tuple[str, ...]:
+    """The index over the participant's search text, and the triggers that keep it in step
+    (named `<table>_ai`, `_ad`, `_au`)."""
+    return (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(search_text, "
+        f"content='participant', content_rowid='rowid', {options})",
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_ai AFTER INSERT ON participant BEGIN
+        INSERT INTO {table}(rowid, search_text) VALUES (new.rowid, new.search_text);
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS participant_fts_ad AFTER DELETE ON participant BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_ad AFTER DELETE ON participant BEGIN
+        INSERT INTO {table}({table}, rowid, search_text)
         VALUES ('delete', old.rowid, old.search_text);
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS participant_fts_au AFTER UPDATE OF search_text
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_au AFTER UPDATE OF search_text
         ON participant BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
+        INSERT INTO {table}({table}, rowid, search_text)
         VALUES ('delete', old.rowid, old.search_text);
-        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.rowid, new.search_text);
+        INSERT INTO {table}(rowid, search_text) VALUES (new.rowid, new.search_text);
     END""",
-)
-DROP_STATEMENTS = (
-    "DROP TRIGGER IF EXISTS participant_fts_ai",
-    "DROP TRIGGER IF EXISTS participant_fts_ad",
-    "DROP TRIGGER IF EXISTS participant_fts_au",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
-)
-REBUILD_SQL = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
+    )
+
+
+def _drop(table: str) -> tuple[str, ...]:
+    return (*(f"DROP TRIGGER IF EXISTS {table}_{t}" for t in ("ai", "ad", "au")),
+            f"DROP TABLE IF EXISTS {table}")
+
+
+def _rebuild(table: str) -> str:
+    return f"INSERT INTO {table}({table}) VALUES ('rebuild')"
+
+
+CREATE_STATEMENTS = _create(FTS_TABLE, "tokenize='trigram remove_diacritics 1'")
+DROP_STATEMENTS = _drop(FTS_TABLE)
+REBUILD_SQL = _rebuild(FTS_TABLE)
+WORDS_CREATE_STATEMENTS = _create(
+    WORDS_TABLE, "tokenize='unicode61 remove_diacritics 2', prefix='1 2'")
+WORDS_DROP_STATEMENTS = _drop(WORDS_TABLE)
+WORDS_REBUILD_SQL = _rebuild(WORDS_TABLE)
 
 
 def is_fts_object(name: str | None) -> bool:
     return bool(name) and str(name).startswith((FTS_TABLE, WORDS_TABLE))
-
-
-WORDS_TABLE = "participant_words"
-WORDS_CREATE_STATEMENTS = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {WORDS_TABLE} USING fts5(search_text, "
-    "content='participant', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', "
-    "prefix='1 2')",
-    f"""CREATE TRIGGER IF NOT EXISTS participant_words_ai AFTER INSERT ON participant BEGIN
-        INSERT INTO {WORDS_TABLE}(rowid, search_text) VALUES (new.rowid, new.search_text);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS participant_words_ad AFTER DELETE ON participant BEGIN
-        INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, search_text)
-        VALUES ('delete', old.rowid, old.search_text);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS participant_words_au AFTER UPDATE OF search_text
-        ON participant BEGIN
-        INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, search_text)
-        VALUES ('delete', old.rowid, old.search_text);
-        INSERT INTO {WORDS_TABLE}(rowid, search_text) VALUES (new.rowid, new.search_text);
-    END""",
-)
-WORDS_DROP_STATEMENTS = (
-    "DROP TRIGGER IF EXISTS participant_words_ai",
-    "DROP TRIGGER IF EXISTS participant_words_ad",
-    "DROP TRIGGER IF EXISTS participant_words_au",
-    f"DROP TABLE IF EXISTS {WORDS_TABLE}",
-)
-WORDS_REBUILD_SQL = f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}) VALUES ('rebuild')"

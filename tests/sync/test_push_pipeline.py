@@ -15,7 +15,7 @@ from app.errors import SyncError
 from app.models import OutboxEntry
 from app.services.context import ServiceContext
 from app.services.synthetic import seed
-from app.sync.runner import client_for, run_sync
+from app.sync.runner import SyncSummary, client_for, run_sync
 from app.sync.wire import PushResponse
 from tests.sync.conftest import Devices, RunningServer, sync
 from tests.sync.helpers import device_state, server_state
@@ -54,14 +54,27 @@ class Watched:
         return response
 
 
-def test_batches_go_out_in_order_each_after_the_answer_before_it(
-        devices: Devices, server: RunningServer) -> None:
+def _push(devices: Devices, **watch: Any) -> tuple[ServiceContext, list[str], Watched,
+                                                  SyncSummary]:
+    """A device with 50 operations queued (seeded), synced in batches of 20 through a
+    watched client."""
     a = devices.new("a")
     seed(a, 10, 2)
     queued = _outbox(a)
-    client = client_for(a)
-    watched = Watched(client)
-    summary = run_sync(a, client, batch_size=BATCH)
+    client = client_for(a, retries=0)
+    watched = Watched(client, **watch)
+    return a, queued, watched, run_sync(a, client, batch_size=BATCH)
+
+
+def _completes_later(a: ServiceContext, server: RunningServer) -> None:
+    assert sync(a, batch_size=BATCH).complete
+    assert _outbox(a) == []
+    assert device_state(a) == server_state(server.db_url, a.office_id)
+
+
+def test_batches_go_out_in_order_each_after_the_answer_before_it(
+        devices: Devices, server: RunningServer) -> None:
+    a, queued, watched, summary = _push(devices)
     assert summary.complete and summary.pushed == len(queued)
     assert [op for ids, _, _ in watched.calls for op in ids] == queued
     assert all(len(ids) <= BATCH for ids, _, _ in watched.calls)
@@ -74,41 +87,26 @@ def test_batches_go_out_in_order_each_after_the_answer_before_it(
 
 def test_a_failed_batch_leaves_the_answered_ones_recorded(devices: Devices,
                                                           server: RunningServer) -> None:
-    a = devices.new("a")
-    seed(a, 10, 2)
-    queued = _outbox(a)
-    client = client_for(a, retries=0)
-    watched = Watched(client, fail_on=3)
-    summary = run_sync(a, client, batch_size=BATCH)
+    a, queued, watched, summary = _push(devices, fail_on=3)
     assert not summary.complete and summary.error
     # The second batch's answers were recorded while the third was on the wire.
     assert summary.pushed == 2 * BATCH
     assert _outbox(a) == queued[2 * BATCH:]
     assert len(watched.calls) == 3
-    assert sync(a, batch_size=BATCH).complete
-    assert _outbox(a) == []
-    assert device_state(a) == server_state(server.db_url, a.office_id)
+    _completes_later(a, server)
 
 
 def test_an_answer_that_leaves_operations_out_is_an_error(devices: Devices,
                                                          server: RunningServer) -> None:
-    a = devices.new("a")
-    seed(a, 10, 2)
-    queued = _outbox(a)
-
     def drop_one(call: int, response: PushResponse) -> PushResponse:
         if call == 2:
             return PushResponse(results=response.results[1:])
         return response
 
-    client = client_for(a, retries=0)
-    watched = Watched(client, answer=drop_one)
-    summary = run_sync(a, client, batch_size=BATCH)
+    a, queued, watched, summary = _push(devices, answer=drop_one)
     assert not summary.complete
     assert "left 1 of 20 operations of a batch unanswered" in (summary.error or "")
     assert len(watched.calls) == 2  # not sent again and again
     # Every answered operation is recorded; the one left out is still queued.
     assert _outbox(a) == [queued[BATCH], *queued[2 * BATCH:]]
-    assert sync(a, batch_size=BATCH).complete  # the server answers it as a replay
-    assert _outbox(a) == []
-    assert device_state(a) == server_state(server.db_url, a.office_id)
+    _completes_later(a, server)  # the server answers it as a replay
