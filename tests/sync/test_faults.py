@@ -144,8 +144,9 @@ def test_server_killed_and_restarted_mid_batch(devices: Devices,
         proxy.add(Fault("pass", path="/v1/push"),
                   Fault("delay", seconds=1.0, path="/v1/push"))
         result: dict[str, object] = {}
+        # Retries enough to outlast a restart on a loaded machine (about 15 s of backoff).
         runner = threading.Thread(target=lambda: result.update(s=run_sync(
-            a, client_for(a, retries=8, backoff=0.2, max_backoff=1.0), batch_size=60)))
+            a, client_for(a, retries=30, backoff=0.2, max_backoff=1.0), batch_size=60)))
         runner.start()
         wait_until(lambda: len(proxy.hits) >= 2)
         server_process.kill()
