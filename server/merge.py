@@ -21,8 +21,8 @@ class OfficeViolation(Exception):
 @dataclass
 class NewRecord:
     """A record this batch creates, with `Record`'s columns: the batch inserts them in one
-    statement at its end. An ORM object apiece took about 50 µs to make, add and flush,
-    a quarter of the server's time for a batch of creates."""
+    statement at its end. An ORM object apiece took about 50 µs to make, add and flush: a
+    batched push of 10,004 creates took 2.7 s with them, 2.1 s without."""
 
     entity: str
     record_id: str

@@ -98,7 +98,8 @@ def search_participants(ctx: ServiceContext, query: ParticipantQuery, offset: in
         Participant.status, Participant.caseworker_id, Participant.risk_flags)
     with ctx.store.session() as session:
         # The trigram terms narrow the most when there are any; else the short ones.
-        table, match = ((FTS_TABLE, _fts_match(query)) if _fts_match(query) is not None
+        trigrams = _fts_match(query)
+        table, match = ((FTS_TABLE, trigrams) if trigrams is not None
                         else (WORDS_TABLE, _words_match(query)))
         # Digits (a client ID, a phone) match few people: no need to count to choose.
         walk = (query.sort == "name" and match is not None

@@ -79,8 +79,8 @@ def _uuid(value: str) -> str:
 
 
 # One field's change: {"old": ..., "new": ...}, either left out meaning None. A plain dict,
-# not a model: a batch of 200 carries about 5,000 of them, and a model object apiece took
-# 17 ms of the server's 40 ms per batch (3 ms as dicts); the keys are still checked.
+# not a model: a batch of 200 carries about 5,000 of them, and validating it took 23 ms
+# with a model object apiece, 7 ms with dicts (whose keys are still checked).
 FieldChange = dict[Literal["old", "new"], Any]
 
 
