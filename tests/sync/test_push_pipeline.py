@@ -56,11 +56,12 @@ class Watched:
 
 def _push(devices: Devices, **watch: Any) -> tuple[ServiceContext, list[str], Watched,
                                                   SyncSummary]:
-    """A device with 50 operations queued (seeded), synced in batches of 20 through a
-    watched client."""
+    """A device with more than three batches of operations queued (ten seeded files),
+    synced in batches of 20 through a watched client."""
     a = devices.new("a")
     seed(a, 10, 2)
     queued = _outbox(a)
+    assert len(queued) > 3 * BATCH
     client = client_for(a, retries=0)
     watched = Watched(client, **watch)
     return a, queued, watched, run_sync(a, client, batch_size=BATCH)
