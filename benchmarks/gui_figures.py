@@ -65,6 +65,22 @@ def first_paints(ctx: ServiceContext) -> dict[str, Any]:
             "dashboard_first_paint_ms": round(dashboard_ms, 1), "rss_mb": round(memory, 1)}
 
 
+def settle(timeout: float = 60.0) -> None:
+    """Waits until the window's own loads (dashboard, list) have reported and painted: their
+    time is the first-paint figures', not a stall during the work measured after."""
+    from app.ui.background import background_work_running
+
+    deadline = time.monotonic() + timeout
+    while True:  # a painted page may ask for more (the list fetches rows as it shows them)
+        wait_for(lambda: not background_work_running(), max(0.0, deadline - time.monotonic()))
+        quiet = time.monotonic() + 0.3
+        while time.monotonic() < quiet:
+            app().processEvents()
+            time.sleep(0.005)
+        if not background_work_running():
+            return
+
+
 def max_stall_during(work: list[Any]) -> dict[str, Any]:
     """Runs `work` (functions) in BackgroundOps with a 10 ms timer ticking on the GUI
     thread; returns the longest gap between ticks beyond its interval."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.config import CACHE_SIZE_KIB
 from app.errors import StoreCorrupt, StoreExists, StoreMissing, StoreTooNew, WrongPassphrase
 from app.models import Participant
 from app.services.context import ServiceContext
@@ -125,7 +126,7 @@ def test_pragmas_on_every_connection(store: Store) -> None:
         assert one("temp_store") == 2  # MEMORY
         assert one("secure_delete") == 1
         assert one("foreign_keys") == 1
-        assert one("cache_size") == -64 * 1024
+        assert one("cache_size") == -CACHE_SIZE_KIB
 
 
 def test_store_is_at_head_and_models_match_migrations(store: Store) -> None:
