@@ -72,8 +72,7 @@ def stall_figure(scale_name: str) -> dict[str, Any]:
             window = MainWindow(folder / "syncing")
             window._opened(syncing.store, syncing)
             window.show()
-            # Until 2026-11-25 16:36 the window's first load ran inside the measured period:
-            # 30-85 ms gaps there, 13-18 ms once it had settled (docs/performance.md).
+            # The window's first load is the first-paint figures', not a stall of this work.
             gui_figures.settle()
             try:
                 from app.ui.sync_widget import UI_BATCH, UI_PAGE

@@ -68,10 +68,8 @@ class GuiThreadCollector(QObject):
 
 def due(counts: tuple[int, int, int], busy: bool) -> int:
     """The oldest generation to collect now, or -1."""
-    generation = -1
-    for g in range(3):
+    deferred = busy and counts[2] <= THRESHOLDS[2] * FULL_DEFERRAL
+    for g in range(1 if deferred else 2, -1, -1):
         if counts[g] > THRESHOLDS[g]:
-            generation = g
-    if generation == 2 and busy and counts[2] <= THRESHOLDS[2] * FULL_DEFERRAL:
-        generation = 1 if counts[1] > THRESHOLDS[1] else 0 if counts[0] > THRESHOLDS[0] else -1
-    return generation
+            return g
+    return -1
