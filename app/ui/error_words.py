@@ -15,28 +15,16 @@ from app.errors import (
     ValidationError,
     WrongPassphrase,
 )
-from app.ui.i18n import N_, tr
+from app.ui.field_labels import error_field_label
+from app.ui.i18n import tr
+from app.ui.message_words import field_message, file_message
 
-# The services' field messages, marked here so they are translated where shown.
-FIELD_MESSAGES = frozenset({
-    N_("is required"),
-    N_("must be 8 or 10 digits"),
-    N_("is in the future"),
-    N_("is not a real date"),
-    N_("must be a date as YYYY-MM-DD (or YYYY-MM, or YYYY)"),
-    N_("must be an email address"),
-    N_("must contain at least one letter"),
-    N_("contains control characters"),
-    N_("must be on one line"),
-    N_("must have between 7 and 15 digits"),
-    N_("must be a phone number (digits, spaces, + ( ) -)"),
-    N_("must be a Canadian postal code (A1A 1A1)"),
-    N_("must be a Canadian province or territory code"),
-})
+__all__ = ["describe", "field_errors", "field_message"]
 
 
-def field_message(message: str) -> str:
-    return tr(message) if message in FIELD_MESSAGES else message
+def field_errors(errors: dict[str, str]) -> str:
+    """A ValidationError's problems, each named by its field's label, in the shown language."""
+    return "; ".join(f"{error_field_label(f)}: {field_message(m)}" for f, m in errors.items())
 
 
 def describe(exc: BaseException) -> str:
@@ -50,7 +38,7 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, StoreLocked):
         return tr("The store is locked. Unlock it to continue.")
     if isinstance(exc, ValidationError):
-        return "; ".join(f"{f}: {field_message(m)}" for f, m in exc.errors.items())
+        return field_errors(exc.errors)
     if isinstance(exc, IllegalTransition):
         return tr("That change of status is not allowed.")
     if isinstance(exc, NotFound):
@@ -64,5 +52,5 @@ def describe(exc: BaseException) -> str:
         return tr("This merge can no longer be undone here: it has been sent to the server, "
                   "or one of the files changed since.")
     if isinstance(exc, CCMSError):
-        return str(exc)
+        return file_message(str(exc))
     return tr("Something went wrong. Nothing was lost; please try again.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -19,6 +20,26 @@ def N_(text: str) -> str:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def fill(text: str, *args: object) -> str:
+    """`text` with %1, %2... replaced by `args` in one pass (so an argument that itself holds
+    "%2", such as a file name, is never replaced again)."""
+    def arg(m: re.Match[str]) -> str:
+        i = int(m.group(1))
+        return str(args[i - 1]) if 1 <= i <= len(args) else m.group(0)
+
+    return re.sub(r"%(\d)", arg, text)
+
+
+def tr_n(n: int, one: str, other: str) -> str:
+    """A sentence about `n` things in the plural form the shown language wants: English
+    takes the singular for 1 only, French for 0 and 1. `%n` becomes the number written the
+    locale's way. Both forms are marked with N_() where they are written. (Qt's numerus
+    entries would need plural forms in the catalogue, which fr.json does not hold.)"""
+    locale = QLocale()
+    singular = n in (0, 1) if locale.language() == QLocale.Language.French else n == 1
+    return tr(one if singular else other).replace("%n", locale.toString(n))
 
 
 def translations_dir() -> Path:

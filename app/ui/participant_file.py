@@ -29,6 +29,7 @@ from app.services.dashboard import open_slots_of
 from app.services.participants import get_participant, update_participant
 from app.ui.background import run_in_background
 from app.ui.error_words import describe
+from app.ui.field_labels import profile_fields
 from app.ui.forms import FieldForm
 from app.ui.i18n import tr
 from app.ui.participant_model import status_word
@@ -44,16 +45,6 @@ from app.ui.record_dialogs import (
     referral_status_words,
     referral_type_words,
 )
-
-
-def profile_fields() -> list[tuple[str, str]]:
-    return [("family_name", tr("Family name")), ("given_names", tr("Given names")),
-            ("date_of_birth", tr("Date of birth")), ("client_id", tr("Client ID (UCI)")),
-            ("external_ref", tr("Reference in the old system")),
-            ("citizenship", tr("Country of citizenship")), ("phone", tr("Phone")),
-            ("email", tr("Email")), ("address_line", tr("Address")), ("city", tr("City")),
-            ("province", tr("Province")), ("postal_code", tr("Postal code")),
-            ("detention_facility", tr("Detention facility"))]
 
 
 class ListTab(QWidget):

@@ -25,6 +25,7 @@ from app.ui.background import run_in_background
 from app.ui.error_words import describe
 from app.ui.i18n import tr
 from app.ui.participant_model import STATUS_WORDS, ParticipantTableModel, status_word
+from app.ui.value_words import flag_words
 
 DEBOUNCE_MS = 250
 
@@ -104,7 +105,7 @@ class ParticipantsPage(QWidget):
                     self.caseworker.addItem(w.name, w.id)
             for flag in flags:
                 if self.flag.findData(flag) < 0:
-                    self.flag.addItem(flag, flag)
+                    self.flag.addItem(flag_words().get(flag, flag), flag)
 
         run_in_background(load, show)
 

@@ -52,16 +52,64 @@
         <translation>Rien à signaler</translation>
     </message>
     <message>
+        <source>%n linked record</source>
+        <translation>%n dossier lié</translation>
+    </message>
+    <message>
+        <source>%n linked records</source>
+        <translation>%n dossiers liés</translation>
+    </message>
+    <message>
+        <source>%1, created %2</source>
+        <translation>%1, créé le %2</translation>
+    </message>
+    <message>
+        <source>The two files side by side</source>
+        <translation>Les deux dossiers côte à côte</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>File A</source>
+        <translation>Dossier A</translation>
+    </message>
+    <message>
+        <source>File B</source>
+        <translation>Dossier B</translation>
+    </message>
+    <message>
+        <source>Value to keep</source>
+        <translation>Valeur à garder</translation>
+    </message>
+    <message>
+        <source>File A's</source>
+        <translation>Celle du dossier A</translation>
+    </message>
+    <message>
+        <source>File B's</source>
+        <translation>Celle du dossier B</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>flagged at import</source>
+        <translation>signalé à l'importation</translation>
+    </message>
+    <message>
+        <source>Double-click to open this file.</source>
+        <translation>Double-cliquez pour ouvrir ce dossier.</translation>
+    </message>
+    <message>
         <source>The two files are now one. You can undo this until the next sync.</source>
         <translation>Les deux dossiers n'en font plus qu'un. Vous pouvez annuler jusqu'à la prochaine synchronisation.</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Oui</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Non</translation>
     </message>
     <message>
         <source>Find probable duplicates</source>
@@ -80,8 +128,16 @@
         <translation>Doublons probables</translation>
     </message>
     <message>
-        <source>The two files side by side</source>
-        <translation>Les deux dossiers côte à côte</translation>
+        <source>Pairs to review</source>
+        <translation>Paires à examiner</translation>
+    </message>
+    <message>
+        <source>Double-click a name to open that file.</source>
+        <translation>Double-cliquez sur un nom pour ouvrir ce dossier.</translation>
+    </message>
+    <message>
+        <source>The file with more linked records (agreements, check-ins, referrals, notes, documents), or else the older one, is the one kept unless you choose otherwise.</source>
+        <translation>Le dossier qui a le plus d'éléments liés (ententes, présentations, aiguillages, notes, documents), ou sinon le plus ancien, est celui qui est gardé, sauf si vous en choisissez un autre.</translation>
     </message>
     <message>
         <source>Keep file A (file B is merged into it)</source>
@@ -108,34 +164,6 @@
         <translation>Message</translation>
     </message>
     <message>
-        <source>Looking for probable duplicates...</source>
-        <translation>Recherche des doublons probables...</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <source>File A</source>
-        <translation>Dossier A</translation>
-    </message>
-    <message>
-        <source>File B</source>
-        <translation>Dossier B</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Pourquoi</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Champ</translation>
-    </message>
-    <message>
-        <source>Value to keep</source>
-        <translation>Valeur à garder</translation>
-    </message>
-    <message>
         <source>Files that may belong to one person. Compare them, then merge them or say they are different people.</source>
         <translation>Des dossiers qui pourraient appartenir à une même personne. Comparez-les, puis fusionnez-les ou indiquez qu'il s'agit de personnes différentes.</translation>
     </message>
@@ -144,84 +172,64 @@
         <translation>Aucun doublon probable à examiner.</translation>
     </message>
     <message>
+        <source>Looking for probable duplicates...</source>
+        <translation>Recherche des doublons probables...</translation>
+    </message>
+    <message>
+        <source>Merging the two files...</source>
+        <translation>Fusion des deux dossiers...</translation>
+    </message>
+    <message>
+        <source>Undoing the merge...</source>
+        <translation>Annulation de la fusion...</translation>
+    </message>
+    <message>
+        <source>Loading the pairs to review...</source>
+        <translation>Chargement des paires à examiner...</translation>
+    </message>
+    <message>
+        <source>%n new pair to review.</source>
+        <translation>%n nouvelle paire à examiner.</translation>
+    </message>
+    <message>
+        <source>%n new pairs to review.</source>
+        <translation>%n nouvelles paires à examiner.</translation>
+    </message>
+    <message>
+        <source>File A: %1. File B: %2.</source>
+        <translation>Dossier A : %1. Dossier B : %2.</translation>
+    </message>
+    <message>
         <source>Both files had a current supervision agreement: the kept file now has both; end the one that no longer applies.</source>
         <translation>Les deux dossiers avaient une entente de surveillance en vigueur : le dossier gardé a maintenant les deux; mettez fin à celle qui ne s'applique plus.</translation>
+    </message>
+    <message>
+        <source>Noted: not the same person. This pair is not shown again.</source>
+        <translation>C'est noté : ce n'est pas la même personne. Cette paire ne sera plus proposée.</translation>
     </message>
     <message>
         <source>The merge was undone: both files are back.</source>
         <translation>La fusion a été annulée : les deux dossiers sont rétablis.</translation>
     </message>
     <message>
-        <source>%n new pair(s) to review.</source>
-        <translation>%n nouvelle(s) paire(s) à examiner.</translation>
+        <source>%n pair to review, the most probable first.</source>
+        <translation>%n paire à examiner, la plus probable d'abord.</translation>
     </message>
     <message>
-        <source>flagged at import</source>
-        <translation>signalé à l'importation</translation>
+        <source>%n pairs to review, the most probable first.</source>
+        <translation>%n paires à examiner, les plus probables d'abord.</translation>
     </message>
     <message>
-        <source>File A's</source>
-        <translation>Celle du dossier A</translation>
+        <source>The %1 most probable pairs are listed; counting the others...</source>
+        <translation>Les %1 paires les plus probables sont affichées; décompte des autres...</translation>
     </message>
     <message>
-        <source>File B's</source>
-        <translation>Celle du dossier B</translation>
+        <source>The %1 most probable pairs of %2 are listed; deciding on these brings up the others.</source>
+        <translation>Les %1 paires les plus probables sur %2 sont affichées; les autres apparaîtront à mesure que vous traiterez celles-ci.</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing was lost; please try again.</source>
         <translation>Un problème est survenu. Rien n'a été perdu; veuillez réessayer.</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>est obligatoire</translation>
-    </message>
-    <message>
-        <source>must be 8 or 10 digits</source>
-        <translation>doit compter 8 ou 10 chiffres</translation>
-    </message>
-    <message>
-        <source>is in the future</source>
-        <translation>est dans le futur</translation>
-    </message>
-    <message>
-        <source>is not a real date</source>
-        <translation>n'est pas une date réelle</translation>
-    </message>
-    <message>
-        <source>must be a date as YYYY-MM-DD (or YYYY-MM, or YYYY)</source>
-        <translation>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</translation>
-    </message>
-    <message>
-        <source>must be an email address</source>
-        <translation>doit être une adresse courriel</translation>
-    </message>
-    <message>
-        <source>must contain at least one letter</source>
-        <translation>doit contenir au moins une lettre</translation>
-    </message>
-    <message>
-        <source>contains control characters</source>
-        <translation>contient des caractères de contrôle</translation>
-    </message>
-    <message>
-        <source>must be on one line</source>
-        <translation>doit tenir sur une ligne</translation>
-    </message>
-    <message>
-        <source>must have between 7 and 15 digits</source>
-        <translation>doit compter de 7 à 15 chiffres</translation>
-    </message>
-    <message>
-        <source>must be a phone number (digits, spaces, + ( ) -)</source>
-        <translation>doit être un numéro de téléphone (chiffres, espaces, + ( ) -)</translation>
-    </message>
-    <message>
-        <source>must be a Canadian postal code (A1A 1A1)</source>
-        <translation>doit être un code postal canadien (A1A 1A1)</translation>
-    </message>
-    <message>
-        <source>must be a Canadian province or territory code</source>
-        <translation>doit être le code d'une province ou d'un territoire</translation>
     </message>
     <message>
         <source>That passphrase is not right.</source>
@@ -258,6 +266,82 @@
     <message>
         <source>This merge can no longer be undone here: it has been sent to the server, or one of the files changed since.</source>
         <translation>Cette fusion ne peut plus être annulée ici : elle a été envoyée au serveur, ou l'un des dossiers a changé depuis.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Refused rows file</source>
+        <translation>Fichier des lignes refusées</translation>
+    </message>
+    <message>
+        <source>Mapping file</source>
+        <translation>Fichier de correspondance</translation>
+    </message>
+    <message>
+        <source>When a row looks like a file already here</source>
+        <translation>Quand une ligne ressemble à un dossier déjà présent</translation>
+    </message>
+    <message>
+        <source>Kept file</source>
+        <translation>Dossier gardé</translation>
+    </message>
+    <message>
+        <source>File merged into it</source>
+        <translation>Dossier fusionné dans celui-ci</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Client ID (UCI)</source>
+        <translation>Identifiant client (IUC)</translation>
+    </message>
+    <message>
+        <source>Reference in the old system</source>
+        <translation>Référence dans l'ancien système</translation>
+    </message>
+    <message>
+        <source>Country of citizenship</source>
+        <translation>Pays de citoyenneté</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Detention facility</source>
+        <translation>Établissement de détention</translation>
     </message>
     <message>
         <source>Status</source>
@@ -320,6 +404,10 @@
         <translation>Consentement consigné le</translation>
     </message>
     <message>
+        <source>%1 (column mapping)</source>
+        <translation>%1 (correspondance des colonnes)</translation>
+    </message>
+    <message>
         <source>Import it and list the pair for review</source>
         <translation>L'importer et inscrire la paire pour examen</translation>
     </message>
@@ -346,10 +434,6 @@
     <message>
         <source>none: column headers are the field names</source>
         <translation>aucun : les en-têtes de colonnes sont les noms des champs</translation>
-    </message>
-    <message>
-        <source>When a row looks like a file already here</source>
-        <translation>Quand une ligne ressemble à un dossier déjà présent</translation>
     </message>
     <message>
         <source>Choose...</source>
@@ -386,10 +470,6 @@
     <message>
         <source>Choose the file to import first.</source>
         <translation>Choisissez d'abord le fichier à importer.</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Ligne</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -482,34 +562,6 @@
     <message>
         <source>few details to compare: check carefully</source>
         <translation>peu de détails à comparer : vérifiez avec soin</translation>
-    </message>
-    <message>
-        <source>Family name</source>
-        <translation>Nom de famille</translation>
-    </message>
-    <message>
-        <source>Given names</source>
-        <translation>Prénoms</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Date de naissance</translation>
-    </message>
-    <message>
-        <source>Client ID (UCI)</source>
-        <translation>Identifiant client (IUC)</translation>
-    </message>
-    <message>
-        <source>Country of citizenship</source>
-        <translation>Pays de citoyenneté</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>Detention facility</source>
-        <translation>Établissement de détention</translation>
     </message>
     <message>
         <source>New intake</source>
@@ -628,28 +680,276 @@
         <translation>Cet ordinateur n'a pas de trousseau système : les secrets de l'appareil sont gardés dans la base chiffrée.</translation>
     </message>
     <message>
-        <source>Reference in the old system</source>
-        <translation>Référence dans l'ancien système</translation>
+        <source>a field is too long</source>
+        <translation>un champ est trop long</translation>
     </message>
     <message>
-        <source>Email</source>
-        <translation>Courriel</translation>
+        <source>malformed quoting</source>
+        <translation>guillemets mal formés</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
     </message>
     <message>
-        <source>City</source>
-        <translation>Ville</translation>
+        <source>must be 8 or 10 digits</source>
+        <translation>doit compter 8 ou 10 chiffres</translation>
     </message>
     <message>
-        <source>Province</source>
-        <translation>Province</translation>
+        <source>is in the future</source>
+        <translation>est dans le futur</translation>
     </message>
     <message>
-        <source>Postal code</source>
-        <translation>Code postal</translation>
+        <source>is not a real date</source>
+        <translation>n'est pas une date réelle</translation>
+    </message>
+    <message>
+        <source>must be a date as YYYY-MM-DD (or YYYY-MM, or YYYY)</source>
+        <translation>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</translation>
+    </message>
+    <message>
+        <source>must be an email address</source>
+        <translation>doit être une adresse courriel</translation>
+    </message>
+    <message>
+        <source>must contain at least one letter</source>
+        <translation>doit contenir au moins une lettre</translation>
+    </message>
+    <message>
+        <source>contains control characters</source>
+        <translation>contient des caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>must be on one line</source>
+        <translation>doit tenir sur une ligne</translation>
+    </message>
+    <message>
+        <source>must have between 7 and 15 digits</source>
+        <translation>doit compter de 7 à 15 chiffres</translation>
+    </message>
+    <message>
+        <source>must be a phone number (digits, spaces, + ( ) -)</source>
+        <translation>doit être un numéro de téléphone (chiffres, espaces, + ( ) -)</translation>
+    </message>
+    <message>
+        <source>must be a Canadian postal code (A1A 1A1)</source>
+        <translation>doit être un code postal canadien (A1A 1A1)</translation>
+    </message>
+    <message>
+        <source>must be a Canadian province or territory code</source>
+        <translation>doit être le code d'une province ou d'un territoire</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>doit être du texte</translation>
+    </message>
+    <message>
+        <source>is before 1900</source>
+        <translation>est antérieure à 1900</translation>
+    </message>
+    <message>
+        <source>must be a date</source>
+        <translation>doit être une date</translation>
+    </message>
+    <message>
+        <source>must be a date as YYYY-MM-DD</source>
+        <translation>doit être une date au format AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>doit être une liste</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must be yes or no</source>
+        <translation>doit être oui ou non</translation>
+    </message>
+    <message>
+        <source>is not a participant field</source>
+        <translation>n'est pas un champ du dossier</translation>
+    </message>
+    <message>
+        <source>looks like a spreadsheet formula (starts with =, +, - or @); refused</source>
+        <translation>ressemble à une formule de tableur (commence par =, +, - ou @); refusé</translation>
+    </message>
+    <message>
+        <source>is not a known caseworker (name or email)</source>
+        <translation>n'est pas un intervenant connu (nom ou courriel)</translation>
+    </message>
+    <message>
+        <source>names several caseworkers; use the email</source>
+        <translation>désigne plusieurs intervenants; utilisez le courriel</translation>
+    </message>
+    <message>
+        <source>is a folder; give a file name</source>
+        <translation>est un dossier du disque; indiquez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>is a device, a pipe or a system file, not a regular file; give a file name</source>
+        <translation>est un périphérique, un tube ou un fichier système, pas un fichier ordinaire; indiquez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>is inside the store's folder; give a file outside it</source>
+        <translation>est dans le dossier de la base locale; indiquez un fichier hors de celui-ci</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation>n'est pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source>must be a JSON object with one key per field</source>
+        <translation>doit être un objet JSON avec une clé par champ</translation>
+    </message>
+    <message>
+        <source>must name a column (text), or be null</source>
+        <translation>doit nommer une colonne (texte), ou être null</translation>
+    </message>
+    <message>
+        <source>format must be text such as %d/%m/%Y</source>
+        <translation>le format doit être un texte comme %d/%m/%Y</translation>
+    </message>
+    <message>
+        <source>format may use only %Y, %m and %d (four-digit years, month numbers)</source>
+        <translation>le format ne peut utiliser que %Y, %m et %d (années à quatre chiffres, mois en chiffres)</translation>
+    </message>
+    <message>
+        <source>does not match the date format %1</source>
+        <translation>ne correspond pas au format de date %1</translation>
+    </message>
+    <message>
+        <source>has %1 columns, the header has %2</source>
+        <translation>a %1 colonnes, l'en-tête en a %2</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>doit être l'une des valeurs : %1</translation>
+    </message>
+    <message>
+        <source>alias %1: %2</source>
+        <translation>autre nom %1 : %2</translation>
+    </message>
+    <message>
+        <source>is too long (at most %1 characters)</source>
+        <translation>est trop long (%1 caractères au plus)</translation>
+    </message>
+    <message>
+        <source>has too many entries (at most %1)</source>
+        <translation>a trop d'éléments (%1 au plus)</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>doit être entre %1 et %2</translation>
+    </message>
+    <message>
+        <source>its folder does not exist: %1</source>
+        <translation>son dossier n'existe pas : %1</translation>
+    </message>
+    <message>
+        <source>its folder is not writable: %1</source>
+        <translation>son dossier n'est pas accessible en écriture : %1</translation>
+    </message>
+    <message>
+        <source>is %1, the file being imported; give another file name</source>
+        <translation>est %1, le fichier importé; indiquez un autre nom de fichier</translation>
+    </message>
+    <message>
+        <source>by default they go beside the file (%1), but %2; choose another place for them</source>
+        <translation>par défaut, elles vont à côté du fichier (%1), mais %2; choisissez un autre endroit</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (line %1)</source>
+        <translation>n'est pas du JSON valide (ligne %1)</translation>
+    </message>
+    <message>
+        <source>names '%1' twice; keep one</source>
+        <translation>nomme « %1 » deux fois; n'en gardez qu'un</translation>
+    </message>
+    <message>
+        <source>is not a field that can be imported</source>
+        <translation>n'est pas un champ qui peut être importé</translation>
+    </message>
+    <message>
+        <source>has unknown keys: %1</source>
+        <translation>a des clés inconnues : %1</translation>
+    </message>
+    <message>
+        <source>takes no date format (only the date of birth and the referral date do)</source>
+        <translation>ne prend pas de format de date (seules la date de naissance et la date de renvoi en prennent)</translation>
+    </message>
+    <message>
+        <source>format must contain %1 exactly once</source>
+        <translation>le format doit contenir %1 exactement une fois</translation>
+    </message>
+    <message>
+        <source>column '%1' is not in the file</source>
+        <translation>la colonne « %1 » n'est pas dans le fichier</translation>
+    </message>
+    <message>
+        <source>column '%1' appears more than once in the file</source>
+        <translation>la colonne « %1 » apparaît plus d'une fois dans le fichier</translation>
+    </message>
+    <message>
+        <source>column '%1' is already read as %2</source>
+        <translation>la colonne « %1 » est déjà lue comme %2</translation>
+    </message>
+    <message>
+        <source>is required: name the column holding the family name (or give the file a family_name column)</source>
+        <translation>est obligatoire : nommez la colonne qui contient le nom de famille (ou donnez au fichier une colonne family_name)</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Le fichier %1 n'existe pas.</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 is a folder; choose a file.</source>
+        <translation>Le fichier de correspondance %1 est un dossier du disque; choisissez un fichier.</translation>
+    </message>
+    <message>
+        <source>There is no mapping file %1.</source>
+        <translation>Le fichier de correspondance %1 n'existe pas.</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be read (%2).</source>
+        <translation>Le fichier de correspondance %1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2).</source>
+        <translation>%1 ne peut pas être écrit (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is nothing to import.</source>
+        <translation>%1 est vide : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>%1 is not a text CSV file (UTF-8 or Windows-1252 text is expected: save it from the spreadsheet as CSV). Nothing was imported.</source>
+        <translation>%1 n'est pas un fichier CSV texte (du texte UTF-8 ou Windows-1252 est attendu : enregistrez-le en CSV depuis le tableur). Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1: the header line cannot be read as CSV. Nothing was imported.</source>
+        <translation>%1 : la ligne d'en-tête ne peut pas être lue en CSV. Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1 has no header line (a first line naming the columns). Nothing was imported.</source>
+        <translation>%1 n'a pas de ligne d'en-tête (une première ligne qui nomme les colonnes). Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1 has a header line but no data rows: there is nothing to import.</source>
+        <translation>%1 a une ligne d'en-tête mais aucune ligne de données : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>%1: line %2 cannot be read as CSV (%3). Nothing was imported.</source>
+        <translation>%1 : la ligne %2 ne peut pas être lue en CSV (%3). Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1: line %2: a quote (") opened in this row is closed only on line %3, so the lines in between were read as one cell. Correct the quote and import again. Nothing was imported.</source>
+        <translation>%1 : ligne %2 : un guillemet (") ouvert dans cette ligne n'est fermé qu'à la ligne %3, si bien que les lignes entre les deux ont été lues comme une seule cellule. Corrigez le guillemet et importez de nouveau. Rien n'a été importé.</translation>
     </message>
     <message>
         <source>Participant file</source>
@@ -1230,6 +1530,234 @@
     <message>
         <source>The device could not be enrolled:</source>
         <translation>L'appareil n'a pas pu être inscrit :</translation>
+    </message>
+    <message>
+        <source>CBSA (Canada Border Services Agency)</source>
+        <translation>ASFC (Agence des services frontaliers du Canada)</translation>
+    </message>
+    <message>
+        <source>IRB (Immigration and Refugee Board)</source>
+        <translation>CISR (Commission de l'immigration et du statut de réfugié)</translation>
+    </message>
+    <message>
+        <source>CBSA</source>
+        <translation>ASFC</translation>
+    </message>
+    <message>
+        <source>IRB</source>
+        <translation>CISR</translation>
+    </message>
+    <message>
+        <source>service providers</source>
+        <translation>fournisseurs de services</translation>
+    </message>
+    <message>
+        <source>family with children</source>
+        <translation>famille avec enfants</translation>
+    </message>
+    <message>
+        <source>medical</source>
+        <translation>médical</translation>
+    </message>
+    <message>
+        <source>survivor of violence</source>
+        <translation>victime de violence</translation>
+    </message>
+    <message>
+        <source>history of absconding</source>
+        <translation>antécédents de fuite</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>femme</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>homme</translation>
+    </message>
+    <message>
+        <source>X (another gender)</source>
+        <translation>X (autre genre)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>espagnol</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>arabe</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>vietnamien</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>persan</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>somali</translation>
+    </message>
+    <message>
+        <source>Tigrinya</source>
+        <translation>tigrigna</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>ukrainien</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>chinois</translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation>pendjabi</translation>
+    </message>
+    <message>
+        <source>Haitian Creole</source>
+        <translation>créole haïtien</translation>
+    </message>
+    <message>
+        <source>Swahili</source>
+        <translation>swahili</translation>
+    </message>
+    <message>
+        <source>Amharic</source>
+        <translation>amharique</translation>
+    </message>
+    <message>
+        <source>Pashto</source>
+        <translation>pachto</translation>
+    </message>
+    <message>
+        <source>Bangla</source>
+        <translation>bengali</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>russe</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugais</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>hindi</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>ourdou</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>turc</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>Mexique</translation>
+    </message>
+    <message>
+        <source>Haiti</source>
+        <translation>Haïti</translation>
+    </message>
+    <message>
+        <source>Nigeria</source>
+        <translation>Nigéria</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>Inde</translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation>Viet Nam</translation>
+    </message>
+    <message>
+        <source>Iran</source>
+        <translation>Iran</translation>
+    </message>
+    <message>
+        <source>Somalia</source>
+        <translation>Somalie</translation>
+    </message>
+    <message>
+        <source>Eritrea</source>
+        <translation>Érythrée</translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation>Colombie</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>Ukraine</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Chine</translation>
+    </message>
+    <message>
+        <source>Pakistan</source>
+        <translation>Pakistan</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>Syrie</translation>
+    </message>
+    <message>
+        <source>Ethiopia</source>
+        <translation>Éthiopie</translation>
+    </message>
+    <message>
+        <source>Democratic Republic of the Congo</source>
+        <translation>République démocratique du Congo</translation>
+    </message>
+    <message>
+        <source>Guatemala</source>
+        <translation>Guatemala</translation>
+    </message>
+    <message>
+        <source>El Salvador</source>
+        <translation>El Salvador</translation>
+    </message>
+    <message>
+        <source>Honduras</source>
+        <translation>Honduras</translation>
+    </message>
+    <message>
+        <source>Afghanistan</source>
+        <translation>Afghanistan</translation>
+    </message>
+    <message>
+        <source>Bangladesh</source>
+        <translation>Bangladesh</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>États-Unis</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 </TS>
