@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,21 +16,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services.context import ServiceContext
-from app.services.duplicate_review import (
-    FileComparison,
-    ReviewPair,
-    compare_files,
-    dismiss_pair,
-    open_pairs,
-    scan_caseload,
-)
+from app.services.duplicate_review import ReviewPair, dismiss_pair, open_pairs, scan_caseload
 from app.services.participant_merge import (
     MergeResult,
     UndoableMerge,
@@ -40,25 +31,22 @@ from app.services.participant_merge import (
     undoable_merges,
 )
 from app.ui.background import BackgroundOp, run_in_background
+from app.ui.duplicate_comparison import (
+    ComparisonTable,
+    PairDetails,
+    load_pair_details,
+    weight_words,
+)
+from app.ui.duplicate_pairs_model import FILE_A, FILE_B, SCORE, DuplicatePairTableModel
 from app.ui.error_words import describe
-from app.ui.field_labels import field_label
-from app.ui.i18n import tr
-from app.ui.intake import reason_words
-from app.ui.participant_model import status_word
+from app.ui.i18n import N_, fill, tr, tr_n
 
-
-def _shown(field: str, value: Any) -> str:
-    if value in (None, "", [], {}):
-        return ""
-    if isinstance(value, bool):
-        return tr("Yes") if value else tr("No")
-    if field == "status":
-        return status_word(str(value))
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
+# The list shows the most probable pairs first and at most this many: a person works
+# through them from the top, and each decision brings up the next.
+LISTED = 500
+# Counting every pair goes through the same service as the list (there is no count of
+# open pairs): enough to count a national-scale backlog.
+COUNTED = 10_000_000
 
 
 class DuplicatesPage(QWidget):
@@ -68,10 +56,10 @@ class DuplicatesPage(QWidget):
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.pair_rows: list[ReviewPair] = []
-        self.comparison: FileComparison | None = None
+        self.details: PairDetails | None = None
         self.last_merge: UndoableMerge | None = None
         self.scan_op: BackgroundOp | None = None
+        self._generation = 0  # a list or count loaded for an older refresh is dropped
 
         self.scan_button = QPushButton(tr("Find probable duplicates"))
         self.stop_button = QPushButton(tr("Stop"))
@@ -84,31 +72,33 @@ class DuplicatesPage(QWidget):
         top.addWidget(self.progress, 1)
         top.addWidget(self.stop_button)
 
-        self.pairs = QTableWidget(0, 4)
+        self.model = DuplicatePairTableModel()
+        self.pairs = QTableView()
+        self.pairs.setModel(self.model)
         self.pairs.setAccessibleName(tr("Probable duplicates"))
-        self.pairs.setHorizontalHeaderLabels([tr("Score"), tr("File A"), tr("File B"),
-                                              tr("Why")])
         self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.pairs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pairs.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.pairs.setWordWrap(False)
         self.pairs.verticalHeader().hide()
         header = self.pairs.horizontalHeader()
-        for col in (0, 1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SCORE, QHeaderView.ResizeMode.ResizeToContents)
+        # Names and reasons share what is left; each is elided, whole in its tooltip.
+        for col in (FILE_A, FILE_B, FILE_B + 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel()
+        self.count.setWordWrap(True)
+        self.count.setAccessibleName(tr("Pairs to review"))
+        hint = QLabel(tr("Double-click a name to open that file."))
+        hint.setWordWrap(True)
 
-        self.compare = QTableWidget(0, 4)
-        self.compare.setAccessibleName(tr("The two files side by side"))
-        self.compare.setHorizontalHeaderLabels([tr("Field"), tr("File A"), tr("File B"),
-                                                tr("Value to keep")])
-        self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.compare.verticalHeader().hide()
-        self.compare.setWordWrap(True)
-        for col in (1, 2):
-            self.compare.horizontalHeader().setSectionResizeMode(
-                col, QHeaderView.ResizeMode.Stretch)
-        self.compare.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.ResizeToContents)
+        self.compare = ComparisonTable()
+        self.files_note = QLabel()
+        self.files_note.setWordWrap(True)
+        self.files_note.setToolTip(tr("The file with more linked records (agreements, "
+                                      "check-ins, referrals, notes, documents), or else the "
+                                      "older one, is the one kept unless you choose otherwise."))
         self.keep_a = QRadioButton(tr("Keep file A (file B is merged into it)"))
         self.keep_b = QRadioButton(tr("Keep file B (file A is merged into it)"))
         self.keep_a.setChecked(True)
@@ -116,16 +106,22 @@ class DuplicatesPage(QWidget):
         self.dismiss_button = QPushButton(tr("Not the same person"))
         self.undo_button = QPushButton(tr("Undo the last merge"))
         self.undo_button.setEnabled(False)
-        for b in (self.merge_button, self.dismiss_button):
-            b.setEnabled(False)
+        self._set_deciding(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr("Message"))
 
+        left = QWidget()
+        lbox = QVBoxLayout(left)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        lbox.addWidget(self.count)
+        lbox.addWidget(self.pairs, 1)
+        lbox.addWidget(hint)
         right = QWidget()
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
-        rbox.addWidget(self.compare)
+        rbox.addWidget(self.compare, 1)
+        rbox.addWidget(self.files_note)
         keep = QHBoxLayout()
         keep.addWidget(self.keep_a)
         keep.addWidget(self.keep_b)
@@ -135,60 +131,115 @@ class DuplicatesPage(QWidget):
             actions.addWidget(b)
         rbox.addLayout(actions)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.pairs)
+        split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([450, 650])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 600])  # half each: the list's reasons show without scrolling
         box = QVBoxLayout(self)
-        box.addWidget(QLabel(tr("Files that may belong to one person. Compare them, then "
-                                "merge them or say they are different people.")))
+        intro = QLabel(tr("Files that may belong to one person. Compare them, then merge "
+                          "them or say they are different people."))
+        intro.setWordWrap(True)
+        box.addWidget(intro)
         box.addLayout(top)
         box.addWidget(split, 1)
         box.addWidget(self.message)
 
         self.scan_button.clicked.connect(self.scan)
         self.stop_button.clicked.connect(self._stop)
-        self.pairs.itemSelectionChanged.connect(self._pair_chosen)
+        self.pairs.selectionModel().selectionChanged.connect(self._pair_chosen)
         self.merge_button.clicked.connect(self.merge)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.undo_button.clicked.connect(self.undo)
-        self.pairs.doubleClicked.connect(lambda index: self._open(index.column()))
+        self.keep_a.toggled.connect(lambda on: self.compare.default_values(on))
+        self.pairs.doubleClicked.connect(lambda index: self._open(index.row(), index.column()))
+
+    @property
+    def pair_rows(self) -> list[ReviewPair]:
+        return self.model.pairs
+
+    def say(self, text: str) -> None:
+        """The outcome of the last action; each action replaces the one before."""
+        self.message.setText(text)
+
+    def _set_deciding(self, enabled: bool) -> None:
+        for w in (self.merge_button, self.dismiss_button, self.keep_a, self.keep_b):
+            w.setEnabled(enabled)
 
     # -- the list of pairs -------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, follow: bool = False, files: frozenset[str] = frozenset()) -> None:
+        """Reload the list. `follow` (after a merge or a dismissal): select the pair that now
+        stands where the decided one stood, and show it. `files` (after an undo): select the
+        pair of these two files. Otherwise keep the pair shown if it is still listed, or
+        select none."""
+        self._generation += 1
+        generation = self._generation
+        current = self.current_pair()
+        row = self.pairs.currentIndex().row() if follow else -1
+        keep_id = None if follow or current is None else current.review_id
+        if files:
+            keep_id = None
+
         def load() -> tuple[list[ReviewPair], list[UndoableMerge]]:
-            return open_pairs(self.ctx), undoable_merges(self.ctx)
+            return open_pairs(self.ctx, LISTED + 1), undoable_merges(self.ctx)
 
-        run_in_background(load, self._show_pairs, self._failed)
+        if not self.model.pairs:
+            self.count.setText(tr("Loading the pairs to review..."))
+        run_in_background(load, lambda result: self._show_pairs(generation, result, row,
+                                                                 keep_id, files), self._failed)
 
-    def _show_pairs(self, result: tuple[list[ReviewPair], list[UndoableMerge]]) -> None:
+    def _show_pairs(self, generation: int, result: tuple[list[ReviewPair], list[UndoableMerge]],
+                    row: int, keep_id: str | None, files: frozenset[str]) -> None:
+        if generation != self._generation:
+            return
         pairs, merges = result
-        self.pair_rows = pairs
+        more = len(pairs) > LISTED
+        self.model.set_pairs(pairs[:LISTED])  # clears the selection and the current row
         self.last_merge = merges[0] if merges else None
         self.undo_button.setEnabled(self.last_merge is not None)
-        self.pairs.setRowCount(len(pairs))
-        for i, p in enumerate(pairs):
-            why = ", ".join(reason_words(r) for r in p.reasons)
-            if p.source == "import":
-                why = f"{tr('flagged at import')}: {why}"
-            cells = (f"{p.score:.2f}", f"{p.a_name} ({p.a_date_of_birth or '?'})",
-                     f"{p.b_name} ({p.b_date_of_birth or '?'})", why)
-            for j, text in enumerate(cells):
-                self.pairs.setItem(i, j, QTableWidgetItem(text))
-        self.compare.setRowCount(0)
-        self.comparison = None
-        self.merge_button.setEnabled(False)
-        self.dismiss_button.setEnabled(False)
-        if not pairs:
-            self.message.setText(tr("No probable duplicates to review."))
+        self._count_words(len(pairs), None)
+        if more:
+            def counted(total: int) -> None:
+                if generation == self._generation:
+                    self._count_words(total, total)
 
-    def _current_pair(self) -> ReviewPair | None:
-        row = self.pairs.currentRow()
-        return self.pair_rows[row] if 0 <= row < len(self.pair_rows) else None
+            run_in_background(lambda: len(open_pairs(self.ctx, COUNTED)), counted, self._failed)
+        if files:
+            keep_id = next((p.review_id for p in self.model.pairs
+                            if {p.a_id, p.b_id} == files), None)
+        if row >= 0 and self.model.rowCount() > 0:
+            self.select_row(min(row, self.model.rowCount() - 1))
+        elif keep_id is not None and self.model.row_of(keep_id) >= 0:
+            self.select_row(self.model.row_of(keep_id))
+        else:
+            self._show_nothing()
 
-    def _open(self, column: int) -> None:
-        pair = self._current_pair()
-        if pair is not None and column in (1, 2):
-            self.open_participant.emit(pair.a_id if column == 1 else pair.b_id)
+    def _count_words(self, found: int, total: int | None) -> None:
+        if found == 0:
+            text = tr("No probable duplicates to review.")
+        elif found <= LISTED:
+            text = tr_n(found, N_("%n pair to review, the most probable first."),
+                        N_("%n pairs to review, the most probable first."))
+        elif total is None:
+            text = fill(tr("The %1 most probable pairs are listed; counting the others..."),
+                        LISTED)
+        else:
+            text = fill(tr("The %1 most probable pairs of %2 are listed; deciding on these "
+                           "brings up the others."), LISTED, QLocale().toString(total))
+        self.count.setText(text)
+
+    def select_row(self, row: int) -> None:
+        self.pairs.selectRow(row)
+        self.pairs.scrollTo(self.model.index(row, 0))
+
+    def current_pair(self) -> ReviewPair | None:
+        rows = self.pairs.selectionModel().selectedRows()
+        return self.model.pair(rows[0].row()) if rows else None
+
+    def _open(self, row: int, column: int) -> None:
+        pair = self.model.pair(row)
+        if pair is not None and column in (FILE_A, FILE_B):
+            self.open_participant.emit(pair.a_id if column == FILE_A else pair.b_id)
 
     # -- scanning ----------------------------------------------------------------------------
     def scan(self) -> None:
@@ -196,7 +247,7 @@ class DuplicatesPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.stop_button.show()
-        self.message.setText(tr("Looking for probable duplicates..."))
+        self.say(tr("Looking for probable duplicates..."))
 
         def work(report: Any, cancel: Any) -> int:
             return scan_caseload(self.ctx, progress=lambda d, t: report("scan", d, t),
@@ -222,87 +273,91 @@ class DuplicatesPage(QWidget):
     def _scanned(self, added: int) -> None:
         self._scan_over()
         self.refresh()
-        self.message.setText(tr("%n new pair(s) to review.").replace("%n", str(added)))
+        self.say(tr_n(added, N_("%n new pair to review."), N_("%n new pairs to review.")))
 
     def _failed(self, exc: BaseException) -> None:
         if self.scan_op is not None:
             self._scan_over()
-        self.message.setText(describe(exc))
+        if self.details is not None:
+            self._set_deciding(True)
+        self.undo_button.setEnabled(self.last_merge is not None)
+        self.say(describe(exc))
 
     # -- comparing and deciding --------------------------------------------------------------
-    def _pair_chosen(self) -> None:
-        pair = self._current_pair()
-        if pair is None:
-            return
-        run_in_background(lambda: compare_files(self.ctx, pair.a_id, pair.b_id),
-                          self._show_comparison, self._failed)
+    def _show_nothing(self) -> None:
+        self.details = None
+        self.compare.clear_files()
+        self.files_note.clear()
+        self._set_deciding(False)
 
-    def _show_comparison(self, comparison: FileComparison) -> None:
-        self.comparison = comparison
-        self.compare.setRowCount(0)
-        self.compare.setRowCount(len(comparison.fields))
-        for i, f in enumerate(comparison.fields):
-            label = QTableWidgetItem(field_label(f.field))
-            label.setData(Qt.ItemDataRole.UserRole, f.field)
-            self.compare.setItem(i, 0, label)
-            self.compare.setItem(i, 1, QTableWidgetItem(_shown(f.field, f.a_value)))
-            self.compare.setItem(i, 2, QTableWidgetItem(_shown(f.field, f.b_value)))
-            if f.to_choose:
-                choice = QComboBox()
-                choice.addItems([tr("File A's"), tr("File B's")])
-                choice.setAccessibleName(f"{tr('Value to keep')}: {field_label(f.field)}")
-                self.compare.setCellWidget(i, 3, choice)  # rows were cleared above
-        self.compare.resizeRowsToContents()
-        self.merge_button.setEnabled(True)
-        self.dismiss_button.setEnabled(True)
-        self.message.setText("")
+    def _pair_chosen(self, _: QItemSelection | None = None, __: Any = None) -> None:
+        pair = self.current_pair()
+        if pair is None:
+            self._show_nothing()
+            return
+        shown = self.details.comparison if self.details is not None else None
+        if shown is not None and (shown.a_id, shown.b_id) == (pair.a_id, pair.b_id):
+            return  # the same pair, reselected after a refresh: keep the person's choices
+        self._show_nothing()  # until the new pair arrives, nothing acts on the old one
+        run_in_background(lambda: load_pair_details(self.ctx, pair.a_id, pair.b_id),
+                          lambda details: self._show_details(pair, details), self._failed)
+
+    def _show_details(self, pair: ReviewPair, details: PairDetails) -> None:
+        if self.current_pair() != pair:
+            return  # another pair was chosen meanwhile
+        self.details = details
+        keep_a = details.keep_a_first
+        (self.keep_a if keep_a else self.keep_b).setChecked(True)
+        self.compare.show_files(details, keep_a)
+        self.files_note.setText(fill(tr("File A: %1. File B: %2."), weight_words(details.a),
+                                     weight_words(details.b)))
+        self._set_deciding(True)
 
     def choices(self) -> dict[str, str]:
-        """Each differing field: 'kept' or 'absorbed', from the side chosen in its row."""
-        keep_a = self.keep_a.isChecked()
-        out: dict[str, str] = {}
-        for i in range(self.compare.rowCount()):
-            widget = self.compare.cellWidget(i, 3)
-            if isinstance(widget, QComboBox):
-                field = self.compare.item(i, 0).data(Qt.ItemDataRole.UserRole)
-                from_a = widget.currentIndex() == 0
-                out[field] = "kept" if from_a == keep_a else "absorbed"
-        return out
+        return self.compare.choices(self.keep_a.isChecked())
 
     def merge(self) -> None:
-        if self.comparison is None:
+        if self.details is None:
             return
-        c = self.comparison
+        c = self.details.comparison
         kept, absorbed = (c.a_id, c.b_id) if self.keep_a.isChecked() else (c.b_id, c.a_id)
         choices = self.choices()
-        self.merge_button.setEnabled(False)
+        self._set_deciding(False)
+        self.say(tr("Merging the two files..."))
         run_in_background(lambda: merge_participants(self.ctx, kept, absorbed, choices),
                           self._merged, self._failed)
 
     def _merged(self, result: MergeResult) -> None:
         self.files_changed.emit()
-        self.refresh()
+        self.refresh(follow=True)
         words = tr("The two files are now one. You can undo this until the next sync.")
         if result.two_current_agreements:
             words += " " + tr("Both files had a current supervision agreement: the kept file "
                               "now has both; end the one that no longer applies.")
-        self.message.setText(words)
+        self.say(words)
 
     def dismiss(self) -> None:
-        pair = self._current_pair()
+        pair = self.current_pair()
         if pair is None:
             return
-        run_in_background(lambda: dismiss_pair(self.ctx, pair.review_id),
-                          lambda _: self.refresh(), self._failed)
+        self._set_deciding(False)
+
+        def done(_: Any) -> None:
+            self.refresh(follow=True)
+            self.say(tr("Noted: not the same person. This pair is not shown again."))
+
+        run_in_background(lambda: dismiss_pair(self.ctx, pair.review_id), done, self._failed)
 
     def undo(self) -> None:
         merge = self.last_merge
         if merge is None:
             return
+        self.undo_button.setEnabled(False)
+        self.say(tr("Undoing the merge..."))
 
         def done(_: Any) -> None:
             self.files_changed.emit()
-            self.refresh()
-            self.message.setText(tr("The merge was undone: both files are back."))
+            self.refresh(files=frozenset((merge.kept_id, merge.absorbed_id)))
+            self.say(tr("The merge was undone: both files are back."))
 
         run_in_background(lambda: undo_merge(self.ctx, merge.merge_id), done, self._failed)

@@ -1,78 +1,224 @@
-"""The duplicates page: a scan finds a planted pair, the two files side by side, a merge with
-a value chosen per differing field, then undo; and 'not the same person'."""
+"""The duplicates page: a scan finds planted pairs, the two files side by side with the
+established file kept by default, a merge with a value chosen per differing field, undo,
+'not the same person', what is selected after each decision, and a capped list."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from app.services.context import ServiceContext
+from app.services.notes import add_note
+from app.services.participant_status import change_status
 from app.services.participants import create_participant, get_participant
+from app.ui import duplicates_page
+from app.ui.duplicate_pairs_model import FILE_A, WHY
+from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
+from app.ui.settings import Settings
+from tests.conftest import FAST_KDF, FixedClock
 
 
-def _plant(ctx: ServiceContext) -> tuple[str, str]:
-    a = create_participant(ctx, {"family_name": "Nguyễn", "given_names": "Thi Lan",
-                                 "date_of_birth": "1988-04-12", "phone": "604 555 0110"})
-    b = create_participant(ctx, {"family_name": "Nguyen", "given_names": "Thi Lan",
-                                 "date_of_birth": "1988-04-12", "phone": "778 555 0199",
-                                 "city": "Surrey"})
+def _plant(ctx: ServiceContext, clock: FixedClock) -> tuple[str, str]:
+    """The real file (older, active, with a note) and a misspelt copy made a month later."""
+    real = create_participant(ctx, {"family_name": "Nguyễn", "given_names": "Thi Lan",
+                                    "date_of_birth": "1988-04-12", "phone": "604 555 0110",
+                                    "referral_source": "irb", "languages": ["bn", "es"],
+                                    "citizenship": "UA"})
+    for status in ("assessed", "accepted", "active"):
+        change_status(ctx, real, status)
+    add_note(ctx, real, "Reports weekly.")
+    clock.advance(days=30)
+    copy = create_participant(ctx, {"family_name": "Nguyeen", "given_names": "Thi Lan",
+                                    "date_of_birth": "1988-04-12", "phone": "778 555 0199",
+                                    "city": "Surrey"})
     create_participant(ctx, {"family_name": "Okafor", "given_names": "Chidi",
                              "date_of_birth": "1975-01-30"})
-    return a, b
+    return real, copy
 
 
-def _scan(qtbot, unlocked: MainWindow):  # type: ignore[no-untyped-def]
-    page = unlocked.workspace.duplicates
-    unlocked.workspace.tabs.setCurrentWidget(page)
+def _plant_other_pair(ctx: ServiceContext) -> None:
+    for phone in ("250 555 0101", "250 555 0102"):
+        create_participant(ctx, {"family_name": "Kowalski", "given_names": "Jun Zahra",
+                                 "date_of_birth": "1958-09-22", "phone": phone})
+
+
+def _scan(qtbot, window: MainWindow, pairs: int = 1):  # type: ignore[no-untyped-def]
+    page = window.workspace.duplicates
+    window.workspace.tabs.setCurrentWidget(page)
     qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.scan_button.isEnabled() and page.pairs.rowCount() == 1,
+    qtbot.waitUntil(lambda: page.scan_button.isEnabled() and page.model.rowCount() == pairs,
                     timeout=20_000)
     return page
 
 
-def test_scan_compare_merge_and_undo(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
-                                     unlocked: MainWindow) -> None:
-    a, b = _plant(ctx)
-    page = _scan(qtbot, unlocked)
-    assert "same date of birth" in page.pairs.item(0, 3).text()
-    page.pairs.selectRow(0)
-    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
-    rows = {page.compare.item(i, 0).data(Qt.ItemDataRole.UserRole): i
+def _rows(page) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {page.compare.item(i, 0).data(Qt.ItemDataRole.UserRole): i
             for i in range(page.compare.rowCount())}
-    assert {"family_name", "phone", "city"} <= set(rows)
+
+
+def _kept_side_index(page, real: str) -> int:  # type: ignore[no-untyped-def]
+    return 0 if page.details.comparison.a_id == real else 1
+
+
+def test_scan_compare_merge_and_undo(qtbot, ctx: ServiceContext, clock: FixedClock,  # type: ignore[no-untyped-def]
+                                     unlocked: MainWindow) -> None:
+    real, copy = _plant(ctx, clock)
+    page = _scan(qtbot, unlocked)
+    assert page.message.text() == "1 new pair to review."
+    assert "same date of birth" in page.model.index(0, WHY).data()
+    tip = page.model.index(0, FILE_A).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Double-click to open this file." in tip
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    rows = _rows(page)
+    assert {"family_name", "phone", "city", "status"} <= set(rows)
     phone_choice = page.compare.cellWidget(rows["phone"], 3)
     assert isinstance(phone_choice, QComboBox)
     assert page.compare.cellWidget(rows["city"], 3) is None  # only one file has a city
-    pair = page.pair_rows[0]
-    page.keep_a.setChecked(True)
-    phone_choice.setCurrentIndex(1)  # file B's phone
-    family_choice = page.compare.cellWidget(rows["family_name"], 3)
-    family_choice.setCurrentIndex(0)
+    # Codes are shown in words, as the file screen names them.
+    shown = {page.compare.item(i, c).text() for i in range(page.compare.rowCount())
+             for c in (1, 2)}
+    assert {"IRB (Immigration and Refugee Board)", "Bangla, Spanish", "Ukraine"} <= shown
+    assert not {"irb", "bn, es", "UA"} & shown
+
+    # Keep the copy instead, its phone number, the real file's family name.
+    copy_is_a = page.details.comparison.a_id == copy
+    (page.keep_a if copy_is_a else page.keep_b).setChecked(True)
+    phone_choice.setCurrentIndex(0 if copy_is_a else 1)
+    page.compare.cellWidget(rows["family_name"], 3).setCurrentIndex(1 if copy_is_a else 0)
     qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.undo_button.isEnabled(), timeout=10_000)
-    assert page.pairs.rowCount() == 0
-    kept = get_participant(ctx, pair.b_id, record_view=False)
-    assert kept.id == pair.a_id
-    b_phone = "778 555 0199" if pair.b_id == b else "604 555 0110"
-    assert kept.phone == b_phone and kept.city == "Surrey"
+    assert page.model.rowCount() == 0
+    assert page.message.text().startswith("The two files are now one.")
+    kept = get_participant(ctx, real, record_view=False)
+    assert kept.id == copy
+    assert (kept.phone, kept.city, kept.family_name) == ("778 555 0199", "Surrey", "Nguyễn")
 
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.undo_button.isEnabled(), timeout=10_000)
-    assert "undone" in page.message.text()
-    assert get_participant(ctx, a, record_view=False).id == a
-    assert get_participant(ctx, b, record_view=False).id == b
+    qtbot.waitUntil(lambda: page.message.text() == "The merge was undone: both files are back.",
+                    timeout=10_000)
+    assert not page.undo_button.isEnabled()
+    assert get_participant(ctx, real, record_view=False).id == real
+    assert get_participant(ctx, copy, record_view=False).id == copy
+
+
+def test_defaults_keep_the_established_file(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                            clock: FixedClock, unlocked: MainWindow) -> None:
+    real, copy = _plant(ctx, clock)
+    page = _scan(qtbot, unlocked)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    real_is_a = page.details.comparison.a_id == real
+    assert page.keep_a.isChecked() == real_is_a and page.keep_b.isChecked() != real_is_a
+    assert "1 linked record" in page.files_note.text()
+    rows = _rows(page)
+    for field in ("family_name", "phone", "status"):
+        assert page.compare.cellWidget(rows[field], 3).currentIndex() == \
+            _kept_side_index(page, real), field
+    # Choosing the other file to keep moves the untouched choices with it.
+    (page.keep_b if real_is_a else page.keep_a).setChecked(True)
+    assert page.compare.cellWidget(rows["phone"], 3).currentIndex() == \
+        1 - _kept_side_index(page, real)
+    (page.keep_a if real_is_a else page.keep_b).setChecked(True)
+
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.undo_button.isEnabled(), timeout=10_000)
+    kept = get_participant(ctx, copy, record_view=False)
+    assert kept.id == real
+    assert (kept.family_name, kept.status, kept.phone) == ("Nguyễn", "active", "604 555 0110")
+    assert kept.city == "Surrey"  # empty on the kept file: taken from the other
+
+
+def test_the_next_pair_is_shown_after_each_decision(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                   clock: FixedClock,
+                                                   unlocked: MainWindow) -> None:
+    _plant(ctx, clock)
+    _plant_other_pair(ctx)
+    page = _scan(qtbot, unlocked, pairs=2)
+    assert page.count.text() == "2 pairs to review, the most probable first."
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    second = page.model.pair(1)
+
+    qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
+    # The pair now at the top is selected and compared, ready to decide on.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.merge_button.isEnabled(),
+                    timeout=10_000)
+    assert page.current_pair() == second
+    assert page.details.comparison.a_id == second.a_id and page.compare.rowCount() > 0
+    assert page.message.text() == "Noted: not the same person. This pair is not shown again."
+    assert page.count.text() == "1 pair to review, the most probable first."
+
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.undo_button.isEnabled() and page.model.rowCount() == 0,
+                    timeout=10_000)
+    # Nothing left: nothing selected, nothing compared, nothing to press.
+    assert page.current_pair() is None and not page.pairs.selectionModel().hasSelection()
+    assert page.compare.rowCount() == 0
+    assert not page.merge_button.isEnabled() and not page.dismiss_button.isEnabled()
+    assert page.count.text() == "No probable duplicates to review."
+
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.merge_button.isEnabled(),
+                    timeout=10_000)
+    assert page.current_pair() == second  # back, and shown
+    qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
+    # The dismissal's words replace the undo's.
+    assert page.message.text() == "Noted: not the same person. This pair is not shown again."
+
+
+def test_a_capped_list_says_how_many_pairs_exist(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                 clock: FixedClock, unlocked: MainWindow,
+                                                 monkeypatch) -> None:
+    _plant(ctx, clock)
+    _plant_other_pair(ctx)
+    monkeypatch.setattr(duplicates_page, "LISTED", 1)
+    page = _scan(qtbot, unlocked, pairs=1)
+    qtbot.waitUntil(lambda: "of 2" in page.count.text(), timeout=10_000)
+    assert page.count.text() == ("The 1 most probable pairs of 2 are listed; deciding on "
+                                 "these brings up the others.")
 
 
 def test_not_the_same_person_is_not_shown_again(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
-                                                unlocked: MainWindow) -> None:
-    _plant(ctx)
+                                                clock: FixedClock, unlocked: MainWindow) -> None:
+    _plant(ctx, clock)
     page = _scan(qtbot, unlocked)
-    page.pairs.selectRow(0)
+    page.select_row(0)
     qtbot.waitUntil(lambda: page.dismiss_button.isEnabled(), timeout=10_000)
     qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.pairs.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
     qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
-    # The scan clears the message; the list, redrawn after it, is still empty.
-    qtbot.waitUntil(lambda: "No probable duplicates" in page.message.text(), timeout=20_000)
-    assert page.pairs.rowCount() == 0
+    qtbot.waitUntil(lambda: page.message.text() == "0 new pairs to review.", timeout=20_000)
+    qtbot.waitUntil(lambda: "No probable duplicates" in page.count.text(), timeout=10_000)
+    assert page.model.rowCount() == 0
+
+
+def test_comparison_in_french(qtbot, ctx: ServiceContext, clock: FixedClock,  # type: ignore[no-untyped-def]
+                              store_dir: Path, settings: Settings) -> None:
+    _plant(ctx, clock)
+    assert install_language("fr")
+    try:
+        w = MainWindow(store_dir, settings, kdf=FAST_KDF)
+        qtbot.addWidget(w)
+        w.resize(1280, 800)
+        w.show()
+        w._opened(ctx.store, ctx)
+        page = _scan(qtbot, w)
+        assert page.message.text() == "1 nouvelle paire à examiner."
+        page.select_row(0)
+        qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+        shown = {page.compare.item(i, c).text() for i in range(page.compare.rowCount())
+                 for c in (1, 2)}
+        assert {"bengali, espagnol", "Ukraine"} <= shown
+        assert any(s.startswith("CISR") for s in shown)
+        choice = page.compare.cellWidget(_rows(page)["family_name"], 3)
+        assert choice.currentText().startswith("Celle du dossier")
+        # The choice is not cut off: its column is as wide as the box wants to be.
+        assert page.compare.columnWidth(3) >= choice.sizeHint().width()
+        w.close()
+    finally:
+        install_language("en")

@@ -1,0 +1,148 @@
+"""Two files side by side, with which file to keep and, for each field both files fill
+differently, which value to keep.
+
+The defaults keep the established file: the one with more linked records (agreements,
+check-ins, referrals, notes, documents), then the one created first. A pair flagged at
+import puts the freshly imported copy as file A, and keeping it by default would keep its
+misspellings and drop the real file's status. Each value to keep defaults to the kept
+file's, unless the kept file has none and the other has one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from app.services import agreements, checkins, documents, notes, referrals
+from app.services.context import ServiceContext
+from app.services.duplicate_review import FileComparison, compare_files
+from app.services.participant_merge import is_empty
+from app.services.participants import get_participant
+from app.ui.field_labels import field_label
+from app.ui.i18n import N_, fill, tr, tr_n
+from app.ui.value_words import value_words
+
+CHOSEN = "chosen_by_person"  # set on a combo box the person changed: defaults leave it be
+
+
+@dataclass(frozen=True)
+class FileWeight:
+    records: int  # agreements, check-ins, referrals, notes, documents
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PairDetails:
+    comparison: FileComparison
+    a: FileWeight
+    b: FileWeight
+
+    @property
+    def keep_a_first(self) -> bool:
+        """Whether file A is the one to keep by default (ties keep file A)."""
+        if self.a.records != self.b.records:
+            return self.a.records > self.b.records
+        if self.a.created_at is not None and self.b.created_at is not None:
+            return self.a.created_at <= self.b.created_at
+        return True
+
+
+def _weight(ctx: ServiceContext, pid: str) -> FileWeight:
+    records = sum(len(listing(ctx, pid)) for listing in (
+        agreements.list_agreements, checkins.list_checkins, referrals.list_referrals,
+        notes.list_notes, documents.list_documents))
+    created = get_participant(ctx, pid, record_view=False).fields.get("created_at")
+    return FileWeight(records, created if isinstance(created, datetime) else None)
+
+
+def load_pair_details(ctx: ServiceContext, a_id: str, b_id: str) -> PairDetails:
+    """Run in the background: the comparison (audited as a view of both files) and what
+    the default choice of file rests on."""
+    return PairDetails(compare_files(ctx, a_id, b_id), _weight(ctx, a_id), _weight(ctx, b_id))
+
+
+class ComparisonTable(QTableWidget):
+    def __init__(self) -> None:
+        super().__init__(0, 4)
+        self.setAccessibleName(tr("The two files side by side"))
+        self.setHorizontalHeaderLabels([tr("Field"), tr("File A"), tr("File B"),
+                                        tr("Value to keep")])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.details: PairDetails | None = None
+
+    def clear_files(self) -> None:
+        self.details = None
+        self.setRowCount(0)
+
+    def show_files(self, details: PairDetails, keep_a: bool) -> None:
+        self.details = details
+        self.setRowCount(0)
+        fields = details.comparison.fields
+        self.setRowCount(len(fields))
+        for i, f in enumerate(fields):
+            label = QTableWidgetItem(field_label(f.field))
+            label.setData(Qt.ItemDataRole.UserRole, f.field)
+            self.setItem(i, 0, label)
+            for col, value in ((1, f.a_value), (2, f.b_value)):
+                words = value_words(f.field, value)
+                item = QTableWidgetItem(words)
+                item.setToolTip(words)
+                self.setItem(i, col, item)
+            if f.to_choose:
+                choice = QComboBox()
+                choice.addItems([tr("File A's"), tr("File B's")])
+                choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                choice.setAccessibleName(f"{tr('Value to keep')}: {field_label(f.field)}")
+                choice.activated.connect(lambda _, c=choice: c.setProperty(CHOSEN, True))
+                self.setCellWidget(i, 3, choice)  # rows were cleared above
+        self.default_values(keep_a)
+        self.resizeColumnToContents(3)  # the longest choice (in French too) shows whole
+        self.resizeRowsToContents()
+
+    def default_values(self, keep_a: bool) -> None:
+        """Each value the person has not chosen yet: the kept file's, unless it is empty
+        and the other file's is not."""
+        if self.details is None:
+            return
+        for i, f in enumerate(self.details.comparison.fields):
+            choice = self.cellWidget(i, 3)
+            if not isinstance(choice, QComboBox) or choice.property(CHOSEN):
+                continue
+            kept, other = (f.a_value, f.b_value) if keep_a else (f.b_value, f.a_value)
+            from_a = keep_a if not (is_empty(kept) and not is_empty(other)) else not keep_a
+            choice.setCurrentIndex(0 if from_a else 1)
+
+    def choices(self, keep_a: bool) -> dict[str, str]:
+        """Each differing field: 'kept' or 'absorbed', from the side chosen in its row."""
+        out: dict[str, str] = {}
+        for i in range(self.rowCount()):
+            widget = self.cellWidget(i, 3)
+            if isinstance(widget, QComboBox):
+                field = self.item(i, 0).data(Qt.ItemDataRole.UserRole)
+                from_a = widget.currentIndex() == 0
+                out[field] = "kept" if from_a == keep_a else "absorbed"
+        return out
+
+
+def weight_words(weight: FileWeight) -> str:
+    """What a file's default choice rests on, for the person to see: "3 linked records,
+    created 2024-05-02"."""
+    records = tr_n(weight.records, N_("%n linked record"), N_("%n linked records"))
+    if weight.created_at is None:
+        return records
+    return fill(tr("%1, created %2"), records, f"{weight.created_at.astimezone():%Y-%m-%d}")
