@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
+from types import FrameType
 from typing import NoReturn
 
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -53,12 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # a kill or a closed terminal cleans up as Ctrl+C does
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, not at exit: a full disk or closed pipe is then reported
+        return code
     except CCMSError as exc:
         print(f"ccms: {exc}", file=sys.stderr)
         return 2
@@ -70,6 +82,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ccms: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
+    except OSError as exc:  # writing to standard output (files are written by services)
+        print(f"ccms: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        # What is left in the buffer would fail again at exit, with a traceback.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process ends
+        return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

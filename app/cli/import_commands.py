@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,21 +16,28 @@ from app.services.context import ServiceContext
 from app.services.duplicate_review import file_references, find_pairs, keep_for_review
 from app.services.import_check import RowDuplicates, duplicates_in_file
 from app.services.import_mapping import load_mapping, mapping_template
+from app.services.import_rejects import default_rejects_path
 from app.services.importing import ON_DUPLICATE, ImportSummary, run_import
+from app.services.output_files import AtomicFile, check_output
 
 MAX_TOP = 50
+DEFAULT_TOP = 5
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = add_parser(sub, common, "import", "import participants from a CSV file")
-    p.add_argument("--file", type=Path, metavar="F.csv")
+    p.add_argument("--file", type=Path, metavar="F.csv",
+                   help="the CSV file (UTF-8 or Windows-1252, any usual delimiter)")
     p.add_argument("--mapping", type=Path, metavar="M.json",
                    help="which column holds which field (default: headers equal field keys)")
     p.add_argument("--on-duplicate", choices=ON_DUPLICATE, default="flag",
-                   help="a probable duplicate: import and flag it for review (default), "
-                   "skip it, or import it without a flag")
+                   help="a row that is probably someone already in the store: import it "
+                   "and flag the pair for review (default); skip it when the match is "
+                   "confident (others are still imported and flagged); or import it "
+                   "without a flag")
     p.add_argument("--rejects", type=Path, metavar="R.csv",
-                   help="where refused rows go (default: F.rejects.csv beside the file)")
+                   help="where refused rows go (default: F.rejects.csv beside the file); "
+                   "an existing file there is replaced")
     p.add_argument("--print-mapping-template", action="store_true",
                    help="print a mapping file to edit, and exit")
     p.set_defaults(func=cmd_import)
@@ -42,9 +48,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                         help="check each row of this file against the store (nothing imported)")
     source.add_argument("--scan", action="store_true",
                         help="list probable duplicate pairs inside the store")
-    p.add_argument("--mapping", type=Path, metavar="M.json")
-    p.add_argument("--top", type=int, default=5, metavar="K", help="candidates per row")
-    p.add_argument("--out", type=Path, required=True, metavar="OUT.jsonl")
+    p.add_argument("--mapping", type=Path, metavar="M.json",
+                   help="with --file: which column holds which field (as for import)")
+    p.add_argument("--top", type=int, metavar="K",
+                   help=f"with --file: candidates per row, 1 to {MAX_TOP} (default "
+                   f"{DEFAULT_TOP})")
+    p.add_argument("--out", type=Path, required=True, metavar="OUT.jsonl",
+                   help="where the JSON lines go (owner-only; an existing file is replaced)")
     p.set_defaults(func=cmd_duplicates)
 
 
@@ -75,12 +85,14 @@ class _Progress:
 
 def cmd_import(args: argparse.Namespace) -> int:
     if args.print_mapping_template:
+        if args.file or args.mapping or args.rejects:
+            return _fail("--print-mapping-template takes no --file, --mapping or --rejects")
         print(json.dumps(mapping_template(), indent=2, ensure_ascii=False))
         return 0
     if args.file is None:
         return _fail("import needs --file F.csv (or --print-mapping-template)")
-    if not args.file.is_file():
-        return _fail(f"no such file: {args.file}")
+    if problem := _not_a_file(args.file):
+        return _fail(problem)
     # Checked before the store is opened (and before any write): one line naming it.
     mapping = load_mapping(args.mapping) if args.mapping else None
     with opened(args) as ctx:
@@ -95,6 +107,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 130
         progress.finish()
     print(summary_line(summary))
+    if summary.stale_rejects_removed:
+        print(f"ccms: no row was refused this time; the rejects file an earlier run left "
+              f"({_default_or(args.rejects, args.file)}) was removed", file=sys.stderr)
     if summary.rejects_path:
         print(f"ccms: {summary.rejects_path} holds the refused rows as they were in your "
               "file (personal data, not encrypted): delete it once they are fixed",
@@ -109,20 +124,22 @@ def summary_line(s: ImportSummary) -> str:
 
 
 def cmd_duplicates(args: argparse.Namespace) -> int:
-    if not 1 <= args.top <= MAX_TOP:
+    if args.scan and (args.mapping or args.top is not None):
+        return _fail("--mapping and --top go with --file")
+    top = DEFAULT_TOP if args.top is None else args.top
+    if not 1 <= top <= MAX_TOP:
         return _fail(f"--top must be between 1 and {MAX_TOP}")
-    if args.scan and args.mapping:
-        return _fail("--mapping goes with --file")
-    if args.file is not None and not args.file.is_file():
-        return _fail(f"no such file: {args.file}")
-    if args.out.is_dir() or not args.out.parent.exists():
-        return _fail("--out must be a file in an existing folder")
+    if args.file is not None and (problem := _not_a_file(args.file)):
+        return _fail(problem)
+    # Before the store is opened and any work is done: the output can be written, and
+    # never over the file or mapping being read, nor in the store's folder.
+    check_output(args.out, "out", inputs=(args.file, args.mapping), data_dir=args.data_dir)
     mapping = load_mapping(args.mapping) if args.mapping else None
     with opened(args) as ctx:
         if args.scan:
             return scan_store_for_duplicates(ctx, args)
         progress = _Progress("checking")
-        rows = duplicates_in_file(ctx, args.file, mapping, args.top, progress=progress)
+        rows = duplicates_in_file(ctx, args.file, mapping, top, progress=progress)
         n = _write_jsonl(args.out, (_row_json(r) for r in rows))
         progress.finish()
     print(f"checked {n} rows; wrote {args.out}")
@@ -135,11 +152,11 @@ def scan_store_for_duplicates(ctx: ServiceContext, args: argparse.Namespace) -> 
     progress = _Progress("scanning")
     pairs = sorted(find_pairs(ctx, progress=progress), key=lambda p: -p.score)
     progress.finish()
-    new = keep_for_review(ctx, pairs)
     ids = {i for p in pairs for i in (p.a_id, p.b_id)}
     refs = file_references(ctx, ids)
     n = _write_jsonl(args.out, ({"a": refs[p.a_id], "b": refs[p.b_id], "score": p.score,
                                  "reasons": list(p.reasons)} for p in pairs))
+    new = keep_for_review(ctx, pairs)  # once the file is written: a failure keeps nothing
     print(f"found {n} probable duplicate pairs ({new} new for review); wrote {args.out}")
     return 0
 
@@ -156,17 +173,19 @@ def _row_json(r: RowDuplicates) -> dict[str, Any]:
 
 def _write_jsonl(path: Path, lines: Iterable[dict[str, Any]]) -> int:
     """Owner-only and atomic: the output names people (client IDs, old-system references)."""
-    tmp = path.with_name(f".{path.name}.partial")
     n = 0
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for obj in lines:
-                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
-                n += 1
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with AtomicFile(path) as fh:
+        for obj in lines:
+            fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            n += 1
     return n
+
+
+def _not_a_file(path: Path) -> str | None:
+    if path.is_dir():
+        return f"{path} is a folder; give the CSV file"
+    return None if path.is_file() else f"no such file: {path}"
+
+
+def _default_or(chosen: Path | None, source: Path) -> Path:
+    return chosen if chosen is not None else default_rejects_path(source)

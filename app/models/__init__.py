@@ -4,7 +4,7 @@ from app.models.agreement import ScheduledCheckIn, SupervisionAgreement
 from app.models.audit import AuditEvent
 from app.models.base import Base, SyncedEntity, new_id, utcnow
 from app.models.checkin import CheckIn, ComplianceReport, FollowUp
-from app.models.integrity import DuplicateReview, ImportedRow, PendingMerge
+from app.models.integrity import DuplicateReview, ImportedRow, ImportFile, PendingMerge
 from app.models.local import Conflict, DeviceSecret, OutboxEntry, StoreMeta, SyncState
 from app.models.name_key import ParticipantNameKey
 from app.models.notes import CaseNote, Document
@@ -25,8 +25,8 @@ ENTITIES: dict[str, type[SyncedEntity]] = {
 __all__ = [
     "ENTITIES", "Alias", "AuditEvent", "Base", "CaseNote", "Caseworker", "CheckIn",
     "ComplianceReport", "Conflict", "DeviceSecret", "Document", "DuplicateReview", "FollowUp",
-    "HouseholdMember", "ImportedRow", "Office", "OutboxEntry", "Participant", "ParticipantNameKey",
-    "PendingMerge",
+    "HouseholdMember", "ImportFile", "ImportedRow", "Office", "OutboxEntry", "Participant",
+    "ParticipantNameKey", "PendingMerge",
     "Referral", "ScheduledCheckIn", "StoreMeta", "SupervisionAgreement", "SyncState",
     "SyncedEntity", "new_id", "office_id_for", "utcnow",
 ]

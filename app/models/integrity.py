@@ -24,6 +24,20 @@ class ImportedRow(Base):
     outcome: Mapped[str] = mapped_column(String(10))
     participant_id: Mapped[str | None] = mapped_column(String(36), default=None)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # SHA-256 of what the row imports (its validated values): an edited copy of the file
+    # (a new file hash) then knows its unchanged rows (`importing`). None before 0006.
+    row_sha256: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+
+
+class ImportFile(Base):
+    """Each import file by its hash, with its name: files of one name are versions of one
+    file (rows fixed in place), whose unchanged rows are not imported again."""
+
+    __tablename__ = "import_file"
+
+    file_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), index=True)
+    first_imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class DuplicateReview(Base):

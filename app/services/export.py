@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from app.errors import ValidationError
 from app.models import ENTITIES, Document, SyncedEntity
 from app.models.wire import encode, wire_fields
 from app.services.context import ServiceContext
+from app.services.output_files import AtomicFile, check_output, spreadsheet_safe
 from app.services.recorder import recording
 
 FORMATS = ("jsonl", "csv")
@@ -52,25 +52,14 @@ def export_all(ctx: ServiceContext, fmt: str, out: Path,
     if fmt not in FORMATS:
         raise ValidationError("format", "must be jsonl or csv")
     out = Path(out)
-    if out.is_dir():
-        raise ValidationError("out", "is a folder; give a file name")
-    if not out.parent.exists():
-        raise ValidationError("out", "its folder does not exist")
-    tmp = out.with_name(f".{out.name}.partial")
+    check_output(out, "out", data_dir=ctx.store.paths.data_dir)
     counts: dict[str, int] = {}
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            for name in EXPORTED:
-                counts[name] = (_write_jsonl if fmt == "jsonl" else _write_csv)(
-                    fh, name, _rows(ctx, name))
-                if progress:
-                    progress(name, counts[name])
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with AtomicFile(out, newline="") as fh:
+        for name in EXPORTED:
+            counts[name] = (_write_jsonl if fmt == "jsonl" else _write_csv)(
+                fh, name, _rows(ctx, name))
+            if progress:
+                progress(name, counts[name])
     with recording(ctx) as rec:
         rec.audit("export", "store", None, None, {"format": fmt, "counts": counts})
     return ExportSummary(out, counts)
@@ -85,9 +74,8 @@ def _write_jsonl(fh: io.TextIOBase, name: str, rows: Iterator[dict[str, Any]]) -
 
 
 def _neutralise(value: Any) -> Any:
-    """Spreadsheets run cells that start with = + - @ as formulas: prefix them with '."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return value

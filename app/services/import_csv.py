@@ -61,11 +61,36 @@ class CsvTable:
             if not header_seen:
                 header_seen = True
                 continue
+            if reader.line_num > start:
+                self._check_quote(cells, start, reader.line_num)
             number += 1
             yield RawRow(number, start, tuple(cells))
 
+    def _check_quote(self, cells: list[str], start: int, end: int) -> None:
+        """A row over several lines is fine when a quoted cell holds a line break (an
+        address, a note), but when a line inside the cell has as many delimiters as a whole
+        row, a quote was left open and the rows after it were swallowed into one cell:
+        importing it would drop them without a word, so the file is refused."""
+        least = len(self.headers) - 1
+        if least < 2:
+            return  # in a file of two columns a comma in a note would look like a row
+        for cell in cells:
+            inner = cell.splitlines()[1:]
+            if any(line.count(self.delimiter) >= least for line in inner):
+                raise CCMSError(
+                    f"{self.path.name}: line {start}: a quote (\") opened in this row is "
+                    f"closed only on line {end}, so the lines in between, which look like "
+                    "rows of their own, were read as one cell; correct the quote and import "
+                    "again; nothing was imported")
+
     def count(self) -> int:
-        return sum(1 for _ in self.rows())
+        """How many data rows; reads the whole file, so a malformed one fails here, and
+        one with a header but no rows too."""
+        n = sum(1 for _ in self.rows())
+        if n == 0:
+            raise CCMSError(f"{self.path.name} has a header line but no data rows; "
+                            "nothing to import")
+        return n
 
 
 def _csv_reason(exc: csv.Error) -> str:
@@ -97,6 +122,9 @@ def read_table(path: Path) -> CsvTable:
         headers = next((row for row in reader if any(c.strip() for c in row)), [])
     except csv.Error:
         raise CCMSError(f"{path.name}: the header line cannot be read as CSV") from None
+    if not any(h.strip() for h in headers):
+        raise CCMSError(f"{path.name} has no header line (a first line naming the columns); "
+                        "nothing was imported")
     table = CsvTable(path=path, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,
                      delimiter=delimiter, headers=tuple(h.strip() for h in headers), text=text)
     return table

@@ -134,10 +134,12 @@ def mapping_template() -> dict[str, Any]:
 
 def load_mapping(path: Path) -> dict[str, Any]:
     path = Path(path)
+    if path.is_dir():
+        raise CCMSError(f"the mapping file is a folder: {path}")
     if not path.is_file():
         raise CCMSError(f"the mapping file does not exist: {path}")
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = json.loads(path.read_text(encoding="utf-8-sig"), object_pairs_hook=_once_each)
     except UnicodeDecodeError:
         raise ValidationError("mapping", "is not UTF-8 text") from None
     except OSError as exc:
@@ -147,6 +149,17 @@ def load_mapping(path: Path) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ValidationError("mapping", "must be a JSON object with one key per field")
     return raw
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different (json keeps the last of a repeated key
+    without a word, and a field read from the wrong column imports wrong data)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValidationError("mapping", f"names '{key}' twice; keep one")
+        out[key] = value
+    return out
 
 
 def resolve(mapping: dict[str, Any] | None, headers: tuple[str, ...]) -> ColumnPlan:
@@ -174,6 +187,8 @@ def resolve(mapping: dict[str, Any] | None, headers: tuple[str, ...]) -> ColumnP
             errors[key] = f"column '{column}' is not in the file"
         elif len(found) > 1:
             errors[key] = f"column '{column}' appears more than once in the file"
+        elif (other := next((s for s in sources if s.index == found[0]), None)) is not None:
+            errors[key] = f"column '{column}' is already read as {other.field}"
         else:
             sources.append(FieldSource(field, column, found[0], fmt))
     if "mapping.family_name" not in errors and not any(s.field == "family_name" for s in sources):

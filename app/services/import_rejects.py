@@ -1,20 +1,25 @@
 """The rejects file of an import: one line per refused row with its data row number, its
 file line and the reason per field, followed by the row's original cells so the user can
-fix them and import the corrected rows. It is the user's own data going back to them (the
-import file held it already), so it is written owner-only (0600), and cells that a
-spreadsheet would run as formulas are prefixed with ' (as the export does)."""
+fix them and import the corrected rows (the file itself can be imported: its own row, line
+and reasons columns are then left out of the next rejects file). It is the user's own data
+going back to them (the import file held it already), so it is written owner-only (0600),
+and cells that a spreadsheet would run as formulas are prefixed with ' (as the export does).
+
+It always tells of the last run: a run that refuses no row removes the rejects file an
+earlier run left at the same place, once it is sure the file is one (its header)."""
 
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from app.errors import CCMSError, ValidationError
+from app.errors import ValidationError
 from app.services.import_csv import RawRow
+from app.services.output_files import AtomicFile, check_output, spreadsheet_safe
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+OWN_COLUMNS = ("row", "line", "reasons")
+ENCODING = "utf-8-sig"  # spreadsheets on Windows then read accents correctly
 
 
 def default_rejects_path(source: Path) -> Path:
@@ -26,60 +31,65 @@ def reasons_text(errors: dict[str, str]) -> str:
 
 
 class RejectsFile:
-    """Opened on the first reject, written to a temporary name and moved into place by
-    `finish()`, so a reader never sees half a file; `discard()` removes the temporary."""
+    """Opened on the first reject and published by `finish()`; `discard()` drops it."""
 
     def __init__(self, path: Path, headers: tuple[str, ...]) -> None:
         self.path = Path(path)
-        self.headers = headers
+        # A rejects file imported again: its own columns are not the user's data.
+        self._skip = len(OWN_COLUMNS) if headers[:len(OWN_COLUMNS)] == OWN_COLUMNS else 0
+        self.headers = headers[self._skip:]
         self.count = 0
-        self._tmp = self.path.with_name(f".{self.path.name}.partial")
-        self._fh: TextIO | None = None
+        self.removed_stale = False
+        self._file = AtomicFile(self.path, encoding=ENCODING, newline="")
         self._writer: Any = None  # csv's writer type is private
 
-    def check(self) -> None:
-        """Before the import writes anything: the rejects can be written where asked."""
-        folder = self.path.parent
-        if self.path.is_dir():
-            raise ValidationError("rejects", "is a folder; give a file name")
-        if not folder.is_dir():
-            raise ValidationError("rejects", f"its folder does not exist: {folder}")
-        if not os.access(folder, os.W_OK):
-            raise ValidationError("rejects", f"its folder is not writable: {folder}")
+    def check(self, *, inputs: tuple[Path | None, ...] = (), data_dir: Path | None = None,
+              chosen: bool = True) -> None:
+        """Before the import writes anything: the rejects can be written where asked (never
+        over the file being imported or its mapping, never in the store's folder)."""
+        try:
+            check_output(self.path, "rejects", inputs=inputs, data_dir=data_dir)
+        except ValidationError as exc:
+            if chosen:
+                raise
+            raise ValidationError("rejects", f"they go beside the file by default "
+                                  f"({self.path.name}), but {exc.errors['rejects']}; "
+                                  "choose another place for them") from None
 
     def add(self, row: RawRow, errors: dict[str, str]) -> None:
-        try:
-            if self._writer is None:
-                fd = os.open(self._tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                # utf-8-sig: spreadsheets on Windows then read accents correctly.
-                self._fh = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
-                self._writer = csv.writer(self._fh)
-                self._writer.writerow(["row", "line", "reasons", *self.headers])
-            self._writer.writerow([row.number, row.line, reasons_text(errors),
-                                   *(_neutralise(c) for c in row.cells)])
-        except OSError as exc:
-            raise CCMSError(f"cannot write the rejects file {self.path}: {exc.strerror}; "
-                            "the rows committed so far are kept, run the import again "
-                            "once it can be written") from None
+        if self._writer is None:
+            self._writer = csv.writer(self._file.open())
+            self._write([*OWN_COLUMNS, *self.headers])
+        self._write([str(row.number), str(row.line), reasons_text(errors),
+                     *(spreadsheet_safe(c) for c in row.cells[self._skip:])])
         self.count += 1
 
+    def _write(self, cells: list[str]) -> None:
+        try:
+            self._writer.writerow(cells)
+        except OSError as exc:
+            raise self._file.error(exc) from None
+
     def finish(self) -> Path | None:
-        """Close and publish the file; None when no row was rejected."""
-        if self._fh is None:
+        """Publish the file; None when no row was rejected."""
+        if self._writer is None:
+            self.removed_stale = _remove_if_rejects(self.path)
             return None
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
-        self._fh.close()
-        self._fh = None
-        os.replace(self._tmp, self.path)
-        return self.path
+        self._writer = None
+        return self._file.commit()
 
     def discard(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-        self._tmp.unlink(missing_ok=True)
+        self._writer = None
+        self._file.discard()
 
 
-def _neutralise(cell: str) -> str:
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+def _remove_if_rejects(path: Path) -> bool:
+    try:
+        with path.open(encoding=ENCODING, newline="") as fh:
+            header = next(csv.reader(fh), [])
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+    if tuple(header[:len(OWN_COLUMNS)]) != OWN_COLUMNS:
+        return False
+    path.unlink(missing_ok=True)
+    return True

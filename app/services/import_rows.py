@@ -10,11 +10,14 @@ because the value would run as a formula when the file (or a later export of it)
 in a spreadsheet. The one exception is a leading + in `phone` ("+1 604 555 0101", the
 international form), which is then held to the phone validator (digits, spaces, ( ) - only),
 so "+HYPERLINK(...)" still fails. No field's real values begin with -: dates are parsed by
-their format and identifiers are digits.
+their format and identifiers are digits. The ' that an export or a rejects file puts before
+such a cell is taken off first, so a fixed rejects file imports as its rows would have.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,6 +55,13 @@ class PreparedRow:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def content_sha256(self) -> str:
+        """A hash of what the row imports (not of its cells: spaces and a date's format do
+        not count), by which an edited copy of the file knows its unchanged rows."""
+        content = {"profile": self.profile, "aliases": self.aliases, "status": self.status}
+        text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def caseworker_index(session: Session) -> dict[str, tuple[str, ...]]:
@@ -123,6 +133,10 @@ def prepare_row(raw: RawRow, plan: ColumnPlan,
 
 def _cell(source: FieldSource, cell: str) -> str | None:
     value = cell.strip()
+    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
+        # The ' that an export or a rejects file puts before such a cell, so a spreadsheet
+        # shows it as text: taken off, and the value is then judged like any other.
+        value = value[1:]
     if not value:
         return None
     if value.startswith(FORMULA_STARTS) and not (

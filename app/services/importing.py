@@ -15,15 +15,17 @@ file again.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.models import DuplicateReview, ImportedRow, Participant
+from app.models import DuplicateReview, ImportedRow, ImportFile, Participant
 from app.models.enums import ParticipantStatus
 from app.services.context import ServiceContext
 from app.services.import_csv import read_table
@@ -55,6 +57,7 @@ class ImportSummary:
     total_rows: int
     rejects_path: Path | None
     cancelled: bool = False
+    stale_rejects_removed: bool = False  # an earlier run's rejects file, now out of date
 
 
 def mapping_from(mapping: MappingArg) -> dict[str, Any] | None:
@@ -78,22 +81,37 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
     total = table.count()  # also reads the whole file once: malformed CSV fails here
     run = _Run(ctx, table.sha256, on_duplicate,
                RejectsFile(rejects_path or default_rejects_path(table.path), table.headers))
-    run.rejects.check()
+    run.rejects.check(inputs=(table.path, mapping if isinstance(mapping, str | Path) else None),
+                      data_dir=ctx.store.paths.data_dir, chosen=rejects_path is not None)
     with ctx.store.session() as session:
-        done_rows = set(session.scalars(select(ImportedRow.row_number).where(
-            ImportedRow.file_sha256 == table.sha256)))
+        done_rows: dict[int, str | None] = {n: digest for n, digest in session.execute(
+            select(ImportedRow.row_number, ImportedRow.row_sha256).where(
+                ImportedRow.file_sha256 == table.sha256))}
+        versions = list(session.scalars(select(ImportFile.file_sha256).where(
+            ImportFile.name == table.path.name)))
         caseworkers = caseworker_index(session)
+    run.new_file = ImportFile(file_sha256=table.sha256, name=table.path.name,
+                              first_imported_at=ctx.now()) if table.sha256 not in versions \
+        else None
+    run.earlier_versions = [v for v in versions if v != table.sha256]
+    # How often each row's values have come so far in this file: the k-th copy of a row is
+    # in an earlier version of the file if that version has it k times or more.
+    seen: Counter[str] = Counter()
     processed, reported, cancelled = 0, 0, False
-    batch: list[PreparedRow] = []
+    batch: list[_Pending] = []
     try:
         for raw in table.rows():
             processed += 1
             if raw.number in done_rows:
                 run.counts["already_imported"] += 1
+                if (done := done_rows[raw.number]) is not None:
+                    seen[done] += 1
             else:
                 prepared = prepare_row(raw, plan, caseworkers)
                 if prepared.ok:
-                    batch.append(prepared)
+                    digest = prepared.content_sha256()
+                    seen[digest] += 1
+                    batch.append(_Pending(prepared, digest, seen[digest]))
                 else:
                     run.rejects.add(raw, prepared.errors)
             if len(batch) >= BATCH:
@@ -112,22 +130,35 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
         if batch and not cancelled:
             run.write(batch)
             batch = []
-        if progress:
+        if progress and processed - len(batch) != reported:
             progress(processed - len(batch), total)
         written = run.rejects.finish()
+    except KeyboardInterrupt:
+        # Ctrl+C or a termination: the batches committed so far stay, and so does the
+        # record of who imported what, with what came of it until then.
+        _audit(ctx, table.sha256, on_duplicate, run.summary(total, None, cancelled=True))
+        raise
     finally:
         run.rejects.discard()
-    c = run.counts
-    summary = ImportSummary(imported=c["imported"], flagged=c["flagged"], skipped=c["skipped"],
-                            rejected=run.rejects.count, already_imported=c["already_imported"],
-                            total_rows=total, rejects_path=written, cancelled=cancelled)
-    with recording(ctx) as rec:
-        # Who imported which file, and what came of it (counts only, no names).
-        rec.audit("import", "file", None, None, {
-            "sha256": table.sha256, "on_duplicate": on_duplicate,
-            **{k: getattr(summary, k) for k in ("imported", "flagged", "skipped", "rejected",
-                                                "already_imported", "total_rows")}})
+    summary = run.summary(total, written, cancelled)
+    _audit(ctx, table.sha256, on_duplicate, summary)
     return summary
+
+
+def _audit(ctx: ServiceContext, sha256: str, on_duplicate: str, s: ImportSummary) -> None:
+    """Who imported which file, and what came of it (counts only, no names)."""
+    with recording(ctx) as rec:
+        rec.audit("import", "file", None, None, {
+            "sha256": sha256, "on_duplicate": on_duplicate, "cancelled": s.cancelled,
+            **{k: getattr(s, k) for k in ("imported", "flagged", "skipped", "rejected",
+                                          "already_imported", "total_rows")}})
+
+
+@dataclass(frozen=True)
+class _Pending:
+    row: PreparedRow
+    digest: str  # `PreparedRow.content_sha256`
+    copy: int  # 1 for the first row of the file with these values, 2 for the next...
 
 
 class _Run:
@@ -135,27 +166,64 @@ class _Run:
                  rejects: RejectsFile) -> None:
         self.ctx, self.sha256, self.on_duplicate, self.rejects = ctx, sha256, on_duplicate, rejects
         self.counts = dict.fromkeys(("imported", "flagged", "skipped", "already_imported"), 0)
+        self.new_file: ImportFile | None = None  # recorded with the first batch
+        self.earlier_versions: list[str] = []  # files of the same name imported before
 
-    def write(self, batch: list[PreparedRow]) -> None:
+    def summary(self, total: int, written: Path | None, cancelled: bool) -> ImportSummary:
+        c = self.counts
+        return ImportSummary(imported=c["imported"], flagged=c["flagged"],
+                             skipped=c["skipped"], rejected=self.rejects.count,
+                             already_imported=c["already_imported"], total_rows=total,
+                             rejects_path=written, cancelled=cancelled,
+                             stale_rejects_removed=self.rejects.removed_stale)
+
+    def write(self, batch: list[_Pending]) -> None:
         """One transaction: every row of the batch with its ImportedRow, or none of them."""
         counts = dict.fromkeys(self.counts, 0)
-        refs = {r.profile["external_ref"] for r in batch if r.profile.get("external_ref")}
+        refs = {p.row.profile["external_ref"] for p in batch
+                if p.row.profile.get("external_ref")}
         with recording(self.ctx) as rec:
+            if self.new_file is not None:
+                rec.session.add(self.new_file)
             # One query per batch (not an autoflush and a query per row). Any file with the
             # reference counts, even a merged or purged one: never created twice.
             present: dict[str, str] = {ref: pid for ref, pid in rec.session.execute(
                 select(Participant.external_ref, Participant.id).where(
                     Participant.external_ref.in_(refs)))} if refs else {}
-            for row in batch:
-                outcome, pid = self._one(rec, row, present)
+            earlier = self._in_earlier_versions(rec.session, {p.digest for p in batch})
+            for pending in batch:
+                row = pending.row
+                copies, earlier_pid = earlier.get(pending.digest, (0, None))
+                if pending.copy <= copies:  # unchanged since a version imported before
+                    outcome, pid = "present", earlier_pid
+                else:
+                    outcome, pid = self._one(rec, row, present)
                 rec.session.add(ImportedRow(file_sha256=self.sha256, row_number=row.number,
                                             outcome=outcome, participant_id=pid,
-                                            imported_at=self.ctx.now()))
+                                            imported_at=self.ctx.now(),
+                                            row_sha256=pending.digest))
                 counts["already_imported" if outcome == "present" else
                        "skipped" if outcome == "skipped" else "imported"] += 1
                 counts["flagged"] += outcome == "flagged"
         for key, n in counts.items():  # only once the batch is committed
             self.counts[key] += n
+        self.new_file = None
+
+    def _in_earlier_versions(self, session: Session,
+                             digests: set[str]) -> dict[str, tuple[int, str | None]]:
+        """Row values -> (how many times the earlier version that has them most often has
+        them, a file they went to)."""
+        if not self.earlier_versions or not digests:
+            return {}
+        out: dict[str, tuple[int, str | None]] = {}
+        for digest, n, pid in session.execute(
+                select(ImportedRow.row_sha256, func.count(), func.max(ImportedRow.participant_id))
+                .where(ImportedRow.file_sha256.in_(self.earlier_versions),
+                       ImportedRow.row_sha256.in_(digests))
+                .group_by(ImportedRow.row_sha256, ImportedRow.file_sha256)):
+            if digest is not None and n > out.get(digest, (0, None))[0]:
+                out[digest] = (n, pid)
+        return out
 
     def _one(self, rec: ChangeRecorder, row: PreparedRow,
              present: dict[str, str]) -> tuple[str, str | None]:

@@ -4,6 +4,7 @@ tests.caseload_csv; and an import killed mid-way that a re-run completes exactly
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -164,32 +165,40 @@ def _store_state(d: Path) -> tuple[int, int, int, int]:
         store.lock()
 
 
-def test_killed_import_keeps_whole_rows_and_a_rerun_completes(tmp_path: Path) -> None:
-    d = tmp_path / "store"
-    assert ccms(d, "init", "--office", "Vancouver").returncode == 0
-    files = generate(tmp_path, 3000, seed=23)
+def _import_until_two_batches(d: Path, files: dict[str, Path],
+                              log: Path) -> subprocess.Popen[bytes]:
+    """`ccms import` of the file, running, once it has committed two batches."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCMS_")}
     env["CCMS_PASSPHRASE"] = PASSPHRASE
-    log = tmp_path / "stderr.txt"
     with log.open("w") as err:
         proc = subprocess.Popen(
             [sys.executable, "-m", "app.cli", "--data-dir", str(d), "import", "--file",
              str(files["people"]), "--mapping", str(files["mapping"]), "--on-duplicate",
              "create"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err,
             stdin=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 240
-            committed = 0
-            while committed < 2 * BATCH:
-                assert proc.poll() is None, "the import ended before it could be killed"
-                assert time.monotonic() < deadline, "no batch committed in time"
-                done = re.findall(r"importing (\d+)/3000", log.read_text())
-                committed = int(done[-1]) if done else 0
-                time.sleep(0.05)  # polling the progress lines, bounded by the deadline
-            proc.send_signal(signal.SIGKILL)
-        finally:
-            proc.kill()
-            proc.wait(timeout=60)
+    try:
+        deadline = time.monotonic() + 240
+        committed = 0
+        while committed < 2 * BATCH:
+            assert proc.poll() is None, "the import ended before it could be stopped"
+            assert time.monotonic() < deadline, "no batch committed in time"
+            done = re.findall(r"importing (\d+)/\d+", log.read_text())
+            committed = int(done[-1]) if done else 0
+            time.sleep(0.05)  # polling the progress lines, bounded by the deadline
+    except BaseException:
+        proc.kill()
+        proc.wait(timeout=60)
+        raise
+    return proc
+
+
+def test_killed_import_keeps_whole_rows_and_a_rerun_completes(tmp_path: Path) -> None:
+    d = tmp_path / "store"
+    assert ccms(d, "init", "--office", "Vancouver").returncode == 0
+    files = generate(tmp_path, 3000, seed=23)
+    proc = _import_until_two_batches(d, files, tmp_path / "stderr.txt")
+    proc.kill()
+    proc.wait(timeout=60)
     people, rows, unaudited, unqueued = _store_state(d)
     assert people == rows and people % BATCH == 0 and 2 * BATCH <= people < 3000
     assert unaudited == unqueued == 0
@@ -198,6 +207,84 @@ def test_killed_import_keeps_whole_rows_and_a_rerun_completes(tmp_path: Path) ->
     assert rerun.returncode == 0, rerun.stderr
     assert counts(rerun.stdout.strip()) == (3000 - people, 0, 0, 0, people)
     assert _store_state(d) == (3000, 3000, 0, 0)
+
+
+def test_a_terminated_import_cleans_up_as_ctrl_c_does(tmp_path: Path) -> None:
+    """SIGTERM (a kill, a closed terminal): the half-written rejects file, which holds
+    people's rows, is removed, and the import is audited with what it did."""
+    d = tmp_path / "store"
+    assert ccms(d, "init", "--office", "Vancouver").returncode == 0
+    files = generate(tmp_path, 3000, seed=29)
+    family = json.loads(files["mapping"].read_text("utf-8"))["family_name"]
+    with files["people"].open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[1][rows[0].index(family)] = ""  # refused: the rejects file is open from row 1 on
+    with files["people"].open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    proc = _import_until_two_batches(d, files, tmp_path / "stderr.txt")
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=120) == 130
+    assert "interrupted" in (tmp_path / "stderr.txt").read_text()
+    assert not [p.name for p in tmp_path.iterdir() if "rejects" in p.name]
+    people, rows_done, unaudited, unqueued = _store_state(d)
+    assert people == rows_done and people % BATCH == 0 and unaudited == unqueued == 0
+    store, _ = open_store(d, PASSPHRASE)
+    try:
+        with store.session() as s:
+            event = s.scalars(select(AuditEvent).where(AuditEvent.action == "import")).one()
+    finally:
+        store.lock()
+    assert event.details["cancelled"] and event.details["imported"] == people
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["import", "--file", "{people}", "--mapping", "{mapping}", "--rejects", "{people}"],
+     "rejects: is people.csv, which this command reads"),
+    (["import", "--file", "{people}", "--mapping", "{mapping}", "--rejects", "{store}/r.csv"],
+     "rejects: is inside the store's folder"),
+    (["duplicates", "--file", "{people}", "--out", "{people}"],
+     "out: is people.csv, which this command reads"),
+    (["duplicates", "--file", "{people}", "--mapping", "{mapping}", "--out", "{mapping}"],
+     "out: is mapping.json, which this command reads"),
+    (["duplicates", "--file", "{people}", "--mapping", "{mapping}", "--out", "/dev/stdout"],
+     "out: is a device, a pipe or a system file"),
+    (["duplicates", "--scan", "--out", "/proc/pairs.jsonl"],
+     "out: is a device, a pipe or a system file"),
+    (["duplicates", "--scan", "--top", "3", "--out", "{tmp}/o.jsonl"],
+     "--mapping and --top go with --file"),
+    (["import", "--print-mapping-template", "--file", "{people}"],
+     "--print-mapping-template takes no --file"),
+])
+def test_outputs_never_replace_an_input_the_store_or_a_stream(
+        imported: tuple[Path, dict[str, Path]], tmp_path: Path, args: list[str],
+        message: str) -> None:
+    d, files = imported
+    before = {p: _digest(p) for p in (files["people"], files["mapping"], d / "store.db")}
+    subst = {"people": str(files["people"]), "mapping": str(files["mapping"]),
+             "store": str(d), "tmp": str(tmp_path)}
+    done = ccms(d, *(a.format(**subst) for a in args))
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and done.stdout == ""
+    assert f"ccms: {message}" in done.stderr
+    assert {p: _digest(p) for p in before} == before
+    assert not list(tmp_path.iterdir())
+
+
+def test_output_goes_through_a_link_to_a_file(imported: tuple[Path, dict[str, Path]],
+                                              tmp_path: Path) -> None:
+    d, files = imported
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", "utf-8")
+    (tmp_path / "link.jsonl").symlink_to(real)
+    done = ccms(d, "duplicates", "--file", str(files["copies"]), "--mapping",
+                str(files["mapping"]), "--out", str(tmp_path / "link.jsonl"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "link.jsonl").is_symlink()
+    assert len(real.read_text("utf-8").splitlines()) == 40
 
 
 def test_duplicates_scan_lists_pairs_inside_the_store(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def test_participant_text_fields(ctx: ServiceContext, field: str, value: str) ->
     except ValidationError as err:
         assert field in err.errors
         assert _rows(ctx) == before
-        if value:
+        if len(value) >= 8:  # shorter ones (":", "is") can be part of any message
             assert value not in str(err)  # the message never echoes the value
         return
     stored = get_participant(ctx, pid, record_view=False).fields[field]
