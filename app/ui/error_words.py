@@ -16,7 +16,7 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.ui.field_labels import error_field_label
-from app.ui.i18n import tr
+from app.ui.i18n import fill, tr
 from app.ui.message_words import field_message, file_message
 
 __all__ = ["describe", "field_errors", "field_message"]
@@ -24,7 +24,9 @@ __all__ = ["describe", "field_errors", "field_message"]
 
 def field_errors(errors: dict[str, str]) -> str:
     """A ValidationError's problems, each named by its field's label, in the shown language."""
-    return "; ".join(f"{error_field_label(f)}: {field_message(m)}" for f, m in errors.items())
+    # French puts a space before the colon: the separator is translated too.
+    return "; ".join(fill(tr("%1: %2"), error_field_label(f), field_message(m))
+                     for f, m in errors.items())
 
 
 def describe(exc: BaseException) -> str:

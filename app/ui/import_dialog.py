@@ -1,21 +1,26 @@
-"""Import a caseload file: choose the file (and its mapping), see the first rows as they
-would be imported, then import in the background with progress; the counts and the place
-of the rejects file at the end. The same service as `ccms import`."""
+"""Import a caseload file: choose the file (and its mapping, and where refused rows go),
+see the first rows as they would be imported, then import in the background with
+progress; the counts and the place of the rejects file at the end. The same service as
+`ccms import`. While an import runs the dialog does not close without asking: an import
+left running unseen would never show its counts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -26,13 +31,15 @@ from PySide6.QtWidgets import (
 
 from app.services.context import ServiceContext
 from app.services.import_check import ImportPreview, preview
+from app.services.import_rejects import default_rejects_path
 from app.services.importing import ImportSummary, run_import
 from app.ui.background import BackgroundOp, run_in_background
-from app.ui.error_words import describe, field_message
+from app.ui.error_words import describe, field_errors
 from app.ui.field_labels import field_label
-from app.ui.i18n import tr
+from app.ui.i18n import fill, tr
 
 PREVIEW_ROWS = 20
+WIDEST_COLUMN = 260  # px: a long value or problem is cut here; the whole text is its tooltip
 
 
 def on_duplicate_words() -> list[tuple[str, str]]:
@@ -49,6 +56,9 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.op: BackgroundOp | None = None
         self.summary: ImportSummary | None = None
+        self.stop_question: QMessageBox | None = None
+        self._close_when_stopped = False
+        self._previewed = False  # the file and mapping shown read well enough to import
         self.setWindowTitle(tr("Import a caseload file"))
         self.resize(900, 600)
         self.file = QLineEdit()
@@ -56,25 +66,34 @@ class ImportDialog(QDialog):
         self.mapping = QLineEdit()
         self.mapping.setAccessibleName(tr("Mapping file (optional)"))
         self.mapping.setPlaceholderText(tr("none: column headers are the field names"))
+        self.rejects = QLineEdit()
+        self.rejects.setAccessibleName(tr("Save refused rows to"))
+        self.rejects.setPlaceholderText(tr("beside the file to import"))
         self.on_duplicate = QComboBox()
         self.on_duplicate.setAccessibleName(tr("When a row looks like a file already here"))
         for key, words in on_duplicate_words():
             self.on_duplicate.addItem(words, key)
         choose_file = QPushButton(tr("Choose..."))
         choose_mapping = QPushButton(tr("Choose..."))
+        choose_rejects = QPushButton(tr("Choose..."))
         form = QFormLayout()
         form.addRow(tr("File to import (CSV)"), self._with(self.file, choose_file))
         form.addRow(tr("Mapping file (optional)"), self._with(self.mapping, choose_mapping))
+        form.addRow(tr("Save refused rows to"), self._with(self.rejects, choose_rejects))
         form.addRow(tr("When a row looks like a file already here"), self.on_duplicate)
 
         self.table = QTableWidget(0, 0)
         self.table.setAccessibleName(tr("The first rows as they would be imported"))
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.progress = QProgressBar()
         self.progress.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr("Message"))
+        # The rejects file's path is to be copied into a file manager or a spreadsheet.
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_button = QPushButton(tr("Show the first rows"))
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setEnabled(False)
@@ -96,12 +115,13 @@ class ImportDialog(QDialog):
         choose_file.clicked.connect(lambda: self._choose(self.file, tr("CSV files (*.csv *.txt)")))
         choose_mapping.clicked.connect(lambda: self._choose(self.mapping,
                                                             tr("Mapping files (*.json)")))
+        choose_rejects.clicked.connect(self._choose_rejects)
         self.preview_button.clicked.connect(self.show_preview)
         self.import_button.clicked.connect(self.start_import)
         self.stop_button.clicked.connect(self._stop)
         self.close_button.clicked.connect(self.reject)
         for edit in (self.file, self.mapping):
-            edit.textChanged.connect(lambda _: self.import_button.setEnabled(False))
+            edit.textChanged.connect(self._inputs_changed)
 
     @staticmethod
     def _with(edit: QLineEdit, button: QPushButton) -> QWidget:
@@ -117,23 +137,65 @@ class ImportDialog(QDialog):
         if path:
             edit.setText(path)
 
-    def _paths(self) -> tuple[Path, Path | None]:
-        mapping = self.mapping.text().strip()
-        return Path(self.file.text().strip()), Path(mapping) if mapping else None
+    def _choose_rejects(self) -> None:
+        start = self.rejects.text().strip() or self._default_rejects()
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save refused rows to"), start,
+                                              tr("CSV files (*.csv *.txt)"))
+        if path:
+            self.rejects.setText(path)
+
+    def _default_rejects(self) -> str:
+        source = self.file.text().strip()
+        return str(default_rejects_path(Path(source))) if source else ""
+
+    def _paths(self) -> tuple[Path, Path | None, Path | None]:
+        mapping, rejects = self.mapping.text().strip(), self.rejects.text().strip()
+        return (Path(self.file.text().strip()), Path(mapping) if mapping else None,
+                Path(rejects) if rejects else None)
+
+    def _inputs_changed(self) -> None:
+        """Another file or mapping: what is on screen belongs to the old one."""
+        self._previewed = False
+        self.import_button.setEnabled(False)
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        default = self._default_rejects()
+        self.rejects.setPlaceholderText(
+            fill(tr("beside the file to import: %1"), default) if default
+            else tr("beside the file to import"))
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """Each message replaces the last; a problem is shown as one (the stylesheet's
+        #error colour), not in the plain style of progress and success."""
+        self.message.setObjectName("error" if error else "")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
 
     # -- preview -----------------------------------------------------------------------------
     def show_preview(self) -> None:
-        path, mapping = self._paths()
+        path, mapping, _ = self._paths()
         if not self.file.text().strip():
-            self.message.setText(tr("Choose the file to import first."))
+            self.say(tr("Choose the file to import first."), error=True)
             return
-        self.message.setText(tr("Reading the file..."))
+        self._inputs_changed()
+        self.say(tr("Reading the file..."))
         run_in_background(lambda: preview(path, mapping, PREVIEW_ROWS, self.ctx),
-                          self._show_preview, self._failed)
+                          self._show_preview, self._preview_failed)
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self._inputs_changed()
+        self.say(describe(exc), error=True)
 
     def _show_preview(self, p: ImportPreview) -> None:
+        self._inputs_changed()
+        if not p.rows:
+            # The import itself refuses such a file (no data rows): say so now.
+            self.say(fill(tr("%1 has a header line but no data rows: there is nothing to "
+                             "import."), Path(self.file.text().strip()).name), error=True)
+            return
         fields = list(p.fields)
-        self.table.clear()
         self.table.setColumnCount(len(fields) + 2)
         # Problems first: they are what the person must act on.
         self.table.setHorizontalHeaderLabels([tr("Row"), tr("Problems"),
@@ -141,34 +203,42 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(p.rows))
         bad = 0
         for i, row in enumerate(p.rows):
-            self.table.setItem(i, 0, QTableWidgetItem(str(row.row)))
-            for j, f in enumerate(fields, start=2):
-                value = row.values.get(f)
-                self.table.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
-            problems = "; ".join(f"{field_label(f)}: {field_message(m)}"
-                                 for f, m in row.errors.items())
+            cells = [str(row.row), field_errors(row.errors),
+                     *("" if row.values.get(f) is None else str(row.values.get(f))
+                       for f in fields)]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(i, j, item)
             bad += bool(row.errors)
-            self.table.setItem(i, 1, QTableWidgetItem(problems))
         self.table.resizeColumnsToContents()
-        self.message.setText(
-            tr("%1 of the first %2 rows have problems; they will be refused and written to "
-               "the rejects file.").replace("%1", str(bad)).replace("%2", str(len(p.rows)))
-            if bad else tr("The first rows read correctly."))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col in range(self.table.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), WIDEST_COLUMN))
+        if bad:
+            self.say(fill(tr("%1 of the first %2 rows have problems; they will be refused and "
+                             "written to the rejects file."), bad, len(p.rows)), error=True)
+        else:
+            self.say(tr("The first rows read correctly."))
+        self._previewed = True
         self.import_button.setEnabled(True)
 
     # -- import ------------------------------------------------------------------------------
     def start_import(self) -> None:
-        path, mapping = self._paths()
+        path, mapping, rejects = self._paths()
         on_duplicate = self.on_duplicate.currentData()
-        for w in (self.import_button, self.preview_button, self.close_button):
+        for w in (self.import_button, self.preview_button):
             w.setEnabled(False)
         self.stop_button.show()
+        self.stop_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.message.setText(tr("Importing..."))
+        self.summary = None
+        self.say(tr("Importing..."))
 
         def work(report: Any, cancel: Any) -> ImportSummary:
-            return run_import(self.ctx, path, mapping, on_duplicate,
+            return run_import(self.ctx, path, mapping, on_duplicate, rejects_path=rejects,
                               progress=lambda d, t: report("import", d, t),
                               cancel=cancel.is_set)
 
@@ -182,32 +252,73 @@ class ImportDialog(QDialog):
     def _stop(self) -> None:
         if self.op is not None:
             self.op.cancel.set()
+            self.stop_button.setEnabled(False)
+            self.say(tr("Stopping at the end of the current batch of rows..."))
 
     def _finish(self) -> None:
         self.op = None
         self.stop_button.hide()
         self.progress.hide()
-        for w in (self.preview_button, self.close_button):
-            w.setEnabled(True)
+        self.preview_button.setEnabled(True)
+        # A stopped import resumes where it stopped when started again.
+        self.import_button.setEnabled(self._previewed)
+        if self.stop_question is not None:
+            self.stop_question.close()
+            self.stop_question = None
 
     def _done(self, s: ImportSummary) -> None:
         self._finish()
         self.summary = s
-        words = (tr("Imported %1 (of which %2 flagged as probable duplicates), skipped %3, "
-                    "refused %4, already imported before %5.")
-                 .replace("%1", str(s.imported)).replace("%2", str(s.flagged))
-                 .replace("%3", str(s.skipped)).replace("%4", str(s.rejected))
-                 .replace("%5", str(s.already_imported)))
+        words = fill(tr("Imported %1 (of which %2 flagged as probable duplicates), skipped "
+                        "%3, refused %4, already imported before %5."),
+                     s.imported, s.flagged, s.skipped, s.rejected, s.already_imported)
         if s.cancelled:
             words = tr("Stopped: the rows imported so far are kept; import the same file "
                        "again to finish.") + " " + words
         if s.rejects_path:
-            words += " " + tr("The refused rows, with the reason for each, are in %1 (not "
-                              "encrypted: delete it once they are fixed).").replace(
-                "%1", str(s.rejects_path))
-        self.message.setText(words)
+            words += " " + fill(tr("The refused rows, with the reason for each, are in %1 "
+                                   "(not encrypted: delete it once they are fixed)."),
+                                s.rejects_path)
+        self.say(words)
         self.imported.emit(s)
+        self._close_if_asked()
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        self.message.setText(describe(exc))
+        self.say(describe(exc), error=True)
+        self._close_if_asked()
+
+    # -- closing -----------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Esc, Close and the window's close button: while an import runs, ask whether to
+        stop it; the dialog then closes once the import has stopped at the end of its batch
+        (the rows written so far are whole batches, kept)."""
+        if self.op is None:
+            super().reject()
+            return
+        if self._close_when_stopped or self.stop_question is not None:
+            return  # already asked
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Import a caseload file"),
+                          tr("An import is running. Stop it and close? The rows imported so "
+                             "far are kept; importing the same file again finishes it."),
+                          QMessageBox.StandardButton.NoButton, self)
+        self.stop_yes = box.addButton(tr("Stop the import and close"),
+                                      QMessageBox.ButtonRole.AcceptRole)
+        self.stop_no = box.addButton(tr("Keep importing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.stop_no)
+        box.buttonClicked.connect(self._answered)
+        self.stop_question = box
+        box.open()
+
+    def _answered(self, button: QAbstractButton) -> None:
+        self.stop_question = None
+        if button == self.stop_yes and self.op is not None:
+            self._close_when_stopped = True
+            self._stop()
+            self.say(tr("Stopping at the end of the current batch of rows; the window closes "
+                        "then."))
+
+    def _close_if_asked(self) -> None:
+        if self._close_when_stopped:
+            self._close_when_stopped = False
+            super().reject()

@@ -268,6 +268,10 @@
         <translation>Cette fusion ne peut plus être annulée ici : elle a été envoyée au serveur, ou l'un des dossiers a changé depuis.</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -436,6 +440,14 @@
         <translation>aucun : les en-têtes de colonnes sont les noms des champs</translation>
     </message>
     <message>
+        <source>Save refused rows to</source>
+        <translation>Enregistrer les lignes refusées dans</translation>
+    </message>
+    <message>
+        <source>beside the file to import</source>
+        <translation>à côté du fichier à importer</translation>
+    </message>
+    <message>
         <source>Choose...</source>
         <translation>Choisir...</translation>
     </message>
@@ -460,12 +472,32 @@
         <translation>Choisir un fichier</translation>
     </message>
     <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Fichiers CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
         <source>Reading the file...</source>
         <translation>Lecture du fichier...</translation>
     </message>
     <message>
         <source>Importing...</source>
         <translation>Importation...</translation>
+    </message>
+    <message>
+        <source>Imported %1 (of which %2 flagged as probable duplicates), skipped %3, refused %4, already imported before %5.</source>
+        <translation>Importées : %1 (dont %2 signalées comme doublons probables), ignorées : %3, refusées : %4, déjà importées : %5.</translation>
+    </message>
+    <message>
+        <source>An import is running. Stop it and close? The rows imported so far are kept; importing the same file again finishes it.</source>
+        <translation>Une importation est en cours. L'arrêter et fermer? Les lignes déjà importées sont gardées; importer de nouveau le même fichier la termine.</translation>
+    </message>
+    <message>
+        <source>Stop the import and close</source>
+        <translation>Arrêter l'importation et fermer</translation>
+    </message>
+    <message>
+        <source>Keep importing</source>
+        <translation>Continuer l'importation</translation>
     </message>
     <message>
         <source>Choose the file to import first.</source>
@@ -480,12 +512,28 @@
         <translation>Les premières lignes se lisent correctement.</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>Fichiers CSV (*.csv *.txt)</translation>
+        <source>Stopping at the end of the current batch of rows...</source>
+        <translation>Arrêt à la fin du lot de lignes en cours...</translation>
+    </message>
+    <message>
+        <source>Stopping at the end of the current batch of rows; the window closes then.</source>
+        <translation>Arrêt à la fin du lot de lignes en cours; la fenêtre se fermera alors.</translation>
     </message>
     <message>
         <source>Mapping files (*.json)</source>
         <translation>Fichiers de correspondance (*.json)</translation>
+    </message>
+    <message>
+        <source>beside the file to import: %1</source>
+        <translation>à côté du fichier à importer : %1</translation>
+    </message>
+    <message>
+        <source>%1 has a header line but no data rows: there is nothing to import.</source>
+        <translation>%1 a une ligne d'en-tête mais aucune ligne de données : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 rows have problems; they will be refused and written to the rejects file.</source>
+        <translation>%1 des %2 premières lignes ont des problèmes; elles seront refusées et écrites dans le fichier des rejets.</translation>
     </message>
     <message>
         <source>Stopped: the rows imported so far are kept; import the same file again to finish.</source>
@@ -494,14 +542,6 @@
     <message>
         <source>The refused rows, with the reason for each, are in %1 (not encrypted: delete it once they are fixed).</source>
         <translation>Les lignes refusées, avec la raison de chacune, sont dans %1 (non chiffré : supprimez-le une fois corrigées).</translation>
-    </message>
-    <message>
-        <source>%1 of the first %2 rows have problems; they will be refused and written to the rejects file.</source>
-        <translation>%1 des %2 premières lignes ont des problèmes; elles seront refusées et écrites dans le fichier des rejets.</translation>
-    </message>
-    <message>
-        <source>Imported %1 (of which %2 flagged as probable duplicates), skipped %3, refused %4, already imported before %5.</source>
-        <translation>Importées : %1 (dont %2 signalées comme doublons probables), ignorées : %3, refusées : %4, déjà importées : %5.</translation>
     </message>
     <message>
         <source>same client ID</source>
@@ -938,10 +978,6 @@
     <message>
         <source>%1 has no header line (a first line naming the columns). Nothing was imported.</source>
         <translation>%1 n'a pas de ligne d'en-tête (une première ligne qui nomme les colonnes). Rien n'a été importé.</translation>
-    </message>
-    <message>
-        <source>%1 has a header line but no data rows: there is nothing to import.</source>
-        <translation>%1 a une ligne d'en-tête mais aucune ligne de données : il n'y a rien à importer.</translation>
     </message>
     <message>
         <source>%1: line %2 cannot be read as CSV (%3). Nothing was imported.</source>

@@ -1,5 +1,7 @@
 """The import dialog: a generated old-system file with its mapping, a preview of the first
-rows, the import in the background, and the counts with the rejects file at the end."""
+rows, the import in the background, and the counts with the rejects file at the end; where
+the refused rows go; files that cannot be imported; stopping and closing while an import
+runs; messages in French."""
 
 from __future__ import annotations
 
@@ -10,33 +12,185 @@ from PySide6.QtCore import Qt
 
 from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery, search_participants
+from app.ui.i18n import install_language, tr
+from app.ui.import_dialog import ImportDialog
 from app.ui.main_window import MainWindow
 from tests.caseload_csv import HEADERS, MAPPING, people, write_csv
 
 
-def test_preview_then_import(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
-                             tmp_path: Path) -> None:
-    rows = people(30, seed=3)
-    rows[4]["DOB"] = "31/02/1990"  # no such day: refused with its reason
+def _files(tmp_path: Path, rows: int, seed: int = 3) -> tuple[Path, Path, list[dict[str, str]]]:
+    data = people(rows, seed=seed)
     csv_path, mapping_path = tmp_path / "old.csv", tmp_path / "mapping.json"
-    write_csv(csv_path, rows, HEADERS)
+    write_csv(csv_path, data, HEADERS)
     mapping_path.write_text(json.dumps(MAPPING), encoding="utf-8")
+    return csv_path, mapping_path, data
 
+
+def _dialog(unlocked: MainWindow, csv_path: Path, mapping_path: Path | None) -> ImportDialog:
     unlocked.import_action.trigger()
     dialog = unlocked.workspace.import_dialog
     dialog.file.setText(str(csv_path))
-    dialog.mapping.setText(str(mapping_path))
+    dialog.mapping.setText(str(mapping_path) if mapping_path else "")
     dialog.on_duplicate.setCurrentIndex(dialog.on_duplicate.findData("create"))
+    return dialog
+
+
+def _preview(qtbot, dialog: ImportDialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.message.clear()
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.message.text() not in ("", tr("Reading the file...")),
+                    timeout=10_000)
+
+
+def test_preview_then_import(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
+                             tmp_path: Path) -> None:
+    csv_path, mapping_path, rows = _files(tmp_path, 30)
+    rows[4]["DOB"] = "31/02/1990"  # no such day: refused with its reason
+    rows[6]["DOB"] = "1990-02-03"  # not the mapping's format
+    write_csv(csv_path, rows, HEADERS)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    assert dialog.rejects.placeholderText().endswith("old.rejects.csv")
+    _preview(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
     assert dialog.table.rowCount() == 20
-    problems = dialog.table.item(4, 1).text()
-    assert "Date of birth" in problems
-    assert "1 of the first 20 rows" in dialog.message.text()
+    assert dialog.table.item(4, 1).text() == "Date of birth: is not a real date"
+    assert dialog.table.item(6, 1).text() == \
+        "Date of birth: does not match the date format %d/%m/%Y"
+    assert dialog.table.item(6, 1).toolTip() == dialog.table.item(6, 1).text()
+    # No column, problems included, pushes the values off the screen.
+    assert all(dialog.table.columnWidth(c) <= 260 for c in range(dialog.table.columnCount()))
+    assert "2 of the first 20 rows" in dialog.message.text()
+    assert dialog.message.objectName() == "error"
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30_000)
-    assert (dialog.summary.imported, dialog.summary.rejected) == (29, 1)
-    assert "Imported 29" in dialog.message.text()
-    assert dialog.summary.rejects_path is not None and dialog.summary.rejects_path.exists()
+    assert (dialog.summary.imported, dialog.summary.rejected) == (28, 2)
+    assert dialog.summary.rejects_path == tmp_path / "old.rejects.csv"
+    assert dialog.summary.rejects_path.exists()
+    assert "Imported 28" in dialog.message.text()
+    assert str(dialog.summary.rejects_path) in dialog.message.text()
+    assert dialog.message.objectName() != "error"
+    assert dialog.message.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     assert search_participants(ctx, ParticipantQuery(rows[0]["Surname"])).total >= 1
+
+
+def test_refused_rows_go_where_chosen(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                      unlocked: MainWindow, tmp_path: Path) -> None:
+    csv_path, mapping_path, rows = _files(tmp_path, 10)
+    rows[2]["DOB"] = "31/02/1990"
+    write_csv(csv_path, rows, HEADERS)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    dialog.rejects.setText(str(elsewhere / "refused.csv"))
+    _preview(qtbot, dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30_000)
+    assert dialog.summary.rejects_path == elsewhere / "refused.csv"
+    assert (elsewhere / "refused.csv").exists() and not (tmp_path / "old.rejects.csv").exists()
+
+
+def test_a_file_that_cannot_be_imported_clears_the_preview(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                           unlocked: MainWindow,
+                                                           tmp_path: Path) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 5)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    _preview(qtbot, dialog)
+    assert dialog.table.rowCount() == 5 and dialog.import_button.isEnabled()
+
+    missing = tmp_path / "missing.csv"
+    dialog.file.setText(str(missing))
+    _preview(qtbot, dialog)
+    assert dialog.message.text() == f"There is no file {missing}."
+    assert dialog.message.objectName() == "error"
+    assert dialog.table.rowCount() == 0 and dialog.table.columnCount() == 0
+    assert not dialog.import_button.isEnabled()
+
+    header_only = tmp_path / "header.csv"
+    header_only.write_text(",".join(HEADERS) + "\n", encoding="utf-8")
+    dialog.file.setText(str(header_only))
+    _preview(qtbot, dialog)
+    assert dialog.message.text() == ("header.csv has a header line but no data rows: there is "
+                                     "nothing to import.")
+    assert dialog.table.rowCount() == 0 and not dialog.import_button.isEnabled()
+
+    dialog.file.setText(str(csv_path))
+    dialog.mapping.clear()  # the headers are not field names: no family name column
+    _preview(qtbot, dialog)
+    assert dialog.message.text().startswith("Family name (column mapping): is required")
+    assert not dialog.import_button.isEnabled()
+
+
+def test_closing_during_an_import_asks_and_waits_for_it_to_stop(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                                unlocked: MainWindow,
+                                                                tmp_path: Path) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 1500)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    _preview(qtbot, dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.op is not None
+
+    # Esc while it runs: a question, and the dialog stays. "Keep importing" keeps it.
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.stop_question is not None
+    question = dialog.stop_question
+    qtbot.waitUntil(question.isVisible, timeout=5_000)
+    qtbot.mouseClick(dialog.stop_no, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+
+    # If the import is still running, ask again and stop it; either way the dialog closes
+    # only once no import runs.
+    if dialog.op is not None:
+        dialog.reject()
+        qtbot.waitUntil(lambda: dialog.stop_question is not None, timeout=5_000)
+        qtbot.mouseClick(dialog.stop_yes, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+        assert dialog.op is None and dialog.summary is not None
+    else:
+        dialog.reject()
+        assert not dialog.isVisible()
+
+
+def test_stop_then_resume(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
+                          tmp_path: Path) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 1000)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    _preview(qtbot, dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30_000)
+    # Stopped (or finished first): Import is available again without a new preview.
+    assert dialog.import_button.isEnabled()
+    first = dialog.summary
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.summary is not None and dialog.op is None, timeout=30_000)
+    second = dialog.summary
+    assert not second.cancelled
+    assert first.imported + second.imported == 1000
+
+
+def test_import_messages_in_french(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
+                                   tmp_path: Path) -> None:
+    csv_path, mapping_path, rows = _files(tmp_path, 5)
+    rows[1]["DOB"] = "1990-02-03"
+    write_csv(csv_path, rows, HEADERS)
+    assert install_language("fr")
+    try:
+        dialog = ImportDialog(ctx, unlocked)
+        qtbot.addWidget(dialog)
+        dialog.file.setText(str(csv_path))
+        dialog.mapping.setText(str(mapping_path))
+        _preview(qtbot, dialog)
+        assert dialog.table.item(1, 1).text() == \
+            "Date de naissance : ne correspond pas au format de date %d/%m/%Y"
+        dialog.mapping.clear()
+        _preview(qtbot, dialog)
+        assert dialog.message.text().startswith(
+            "Nom de famille (correspondance des colonnes) : est obligatoire")
+        empty = tmp_path / "vide.csv"
+        empty.write_text("\n", encoding="utf-8")
+        dialog.file.setText(str(empty))
+        _preview(qtbot, dialog)
+        assert dialog.message.text() == "vide.csv est vide : il n'y a rien à importer."
+    finally:
+        install_language("en")
