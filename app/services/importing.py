@@ -4,9 +4,12 @@ Each row is validated as intake validates a form (`import_rows.prepare_row`), ch
 probable duplicates against the store (rows imported earlier in the same run included) and
 written with `create_participant_in` inside `recording(ctx)`, so it has its audit event and
 outbox entry. Rows go in batches, one transaction each; the row's `ImportedRow` (file SHA-256,
-data row number, outcome) is written in the same transaction as its participant. Hence:
+data row number, outcome, hash of its values) is written in the same transaction as its
+participant. Hence:
 - an interrupted import (Ctrl+C, a kill, a crash) keeps whole batches only;
 - running the same file again skips the rows already done and completes the rest;
+- a file of the same name with new content (rows fixed in place) is a version of it: rows
+  with the values of an earlier version's rows are "present", counting copies;
 - a row whose external_ref is already in the store is never created again ("present"),
   whatever file it comes from.
 Rejected rows are not recorded: a re-run checks them again and writes them to the rejects
