@@ -36,7 +36,7 @@ from app.services.importing import ImportSummary, run_import
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.error_words import describe, field_errors
 from app.ui.field_labels import field_label
-from app.ui.i18n import fill, tr
+from app.ui.i18n import N_, fill, tr, tr_n
 
 PREVIEW_ROWS = 20
 WIDEST_COLUMN = 260  # px: a long value or problem is cut here; the whole text is its tooltip
@@ -217,8 +217,11 @@ class ImportDialog(QDialog):
         for col in range(self.table.columnCount()):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), WIDEST_COLUMN))
         if bad:
-            self.say(fill(tr("%1 of the first %2 rows have problems; they will be refused and "
-                             "written to the rejects file."), bad, len(p.rows)), error=True)
+            self.say(fill(tr_n(bad, N_("%n of the first %1 rows has a problem; it will be "
+                                       "refused and written to the rejects file."),
+                               N_("%n of the first %1 rows have problems; they will be "
+                                  "refused and written to the rejects file.")), len(p.rows)),
+                     error=True)
         else:
             self.say(tr("The first rows read correctly."))
         self._previewed = True

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
-from app.ui.i18n import tr
+from app.ui.i18n import fill, tr
 from app.ui.participant_model import status_word
 from app.ui.record_dialogs import referral_type_words
 
@@ -88,7 +88,7 @@ def value_words(field: str, value: Any) -> str:
            "sex": _each(sex_words())}.get(field, str)
     if isinstance(value, dict):  # needs: each need with its note
         needs = referral_type_words()
-        return "; ".join(f"{needs.get(k, k.replace('_', ' '))}: {v}" if v else
+        return "; ".join(fill(tr("%1: %2"), needs.get(k, k.replace("_", " ")), v) if v else
                          needs.get(k, k.replace("_", " ")) for k, v in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(one(str(v)) for v in value)

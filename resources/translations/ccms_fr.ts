@@ -53,11 +53,11 @@
     </message>
     <message>
         <source>%n linked record</source>
-        <translation>%n dossier lié</translation>
+        <translation>%n élément lié</translation>
     </message>
     <message>
         <source>%n linked records</source>
-        <translation>%n dossiers liés</translation>
+        <translation>%n éléments liés</translation>
     </message>
     <message>
         <source>%1, created %2</source>
@@ -532,16 +532,20 @@
         <translation>%1 a une ligne d'en-tête mais aucune ligne de données : il n'y a rien à importer.</translation>
     </message>
     <message>
-        <source>%1 of the first %2 rows have problems; they will be refused and written to the rejects file.</source>
-        <translation>%1 des %2 premières lignes ont des problèmes; elles seront refusées et écrites dans le fichier des rejets.</translation>
-    </message>
-    <message>
         <source>Stopped: the rows imported so far are kept; import the same file again to finish.</source>
         <translation>Arrêté : les lignes déjà importées sont conservées; importez de nouveau le même fichier pour terminer.</translation>
     </message>
     <message>
         <source>The refused rows, with the reason for each, are in %1 (not encrypted: delete it once they are fixed).</source>
         <translation>Les lignes refusées, avec la raison de chacune, sont dans %1 (non chiffré : supprimez-le une fois corrigées).</translation>
+    </message>
+    <message>
+        <source>%n of the first %1 rows has a problem; it will be refused and written to the rejects file.</source>
+        <translation>%n des %1 premières lignes a un problème; elle sera refusée et écrite dans le fichier des rejets.</translation>
+    </message>
+    <message>
+        <source>%n of the first %1 rows have problems; they will be refused and written to the rejects file.</source>
+        <translation>%n des %1 premières lignes ont des problèmes; elles seront refusées et écrites dans le fichier des rejets.</translation>
     </message>
     <message>
         <source>same client ID</source>
