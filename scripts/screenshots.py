@@ -139,7 +139,7 @@ def shoot() -> None:
         page = w.workspace.duplicates
         w.workspace.tabs.setCurrentWidget(page)
         page.scan()
-        settle_until(lambda p=page: p.scan_button.isEnabled() and p.pairs.rowCount() > 0)
+        settle_until(lambda p=page: p.scan_button.isEnabled() and p.model.rowCount() > 0)
         page.pairs.selectRow(0)
         settle(1.5)
         w.grab().save(str(OUT / f"duplicates-{lang}.png"))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import NotFound
@@ -106,21 +106,33 @@ def file_references(ctx: ServiceContext, ids: set[str]) -> dict[str, dict[str, A
     return out
 
 
+def _open(query: Select[Any], a: Any, b: Any) -> Select[Any]:
+    """Undecided pairs whose two files both still exist (`a`, `b`: aliases of Participant
+    for the two files)."""
+    live = [p.deleted.is_(False) & p.merged_into_id.is_(None) for p in (a, b)]
+    return (query.join(a, a.id == DuplicateReview.participant_id)
+            .join(b, b.id == DuplicateReview.candidate_id)
+            .where(DuplicateReview.decision.is_(None), *live))
+
+
 def open_pairs(ctx: ServiceContext, limit: int = 500) -> list[ReviewPair]:
     """Undecided pairs whose two files both still exist, most probable first."""
     a, b = aliased(Participant), aliased(Participant)
-    live = [p.deleted.is_(False) & p.merged_into_id.is_(None) for p in (a, b)]
     with ctx.store.session() as session:
         rows = session.execute(
-            select(DuplicateReview, a, b)
-            .join(a, a.id == DuplicateReview.participant_id)
-            .join(b, b.id == DuplicateReview.candidate_id)
-            .where(DuplicateReview.decision.is_(None), *live)
+            _open(select(DuplicateReview, a, b), a, b)
             .order_by(DuplicateReview.score.desc()).limit(limit)).all()
         return [ReviewPair(r.id, pa.id, display_name(pa.family_name, pa.given_names),
                            pa.date_of_birth, pb.id, display_name(pb.family_name, pb.given_names),
                            pb.date_of_birth, r.score, tuple(r.reasons or ()), r.source)
                 for r, pa, pb in rows]
+
+
+def count_open_pairs(ctx: ServiceContext) -> int:
+    """How many pairs `open_pairs` would list without a limit (counted in SQL)."""
+    with ctx.store.session() as session:
+        return session.scalar(_open(select(func.count(DuplicateReview.id)),
+                                    aliased(Participant), aliased(Participant))) or 0
 
 
 def dismiss_pair(ctx: ServiceContext, review_id: str) -> None:

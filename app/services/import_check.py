@@ -59,6 +59,8 @@ def preview(path: Path, mapping: MappingArg = None, limit: int = 20,
             break
         p = prepare_row(raw, plan, caseworkers)
         rows.append(PreviewRow(p.number, p.line, p.values, p.errors))
+    if not rows:
+        raise table.no_rows()  # as the import itself would
     return ImportPreview(table.headers, plan.fields, table.encoding, table.delimiter,
                          tuple(rows))
 

@@ -88,9 +88,12 @@ class CsvTable:
         one with a header but no rows too."""
         n = sum(1 for _ in self.rows())
         if n == 0:
-            raise CCMSError(f"{self.path.name} has a header line but no data rows; "
-                            "nothing to import")
+            raise self.no_rows()
         return n
+
+    def no_rows(self) -> CCMSError:
+        return CCMSError(f"{self.path.name} has a header line but no data rows; "
+                         "nothing to import")
 
 
 def _csv_reason(exc: csv.Error) -> str:

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import ServiceContext
-from app.services.duplicate_review import ReviewPair, dismiss_pair, open_pairs, scan_caseload
+from app.services.duplicate_review import (
+    ReviewPair,
+    count_open_pairs,
+    dismiss_pair,
+    open_pairs,
+    scan_caseload,
+)
 from app.services.participant_merge import (
     MergeResult,
     UndoableMerge,
@@ -44,9 +50,6 @@ from app.ui.i18n import N_, fill, tr, tr_n
 # The list shows the most probable pairs first and at most this many: a person works
 # through them from the top, and each decision brings up the next.
 LISTED = 500
-# Counting every pair goes through the same service as the list (there is no count of
-# open pairs): enough to count a national-scale backlog.
-COUNTED = 10_000_000
 
 
 class DuplicatesPage(QWidget):
@@ -180,30 +183,26 @@ class DuplicatesPage(QWidget):
         if files:
             keep_id = None
 
-        def load() -> tuple[list[ReviewPair], list[UndoableMerge]]:
-            return open_pairs(self.ctx, LISTED + 1), undoable_merges(self.ctx)
+        def load() -> tuple[list[ReviewPair], int, list[UndoableMerge]]:
+            pairs = open_pairs(self.ctx, LISTED)
+            total = count_open_pairs(self.ctx) if len(pairs) == LISTED else len(pairs)
+            return pairs, total, undoable_merges(self.ctx)
 
         if not self.model.pairs:
             self.count.setText(tr("Loading the pairs to review..."))
         run_in_background(load, lambda result: self._show_pairs(generation, result, row,
                                                                  keep_id, files), self._failed)
 
-    def _show_pairs(self, generation: int, result: tuple[list[ReviewPair], list[UndoableMerge]],
+    def _show_pairs(self, generation: int,
+                    result: tuple[list[ReviewPair], int, list[UndoableMerge]],
                     row: int, keep_id: str | None, files: frozenset[str]) -> None:
         if generation != self._generation:
             return
-        pairs, merges = result
-        more = len(pairs) > LISTED
-        self.model.set_pairs(pairs[:LISTED])  # clears the selection and the current row
+        pairs, total, merges = result
+        self.model.set_pairs(pairs)  # clears the selection and the current row
         self.last_merge = merges[0] if merges else None
         self.undo_button.setEnabled(self.last_merge is not None)
-        self._count_words(len(pairs), None)
-        if more:
-            def counted(total: int) -> None:
-                if generation == self._generation:
-                    self._count_words(total, total)
-
-            run_in_background(lambda: len(open_pairs(self.ctx, COUNTED)), counted, self._failed)
+        self._count_words(total)
         if files:
             keep_id = next((p.review_id for p in self.model.pairs
                             if {p.a_id, p.b_id} == files), None)
@@ -214,15 +213,12 @@ class DuplicatesPage(QWidget):
         else:
             self._show_nothing()
 
-    def _count_words(self, found: int, total: int | None) -> None:
-        if found == 0:
+    def _count_words(self, total: int) -> None:
+        if total == 0:
             text = tr("No probable duplicates to review.")
-        elif found <= LISTED:
-            text = tr_n(found, N_("%n pair to review, the most probable first."),
+        elif total <= LISTED:
+            text = tr_n(total, N_("%n pair to review, the most probable first."),
                         N_("%n pairs to review, the most probable first."))
-        elif total is None:
-            text = fill(tr("The %1 most probable pairs are listed; counting the others..."),
-                        LISTED)
         else:
             text = fill(tr("The %1 most probable pairs of %2 are listed; deciding on these "
                            "brings up the others."), LISTED, QLocale().toString(total))

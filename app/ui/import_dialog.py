@@ -190,11 +190,6 @@ class ImportDialog(QDialog):
 
     def _show_preview(self, p: ImportPreview) -> None:
         self._inputs_changed()
-        if not p.rows:
-            # The import itself refuses such a file (no data rows): say so now.
-            self.say(fill(tr("%1 has a header line but no data rows: there is nothing to "
-                             "import."), Path(self.file.text().strip()).name), error=True)
-            return
         fields = list(p.fields)
         self.table.setColumnCount(len(fields) + 2)
         # Problems first: they are what the person must act on.

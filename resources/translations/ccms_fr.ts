@@ -220,10 +220,6 @@
         <translation>%n paires à examiner, les plus probables d'abord.</translation>
     </message>
     <message>
-        <source>The %1 most probable pairs are listed; counting the others...</source>
-        <translation>Les %1 paires les plus probables sont affichées; décompte des autres...</translation>
-    </message>
-    <message>
         <source>The %1 most probable pairs of %2 are listed; deciding on these brings up the others.</source>
         <translation>Les %1 paires les plus probables sur %2 sont affichées; les autres apparaîtront à mesure que vous traiterez celles-ci.</translation>
     </message>
@@ -526,10 +522,6 @@
     <message>
         <source>beside the file to import: %1</source>
         <translation>à côté du fichier à importer : %1</translation>
-    </message>
-    <message>
-        <source>%1 has a header line but no data rows: there is nothing to import.</source>
-        <translation>%1 a une ligne d'en-tête mais aucune ligne de données : il n'y a rien à importer.</translation>
     </message>
     <message>
         <source>Stopped: the rows imported so far are kept; import the same file again to finish.</source>
@@ -982,6 +974,10 @@
     <message>
         <source>%1 has no header line (a first line naming the columns). Nothing was imported.</source>
         <translation>%1 n'a pas de ligne d'en-tête (une première ligne qui nomme les colonnes). Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1 has a header line but no data rows: there is nothing to import.</source>
+        <translation>%1 a une ligne d'en-tête mais aucune ligne de données : il n'y a rien à importer.</translation>
     </message>
     <message>
         <source>%1: line %2 cannot be read as CSV (%3). Nothing was imported.</source>
