@@ -185,11 +185,13 @@ def check_batch(session: Session, queries: list[tuple[str, mc.MatchQuery]],
                     keys.add(ev.name.namesake_key)
         scored.append(evidence)
     counts = matching.namesakes(session, keys)
+    words = matching.word_counts(session, {k for evidence in scored if evidence
+                                           for ev in evidence.values() if (k := ev.word_key)})
     out: list[tuple[str, list[DuplicateCandidate]]] = []
     for (pid, q), evidence in zip(queries, scored, strict=True):
         if evidence is None:  # a giant block: the per-file check, on its own
             best = matching.score_candidates(session, q, pid)
         else:
-            best = matching.pick(evidence, targets, pid, files, counts)
+            best = matching.pick(evidence, targets, pid, files, counts, words)
         out.append((pid, matching.top_of(best, TOP, matching.threshold_for(q))))
     return out

@@ -55,6 +55,10 @@ class NameMatch:
     full: bool  # every word of the shorter name agrees (the namesake count applies)
     namesake_key: str  # the full-name key of the file's words that agreed
     reasons: tuple[str, ...]
+    # One side's whole name is one word, and the other has it among more ("Santos" /
+    # "Santos Luis"): how common that word is among people born the same year tells how
+    # much the agreement says (`matching.word_counts`).
+    one_word: bool = False
 
 
 def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
@@ -142,7 +146,9 @@ def compare_names(q: NameForm, c: NameForm) -> NameMatch | None:
     if not reasons & {"similar_name", "transliteration", "initials"}:
         reasons.add("similar_name")
     agreed = " ".join(sorted(c.skeletons[j] for j in used_c if len(c.words[j]) > 1))
-    return NameMatch(m, full, agreed, tuple(sorted(reasons)))
+    one_word = not full and other == 0 and len(shorter.words) == 1 and " " not in agreed \
+        and bool(agreed)
+    return NameMatch(m, full, agreed, tuple(sorted(reasons)), one_word)
 
 
 def _swapped(q: NameForm, c: NameForm) -> bool:

@@ -23,7 +23,7 @@ from app.models import Participant, ParticipantNameKey
 from app.services import match_candidates as mc
 from app.services import match_scoring as ms
 from app.services.context import ServiceContext
-from app.services.name_keys import Name
+from app.services.name_keys import KEY_LENGTH, NO_YEAR, Name, birth_year
 from app.services.views import DuplicateCandidate, DuplicatePair, display_name
 
 THRESHOLD = 0.7
@@ -33,7 +33,7 @@ THRESHOLD = 0.7
 # names): the files that fit are listed from a lower score and marked "few details to
 # compare", since for such an intake that list is the caseworker's only check. The share of
 # people new to the store with no date of birth who see a list is in docs/performance.md.
-YEAR_ONLY_THRESHOLD = 0.15  # a name and a birth year, nothing else
+YEAR_ONLY_THRESHOLD = 0.15  # a name and a birth year (or one name word and a date), only
 NAME_ONLY_THRESHOLD = 0.03  # nothing but a name
 PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
 # A small store knows little of how common a name is: its count of namesakes is blended
@@ -82,7 +82,11 @@ def find_duplicates_in(session: Session, data: dict[str, Any], top: int = 5,
 
 def threshold_for(q: mc.MatchQuery) -> float:
     """The score a candidate needs to be listed for this query (see THRESHOLD)."""
-    if q.phones or q.client_id or q.external_ref or (q.dob and len(q.dob) > 4):
+    if q.phones or q.client_id or q.external_ref:
+        return THRESHOLD
+    # A name of one word ("Santos", the given names not written or not had) with a full
+    # date is as thin as a whole name with only a year: one word is shared by many.
+    if q.dob and len(q.dob) > 4 and any(len(form.words) > 1 for form in q.names):
         return THRESHOLD
     return YEAR_ONLY_THRESHOLD if q.dob else NAME_ONLY_THRESHOLD
 
@@ -118,7 +122,8 @@ def score_candidates(session: Session, q: mc.MatchQuery,
               and (ev := _evidence(q, row, aliases.get(rid, []))) is not None}
     counts = namesakes(session, {e.name.namesake_key for e in scored.values()
                                  if e.name is not None and e.name.full})
-    return pick(scored, targets, exclude_id, file_count(session), counts)
+    words = word_counts(session, {k for e in scored.values() if (k := e.word_key)})
+    return pick(scored, targets, exclude_id, file_count(session), counts, words)
 
 
 def file_count(session: Session) -> int:
@@ -128,8 +133,8 @@ def file_count(session: Session) -> int:
 
 
 def pick(scored: dict[str, _Evidence], targets: dict[str, mc.Row | None],
-         exclude_id: str | None, files: int,
-         counts: dict[str, int]) -> dict[str, DuplicateCandidate]:
+         exclude_id: str | None, files: int, counts: dict[str, int],
+         words: WordCounts | None = None) -> dict[str, DuplicateCandidate]:
     """Each live file the candidates stand for, with the best score of any of them."""
     best: dict[str, DuplicateCandidate] = {}
     for rid, ev in scored.items():
@@ -137,7 +142,7 @@ def pick(scored: dict[str, _Evidence], targets: dict[str, mc.Row | None],
         assert target is not None
         if target.id == exclude_id:
             continue
-        score = ev.score(files, counts)
+        score = ev.score(files, counts, words or {})
         previous = best.get(target.id)
         if previous is None or score > previous.score:
             best[target.id] = DuplicateCandidate(
@@ -146,6 +151,24 @@ def pick(scored: dict[str, _Evidence], targets: dict[str, mc.Row | None],
                 date_of_birth=target.date_of_birth, client_id=target.client_id,
                 external_ref=target.external_ref, score=score, reasons=ev.reasons)
     return best
+
+
+WordKey = tuple[str, str]  # (birth year, skeleton of a name word)
+WordCounts = dict[WordKey, tuple[int, int]]
+
+
+def word_counts(session: Session, keys: set[WordKey]) -> WordCounts:
+    """(year, word) -> (files born that year with the word in a name, files born that
+    year): both from indexes (the name keys, the date of birth's)."""
+    if not keys:
+        return {}
+    wanted = sorted({f"t{y}:{w}"[:KEY_LENGTH] for y, w in keys})
+    held = dict(session.execute(select(ParticipantNameKey.key, func.count()).where(
+        ParticipantNameKey.key.in_(wanted)).group_by(ParticipantNameKey.key)).all())
+    dob = Participant.date_of_birth
+    born = {y: session.scalar(select(func.count()).select_from(Participant).where(
+        dob >= y, dob < y + "\U0010ffff")) or 0 for y in {y for y, _ in keys}}
+    return {(y, w): (held.get(f"t{y}:{w}"[:KEY_LENGTH], 0), born[y]) for y, w in keys}
 
 
 def namesakes(session: Session, keys: set[str]) -> dict[str, int]:
@@ -165,9 +188,19 @@ class _Evidence:
     id_match: bool
     reasons: tuple[str, ...]
     own_key: bool = False  # the candidate itself is one of the namesakes counted
+    year: str | None = None  # the candidate's birth year
 
-    def score(self, files: int, namesakes: dict[str, int]) -> float:
+    @property
+    def word_key(self) -> WordKey | None:
+        """For a name agreeing in one word (`NameMatch.one_word`): the word's block."""
+        if self.name is None or not self.name.one_word or self.year is None:
+            return None
+        return self.year, self.name.namesake_key
+
+    def score(self, files: int, namesakes: dict[str, int],
+              words: WordCounts | None = None) -> float:
         n = max(files, 1)
+        key = self.word_key
         if self.name is None:
             name_odds = ms.NO_NAME_M / n
         elif self.name.full:
@@ -176,6 +209,11 @@ class _Evidence:
             others = namesakes.get(self.name.namesake_key, 0) - self.own_key
             u = (max(others, 0) + NAME_PSEUDO_COUNT) / (n + NAME_PSEUDO_FILES)
             name_odds = self.name.m / (n * u)
+        elif key is not None and words and key in words:
+            # One word agreeing: how many others born that year have it (not the file).
+            held, born = words[key]
+            u = (max(held - 1, 0) + NAME_PSEUDO_COUNT) / (born + NAME_PSEUDO_FILES)
+            name_odds = self.name.m / (n * min(u, ms.PART_NAME_U))
         else:
             name_odds = self.name.m / (n * ms.PART_NAME_U)
         odds = PRIOR * name_odds * self.ratio
@@ -246,7 +284,9 @@ def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
     own = name is not None and name[1].namesake_key in {
         ms.NameForm.of((row.family_name, row.given_names)).key,
         *(ms.NameForm.of(a).key for a in aliases)}
-    return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons), own)
+    year = birth_year(row.date_of_birth)
+    return _Evidence(name[1] if name else None, ratio, id_match, tuple(reasons), own,
+                     None if year == NO_YEAR else year)
 
 
 def _best_name(q: mc.MatchQuery, row: mc.Row,
