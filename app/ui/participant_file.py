@@ -45,6 +45,7 @@ from app.ui.record_dialogs import (
     referral_status_words,
     referral_type_words,
 )
+from app.ui.value_words import value_words
 
 
 class ListTab(QWidget):
@@ -197,7 +198,7 @@ class ParticipantFile(QWidget):
         self.pid = d.id
         self.header.setText(f"{d.family_name}, {d.given_names or ''} — {status_word(d.status)}")
         self.profile.set_values(d.fields)
-        consent = ", ".join(d.consent_to_share) or tr("none recorded")
+        consent = value_words("consent_to_share", d.consent_to_share) or tr("none recorded")
         self.status_label.setText(f"{tr('Status')}: {status_word(d.status)} — "
                                   f"{tr('Consent to share')}: {consent}")
         self.household.fill([(f"{m.name} ({m.relationship})", m.id) for m in d.household])

@@ -198,3 +198,13 @@ def test_documents_are_viewed_from_memory(qtbot, unlocked: MainWindow) -> None: 
     pdf = DocumentViewer("agreement.pdf", "application/pdf", b"%PDF-1.4\n%%EOF\n", unlocked)
     qtbot.addWidget(pdf)
     assert pdf.findChild(QPdfView) is not None
+
+
+def test_the_file_shows_consent_in_words(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                         unlocked: MainWindow) -> None:
+    pid = create_participant(ctx, {"family_name": "Kamara",
+                                   "consent_to_share": ["irb", "service_providers"]})
+    unlocked.workspace.open_participant(pid)
+    page = unlocked.workspace.file
+    qtbot.waitUntil(lambda: "Consent" in page.status_label.text(), timeout=10_000)
+    assert page.status_label.text().endswith("Consent to share: IRB, service providers")
