@@ -560,8 +560,20 @@ def test_one_name_word_and_the_date_find_the_file_that_has_more_names(
     with two). In a store this small the word is rare: the score is high."""
     luis = create_participant(ctx, {"family_name": "Santos", "given_names": "Luis",
                                     "date_of_birth": "1960-06-12"})
-    found = find_duplicates(ctx, {"family_name": "Santos", "date_of_birth": "1960-06-12"})
+    statements: list[tuple[str, object]] = []
+
+    def spy(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(ctx.store.engine, "before_cursor_execute", spy)
+    try:
+        found = find_duplicates(ctx, {"family_name": "Santos", "date_of_birth": "1960-06-12"})
+    finally:
+        event.remove(ctx.store.engine, "before_cursor_execute", spy)
     assert [c.participant_id for c in found] == [luis]
+    # The word's count and the year's files come from indexes too.
+    assert any("count" in sql.lower() and "date_of_birth >=" in sql for sql, _ in statements)
+    assert table_scans(ctx.store.engine, statements) == []
     assert {"partial_name", "same_dob"} <= set(found[0].reasons)
     one = create_participant(ctx, {"family_name": "Abdiwali", "date_of_birth": "1983-02-14"})
     found = find_duplicates(ctx, {"family_name": "Abdiwali", "given_names": "Hassan",
