@@ -1,7 +1,17 @@
 """Applying one pushed operation: field-by-field compare-and-set against the values the
 device saw (never device clocks). Fields whose current value still equals the operation's
 `old` take the `new` value; a field already at `new` is a no-op; any other field is a
-conflict: the server keeps its value and answers with it."""
+conflict: the server keeps its value and answers with it.
+
+Merges of participants are checked before that (`_merge_target`): the file a participant
+goes into must exist in the same office, be another file, and not be deleted; a chain is
+followed to its live end, and a merge that would close a loop (two devices merging the same
+two files each way) is answered with the server's state, so one file stays. Only a `merge`
+sets `merged_into_id` on a live file (an update may re-point a merged file, or clear it
+when the merge is undone). An edit that reaches a file already merged (made
+before its device learnt of the merge) is applied to the file it went into
+(`_forward`), so no value is lost.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +26,13 @@ from server.db import ChangeCounter, Device, Record
 
 class OfficeViolation(Exception):
     """The operation touches a record of another office."""
+
+
+PARTICIPANT = "participant"
+MERGE_HOPS = 20
+# What a merge itself sets: never forwarded to the file it went into.
+MERGE_FIELDS = frozenset({"merged_into_id", "deleted"})
+FIXED_FIELDS = frozenset({"id", "office_id", "created_at"})
 
 
 @dataclass
@@ -67,6 +84,10 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         _bump(session, record, counter, device)
         return OpResult(op_id=op.op_id, status="applied", version=record.version)
 
+    if op.entity == PARTICIPANT:
+        settled = _participant_rules(session, device, op, record, changes, counter, records)
+        if settled is not None:
+            return settled
     current = dict(record.values)
     if op.entity in APPEND_ONLY:
         # Written once: a second create (another device made the same slot) changes nothing.
@@ -101,3 +122,100 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         return OpResult(op_id=op.op_id, status="merged", version=record.version,
                         values=dict(record.values))
     return OpResult(op_id=op.op_id, status="applied", version=record.version)
+
+
+def _participant_rules(session: Session, device: Device, op: Operation,
+                       record: Record | NewRecord, changes: dict[str, tuple[Any, Any]],
+                       counter: ChangeCounter,
+                       records: dict[tuple[str, str], Record | NewRecord]) -> OpResult | None:
+    """An answer for a participant operation the plain compare-and-set must not apply (and
+    `changes` rewritten to a merge chain's live end); None to go on."""
+    merged_into = record.values.get("merged_into_id")
+    target = changes.get("merged_into_id")
+    if op.kind == "merge" and (target is None or target[1] is None):
+        return _refuse(op, "a merge names the file it goes into (merged_into_id)")
+    if target is not None and target[1] is None:
+        return None  # an undone merge (the file back as it was): the plain compare-and-set
+    if target is not None and op.kind != "merge" and merged_into is None:
+        return _refuse(op, "merged_into_id is set only by a merge")
+    if target is not None:
+        end = _merge_target(session, device, op, target[1], records)
+        if isinstance(end, OpResult):
+            return end
+        changes["merged_into_id"] = (target[0], end)
+    elif merged_into is not None and record.values.get("deleted"):
+        return _forward(session, device, op, record, changes, counter, records)
+    return None
+
+
+def _refuse(op: Operation, reason: str) -> OpResult:
+    return OpResult(op_id=op.op_id, status="rejected", reason=reason)
+
+
+def _record(session: Session, records: dict[tuple[str, str], Record | NewRecord],
+            record_id: str) -> Record | NewRecord | None:
+    key = (PARTICIPANT, record_id)
+    if key not in records:
+        found = session.get(Record, key)
+        if found is None:
+            return None
+        records[key] = found
+    return records[key]
+
+
+def _merge_target(session: Session, device: Device, op: Operation, target: Any,
+                  records: dict[tuple[str, str], Record | NewRecord]) -> str | OpResult:
+    """The live file at the end of the chain from `target`, or the answer that settles the
+    operation."""
+    current = target
+    for _ in range(MERGE_HOPS):
+        if current == op.record_id:
+            # The file it goes into was itself merged into this one by another device: that
+            # merge stands; the device takes the server's state, and one file remains.
+            record = records[(PARTICIPANT, op.record_id)]
+            return OpResult(op_id=op.op_id, status="merged", version=record.version,
+                            values=dict(record.values))
+        found = _record(session, records, current) if isinstance(current, str) else None
+        if found is None:
+            return _refuse(op, "the file it is merged into does not exist on the server")
+        if found.office_id != device.office_id:
+            raise OfficeViolation(op.record_id)
+        nxt = found.values.get("merged_into_id")
+        if nxt is None:
+            if found.values.get("deleted"):
+                return _refuse(op, "the file it is merged into was deleted")
+            return str(current)
+        current = nxt
+    return _refuse(op, "the files it is merged into form too long a chain")
+
+
+def _forward(session: Session, device: Device, op: Operation, record: Record | NewRecord,
+             changes: dict[str, tuple[Any, Any]], counter: ChangeCounter,
+             records: dict[tuple[str, str], Record | NewRecord]) -> OpResult:
+    """An edit of a file already merged: its fields go to the live file it went into, under
+    the same compare-and-set; the merged file itself stays as the merge left it."""
+    end = _merge_target(session, device, op, record.values.get("merged_into_id"), records)
+    tomb = OpResult(op_id=op.op_id, status="merged", version=record.version,
+                    values=dict(record.values))
+    if isinstance(end, OpResult):
+        return tomb  # nowhere to go: the device takes the merged file as the server has it
+    kept = records[(PARTICIPANT, end)]
+    current = dict(kept.values)
+    applied: dict[str, Any] = {}
+    conflicts: dict[str, Any] = {}
+    for field, (old, new) in changes.items():
+        if field in FIXED_FIELDS or field in MERGE_FIELDS or current.get(field) == new:
+            continue
+        if current.get(field) == old:
+            applied[field] = new
+        else:
+            conflicts[field] = current.get(field)
+    if applied:
+        current.update(applied)
+        kept.values = current
+        _bump(session, kept, counter, device)
+        kept.last_device_id = None  # the device that sent it has not seen the kept file so
+    if conflicts:
+        return OpResult(op_id=op.op_id, status="conflict", version=record.version,
+                        conflicts=conflicts, values=dict(record.values))
+    return tomb

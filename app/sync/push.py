@@ -157,10 +157,10 @@ def _keep_conflict(ctx: ServiceContext, session: Any, entry: _Entry, answer: OpR
         return
     summary.rejected += 1
     summary.rejected_reasons.append(answer.reason or "rejected")
-    session.add(Conflict(
+    session.add(Conflict(  # base_value given: a column left out is NULL, which it refuses
         entity=entry.entity, record_id=entry.record_id,
-        participant_id=_participant_of(entry, row), field="*", local_value=entry.changes,
-        server_value=answer.reason, detected_at=ctx.now()))
+        participant_id=_participant_of(entry, row), field="*", base_value=None,
+        local_value=entry.changes, server_value=answer.reason, detected_at=ctx.now()))
 
 
 def _participant_of(entry: _Entry, row: Any) -> str | None:
