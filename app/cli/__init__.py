@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    """What is left in the buffer would fail again at exit, with a traceback."""
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process ends
+
+
 def _terminated(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt  # a kill or a closed terminal cleans up as Ctrl+C does
 
@@ -82,10 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ccms: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
-    except OSError as exc:  # writing to standard output (files are written by services)
-        print(f"ccms: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
-        # What is left in the buffer would fail again at exit, with a traceback.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process ends
+    except BrokenPipeError:  # the reader went away (`ccms ... | head`): nothing to say
+        _silence_stdout()
+        return 141
+    except OSError as exc:  # standard output on a full disk, or a file a service did not name
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"ccms: {exc.strerror or exc}{where}", file=sys.stderr)
+        _silence_stdout()
         return 2
     finally:
         if previous is not None:

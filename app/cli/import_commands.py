@@ -93,7 +93,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail("import needs --file F.csv (or --print-mapping-template)")
     if problem := _not_a_file(args.file):
         return _fail(problem)
-    # Checked before the store is opened (and before any write): one line naming it.
+    # Checked before the store is opened (and before any write): one line naming it. The
+    # service sees the mapping as a dict, so the rejects' place is checked against it here.
+    if args.rejects is not None:
+        check_output(args.rejects, "rejects", inputs=(args.file, args.mapping),
+                     data_dir=args.data_dir)
     mapping = load_mapping(args.mapping) if args.mapping else None
     with opened(args) as ctx:
         progress = _Progress("importing")

@@ -30,13 +30,14 @@ class ImportedRow(Base):
 
 
 class ImportFile(Base):
-    """Each import file by its hash, with its name: files of one name are versions of one
-    file (rows fixed in place), whose unchanged rows are not imported again."""
+    """Each import file by its hash, with where it was: files found at one place are
+    versions of one file (rows fixed in place), whose unchanged rows are not imported again.
+    The place is a hash of the file's full path (a path can name a person or a user)."""
 
     __tablename__ = "import_file"
 
     file_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(255), index=True)
+    place_sha256: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
     first_imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

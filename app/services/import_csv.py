@@ -68,15 +68,18 @@ class CsvTable:
 
     def _check_quote(self, cells: list[str], start: int, end: int) -> None:
         """A row over several lines is fine when a quoted cell holds a line break (an
-        address, a note), but when a line inside the cell has as many delimiters as a whole
-        row, a quote was left open and the rows after it were swallowed into one cell:
-        importing it would drop them without a word, so the file is refused."""
-        least = len(self.headers) - 1
-        if least < 2:
+        address, a note), but when two lines or more inside the cell read as whole rows of
+        the file (as many cells as the header, no quote), a quote was left open and the rows
+        after it were swallowed into one cell: importing it would drop them without a word,
+        so the file is refused. One such line may be a note that lists things."""
+        width = len(self.headers)
+        if width < 3:
             return  # in a file of two columns a comma in a note would look like a row
         for cell in cells:
             inner = cell.splitlines()[1:]
-            if any(line.count(self.delimiter) >= least for line in inner):
+            rows = sum(1 for line in inner if '"' not in line
+                       and len(line.split(self.delimiter)) == width)
+            if rows >= 2:
                 raise CCMSError(
                     f"{self.path.name}: line {start}: a quote (\") opened in this row is "
                     f"closed only on line {end}, so the lines in between, which look like "

@@ -22,8 +22,11 @@ OWN_COLUMNS = ("row", "line", "reasons")
 ENCODING = "utf-8-sig"  # spreadsheets on Windows then read accents correctly
 
 
+REJECTS_SUFFIX = ".rejects.csv"
+
+
 def default_rejects_path(source: Path) -> Path:
-    return source.with_name(f"{source.stem}.rejects.csv")
+    return source.with_name(source.stem + REJECTS_SUFFIX)
 
 
 def reasons_text(errors: dict[str, str]) -> str:

@@ -30,6 +30,7 @@ from app.models import Caseworker
 from app.models.enums import ParticipantStatus
 from app.services.import_csv import RawRow
 from app.services.import_mapping import ColumnPlan, FieldSource
+from app.services.output_files import FORMULA_STARTS as WRITTEN_FORMULA_STARTS
 from app.services.participants import validate_alias, validate_profile
 from app.services.text import fold
 
@@ -133,10 +134,10 @@ def prepare_row(raw: RawRow, plan: ColumnPlan,
 
 def _cell(source: FieldSource, cell: str) -> str | None:
     value = cell.strip()
-    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
+    if value[:1] == "'" and value[1:2] in WRITTEN_FORMULA_STARTS:
         # The ' that an export or a rejects file puts before such a cell, so a spreadsheet
         # shows it as text: taken off, and the value is then judged like any other.
-        value = value[1:]
+        value = value[1:].strip()
     if not value:
         return None
     if value.startswith(FORMULA_STARTS) and not (

@@ -8,7 +8,7 @@ data row number, outcome, hash of its values) is written in the same transaction
 participant. Hence:
 - an interrupted import (Ctrl+C, a kill, a crash) keeps whole batches only;
 - running the same file again skips the rows already done and completes the rest;
-- a file of the same name with new content (rows fixed in place) is a version of it: rows
+- a file at the same place with new content (rows fixed in place) is a version of it: rows
   with the values of an earlier version's rows are "present", counting copies;
 - a row whose external_ref is already in the store is never created again ("present"),
   whatever file it comes from.
@@ -18,13 +18,14 @@ file again.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -33,7 +34,7 @@ from app.models.enums import ParticipantStatus
 from app.services.context import ServiceContext
 from app.services.import_csv import read_table
 from app.services.import_mapping import load_mapping, resolve
-from app.services.import_rejects import RejectsFile, default_rejects_path
+from app.services.import_rejects import REJECTS_SUFFIX, RejectsFile, default_rejects_path
 from app.services.import_rows import PreparedRow, caseworker_index, prepare_row
 from app.services.matching import THRESHOLD, find_duplicates_in
 from app.services.participants import create_participant_in
@@ -86,17 +87,13 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
                RejectsFile(rejects_path or default_rejects_path(table.path), table.headers))
     run.rejects.check(inputs=(table.path, mapping if isinstance(mapping, str | Path) else None),
                       data_dir=ctx.store.paths.data_dir, chosen=rejects_path is not None)
+    run.earlier_versions = _versions(ctx, table.sha256, import_place(table.path))
     with ctx.store.session() as session:
         done_rows: dict[int, str | None] = {n: digest for n, digest in session.execute(
             select(ImportedRow.row_number, ImportedRow.row_sha256).where(
                 ImportedRow.file_sha256 == table.sha256))}
-        versions = list(session.scalars(select(ImportFile.file_sha256).where(
-            ImportFile.name == table.path.name)))
         caseworkers = caseworker_index(session)
-    run.new_file = ImportFile(file_sha256=table.sha256, name=table.path.name,
-                              first_imported_at=ctx.now()) if table.sha256 not in versions \
-        else None
-    run.earlier_versions = [v for v in versions if v != table.sha256]
+    backfill: dict[int, str] = {}  # rows done before their values were hashed (0006)
     # How often each row's values have come so far in this file: the k-th copy of a row is
     # in an earlier version of the file if that version has it k times or more.
     seen: Counter[str] = Counter()
@@ -107,7 +104,10 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
             processed += 1
             if raw.number in done_rows:
                 run.counts["already_imported"] += 1
-                if (done := done_rows[raw.number]) is not None:
+                done = done_rows[raw.number]
+                if done is None and (old := prepare_row(raw, plan, caseworkers)).ok:
+                    done = backfill[raw.number] = old.content_sha256()
+                if done is not None:
                     seen[done] += 1
             else:
                 prepared = prepare_row(raw, plan, caseworkers)
@@ -135,7 +135,10 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
             batch = []
         if progress and processed - len(batch) != reported:
             progress(processed - len(batch), total)
-        written = run.rejects.finish()
+        # Stopped part-way, the rejects are only part of the file's: the last whole
+        # rejects file (or none) stays as it was.
+        written = None if cancelled else run.rejects.finish()
+        _write_digests(ctx, table.sha256, backfill)
     except KeyboardInterrupt:
         # Ctrl+C or a termination: the batches committed so far stay, and so does the
         # record of who imported what, with what came of it until then.
@@ -146,6 +149,37 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
     summary = run.summary(total, written, cancelled)
     _audit(ctx, table.sha256, on_duplicate, summary)
     return summary
+
+
+def import_place(path: Path) -> str:
+    """Where a file was, as a hash of its full path: files found at one place are versions
+    of one file. A rejects file ("people.rejects.csv") stands for the file it came from
+    ("people.csv"), so a row fixed in either is known in the other."""
+    full = Path(path).resolve()
+    if full.name.endswith(REJECTS_SUFFIX):
+        full = full.with_name(full.name.removesuffix(REJECTS_SUFFIX) + ".csv")
+    return hashlib.sha256(str(full).encode("utf-8")).hexdigest()
+
+
+def _versions(ctx: ServiceContext, sha256: str, place: str) -> list[str]:
+    """The hashes of the other files imported from this place; this file is recorded as
+    one of them (before any row is written: a run that writes none still counts)."""
+    with ctx.store.transaction() as session:
+        shas = list(session.scalars(select(ImportFile.file_sha256).where(
+            ImportFile.place_sha256 == place)))
+        if sha256 not in shas:
+            session.add(ImportFile(file_sha256=sha256, place_sha256=place,
+                                   first_imported_at=ctx.now()))
+    return [s for s in shas if s != sha256]
+
+
+def _write_digests(ctx: ServiceContext, sha256: str, digests: dict[int, str]) -> None:
+    if not digests:
+        return
+    with ctx.store.transaction() as session:
+        session.execute(update(ImportedRow), [  # by primary key, in bulk
+            {"file_sha256": sha256, "row_number": n, "row_sha256": d}
+            for n, d in digests.items()])
 
 
 def _audit(ctx: ServiceContext, sha256: str, on_duplicate: str, s: ImportSummary) -> None:
@@ -169,8 +203,7 @@ class _Run:
                  rejects: RejectsFile) -> None:
         self.ctx, self.sha256, self.on_duplicate, self.rejects = ctx, sha256, on_duplicate, rejects
         self.counts = dict.fromkeys(("imported", "flagged", "skipped", "already_imported"), 0)
-        self.new_file: ImportFile | None = None  # recorded with the first batch
-        self.earlier_versions: list[str] = []  # files of the same name imported before
+        self.earlier_versions: list[str] = []  # files imported before from the same place
 
     def summary(self, total: int, written: Path | None, cancelled: bool) -> ImportSummary:
         c = self.counts
@@ -186,8 +219,6 @@ class _Run:
         refs = {p.row.profile["external_ref"] for p in batch
                 if p.row.profile.get("external_ref")}
         with recording(self.ctx) as rec:
-            if self.new_file is not None:
-                rec.session.add(self.new_file)
             # One query per batch (not an autoflush and a query per row). Any file with the
             # reference counts, even a merged or purged one: never created twice.
             present: dict[str, str] = {ref: pid for ref, pid in rec.session.execute(
@@ -210,7 +241,6 @@ class _Run:
                 counts["flagged"] += outcome == "flagged"
         for key, n in counts.items():  # only once the batch is committed
             self.counts[key] += n
-        self.new_file = None
 
     def _in_earlier_versions(self, session: Session,
                              digests: set[str]) -> dict[str, tuple[int, str | None]]:

@@ -163,8 +163,11 @@ def word_counts(session: Session, keys: set[WordKey]) -> WordCounts:
     if not keys:
         return {}
     wanted = sorted({f"t{y}:{w}"[:KEY_LENGTH] for y, w in keys})
-    held = dict(session.execute(select(ParticipantNameKey.key, func.count()).where(
-        ParticipantNameKey.key.in_(wanted)).group_by(ParticipantNameKey.key)).all())
+    held: dict[str, int] = {}
+    for i in range(0, len(wanted), 500):
+        held.update((key, n) for key, n in session.execute(
+            select(ParticipantNameKey.key, func.count()).where(
+                ParticipantNameKey.key.in_(wanted[i:i + 500])).group_by(ParticipantNameKey.key)))
     dob = Participant.date_of_birth
     born = {y: session.scalar(select(func.count()).select_from(Participant).where(
         dob >= y, dob < y + "\U0010ffff")) or 0 for y in {y for y, _ in keys}}

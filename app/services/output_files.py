@@ -24,6 +24,10 @@ from app.errors import CCMSError, ValidationError
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Never through a link planted at the temporary name (POSIX only: Windows has no such flag).
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
@@ -55,7 +59,8 @@ def check_output(path: Path, field: str, *, inputs: Iterable[Path | None] = (),
 def _system_path(path: Path) -> bool:
     """/dev/stdout and /proc/self/fd/N: the final rename would replace the link (or the
     file a shell redirected to) instead of writing to the stream."""
-    return any(str(p).startswith(("/dev/", "/proc/")) for p in (path.absolute(), path.resolve()))
+    return any(str(p).startswith(("/dev/", "/proc/")) and not str(p).startswith("/dev/shm/")
+               for p in (path.absolute(), path.resolve()))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -80,8 +85,7 @@ class AtomicFile:
 
     def open(self) -> TextIO:
         try:
-            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
-                         0o600)
+            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NO_FOLLOW, 0o600)
         except OSError as exc:
             raise self.error(exc) from None
         self.fh = os.fdopen(fd, "w", encoding=self._encoding, newline=self._newline)

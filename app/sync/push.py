@@ -89,6 +89,11 @@ def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
                                 "of a batch unanswered; they stay queued")
             entries = following
         return summary
+    except BaseException:
+        # Ctrl+C or a termination: the batch in flight stops retrying (its retries could
+        # take minutes), then the sender is waited for.
+        client.cancel.set()
+        raise
     finally:
         sender.shutdown(wait=True, cancel_futures=True)
 

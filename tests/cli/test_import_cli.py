@@ -246,6 +246,8 @@ def _digest(path: Path) -> str:
      "rejects: is people.csv, which this command reads"),
     (["import", "--file", "{people}", "--mapping", "{mapping}", "--rejects", "{store}/r.csv"],
      "rejects: is inside the store's folder"),
+    (["import", "--file", "{people}", "--mapping", "{mapping}", "--rejects", "{mapping}"],
+     "rejects: is mapping.json, which this command reads"),
     (["duplicates", "--file", "{people}", "--out", "{people}"],
      "out: is people.csv, which this command reads"),
     (["duplicates", "--file", "{people}", "--mapping", "{mapping}", "--out", "{mapping}"],

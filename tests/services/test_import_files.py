@@ -7,6 +7,7 @@ All names are synthetic."""
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -55,13 +56,70 @@ def test_identical_rows_count_as_many_people_as_they_are(
     assert count(ctx, Participant) == 3
 
 
-def test_a_file_of_another_name_is_not_taken_for_a_version(
-        ctx: ServiceContext, tmp_path: Path) -> None:
+@pytest.mark.parametrize("other", ["b.csv", "elsewhere/a.csv"])
+def test_a_file_from_another_place_is_not_taken_for_a_version(
+        ctx: ServiceContext, tmp_path: Path, other: str) -> None:
     """Rows equal to another file's are flagged as probable duplicates, not left out: two
-    offices' files may each hold a different person of one name."""
+    offices' files (even of one name) may each hold a different person of one name."""
     run_import(ctx, write(tmp_path / "a.csv", "family_name\nAbdiwali\n"), None)
-    again = run_import(ctx, write(tmp_path / "b.csv", "family_name\nAbdiwali\n\n"), None)
+    (tmp_path / other).parent.mkdir(exist_ok=True)
+    again = run_import(ctx, write(tmp_path / other, "family_name\nAbdiwali\n\n"), None)
     assert (again.imported, again.flagged, again.already_imported) == (1, 1, 0)
+
+
+def test_a_copy_under_another_name_finishes_an_interrupted_import(
+        ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importing, "BATCH", 5)
+    f = write(tmp_path / "a.csv", HEADER + "".join(PEOPLE))
+    assert run_import(ctx, f, None, on_duplicate="create", cancel=lambda: True).imported == 5
+    copy = write(tmp_path / "a (1).csv", f.read_text("utf-8"))
+    done = run_import(ctx, copy, None, on_duplicate="create")
+    assert (done.imported, done.already_imported) == (7, 5)
+    assert count(ctx, Participant) == 12
+
+
+def test_rows_imported_before_their_values_were_hashed_are_known_to_a_new_version(
+        ctx: ServiceContext, tmp_path: Path) -> None:
+    """A store from before migration 0006: its imported rows have no hash and its files no
+    place. A run of the same file records both, so a version of it imports only its change."""
+    from sqlalchemy import delete, update
+
+    from app.models import ImportFile
+
+    f = write(tmp_path / "caseload.csv", HEADER + "".join(PEOPLE))
+    run_import(ctx, f, None, on_duplicate="create")
+    with ctx.store.transaction() as s:
+        s.execute(update(ImportedRow).values(row_sha256=None))
+        s.execute(delete(ImportFile))
+    assert summary_counts(run_import(ctx, f, None)) == (0, 0, 12)
+    write(f, HEADER + "".join(PEOPLE) + "Testperson99,Given99,1981-03-03,\n")
+    assert summary_counts(run_import(ctx, f, None, on_duplicate="create")) == (1, 0, 12)
+
+
+def test_a_row_fixed_in_the_rejects_file_is_known_when_fixed_in_the_file_too(
+        ctx: ServiceContext, tmp_path: Path) -> None:
+    f = write(tmp_path / "in.csv", HEADER + PEOPLE[0] + ",Given1,1980-02-02,\n")
+    rejects = run_import(ctx, f, None).rejects_path
+    assert rejects is not None
+    fixed = rejects.read_text("utf-8-sig").replace(",,Given1", ",Testperson1,Given1")
+    rejects.write_text(fixed, "utf-8-sig")
+    assert run_import(ctx, rejects, None).imported == 1
+    write(f, HEADER + PEOPLE[0] + "Testperson1,Given1,1980-02-02,\n")  # the same fix
+    assert summary_counts(run_import(ctx, f, None)) == (0, 0, 2)
+    assert count(ctx, Participant) == 2
+
+
+def test_a_stopped_run_leaves_the_last_whole_rejects_file(
+        ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importing, "BATCH", 5)
+    f = write(tmp_path / "in.csv", HEADER + "".join(PEOPLE) + ",Given99,1980-02-02,\n")
+    rejects = run_import(ctx, f, None, on_duplicate="create").rejects_path
+    assert rejects is not None
+    whole = rejects.read_bytes()
+    write(f, HEADER + ",Given98,1980-02-02,\n" + "".join(PEOPLE) + ",Given99,1980-02-02,\n")
+    stopped = run_import(ctx, f, None, cancel=lambda: True)
+    assert stopped.cancelled and stopped.rejects_path is None
+    assert not stopped.stale_rejects_removed and rejects.read_bytes() == whole
 
 
 def test_a_fixed_rejects_file_imports_and_its_own_columns_are_left_out(
@@ -114,9 +172,38 @@ def test_an_unclosed_quote_refuses_the_file_before_any_write(
 
 def test_a_line_break_inside_a_cell_is_still_a_row(ctx: ServiceContext, tmp_path: Path) -> None:
     f = write(tmp_path / "a.csv", "family_name,given_names,address_line,notes\n"
-              'Testperson,Given,"12 Example St, Apt 4\nVancouver, BC","seen twice\nok"\n')
+              'Testperson,Given,"12 Example St, Apt 4\nVancouver, BC","seen twice\nok"\n'
+              'Testpersonb,Given,,"Called twice\nspoke to mother, sister, aunt, uncle"\n')
     done = run_import(ctx, f, None)
-    assert (done.imported, done.rejected) == (0, 1)  # an address must be on one line
+    # An address must be on one line; a note that lists things is not taken for a row.
+    assert (done.imported, done.rejected) == (1, 1)
+
+
+def test_a_cell_written_with_a_quote_before_a_tab_comes_back_clean(
+        ctx: ServiceContext, tmp_path: Path) -> None:
+    f = write(tmp_path / "in.csv", "family_name,given_names\n'\tTestperson,Amani\n")
+    assert run_import(ctx, f, None).imported == 1
+    with ctx.store.session() as s:
+        assert s.scalars(select(Participant.family_name)).one() == "Testperson"
+
+
+def test_outputs_are_written_where_the_system_has_no_o_nofollow(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows: os has no O_NOFOLLOW."""
+    import importlib
+    import os
+
+    from app.services import output_files
+
+    monkeypatch.delattr(os, "O_NOFOLLOW", raising=False)
+    try:
+        fresh = importlib.reload(output_files)
+        with fresh.AtomicFile(tmp_path / "out.txt") as fh:
+            fh.write("written\n")
+    finally:
+        monkeypatch.undo()
+        importlib.reload(output_files)
+    assert (tmp_path / "out.txt").read_text("utf-8") == "written\n"
 
 
 @pytest.mark.parametrize("text, message", [
@@ -193,3 +280,14 @@ def test_an_interrupted_import_is_audited_with_what_it_did(
         event = s.scalars(select(AuditEvent).where(AuditEvent.action == "import")).one()
     assert event.details["cancelled"] is True
     assert event.details["imported"] == count(ctx, Participant) == 10
+
+
+def test_dev_shm_is_a_folder_like_any_other_but_dev_and_proc_are_not(tmp_path: Path) -> None:
+    from app.services.output_files import check_output
+
+    for stream in (Path("/dev/stdout"), Path("/dev/null"), Path("/proc/self/fd/1")):
+        with pytest.raises(ValidationError, match="a device, a pipe or a system file"):
+            check_output(stream, "out")
+    if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK):
+        assert check_output(Path("/dev/shm/ccms-test.jsonl"), "out") == Path(
+            "/dev/shm/ccms-test.jsonl").resolve()

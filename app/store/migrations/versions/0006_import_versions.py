@@ -1,5 +1,5 @@
-"""imports: the files' names, and a hash of each imported row's values, so an edited copy of
-a file imports only the rows that changed
+"""imports: where each file was, and a hash of each imported row's values, so an edited copy
+of a file imports only the rows that changed
 
 Revision ID: 0006
 Revises: 0005
@@ -21,12 +21,13 @@ def upgrade() -> None:
     op.create_table(
         "import_file",
         sa.Column("file_sha256", sa.String(length=64), nullable=False),
-        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("place_sha256", sa.String(length=64), nullable=False),
         sa.Column("first_imported_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("file_sha256", name=op.f("pk_import_file")),
+        sa.PrimaryKeyConstraint("file_sha256", "place_sha256", name=op.f("pk_import_file")),
     )
     with op.batch_alter_table("import_file", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_import_file_name"), ["name"], unique=False)
+        batch_op.create_index(batch_op.f("ix_import_file_place_sha256"), ["place_sha256"],
+                              unique=False)
     with op.batch_alter_table("imported_row", schema=None) as batch_op:
         batch_op.add_column(sa.Column("row_sha256", sa.String(length=64), nullable=True))
         batch_op.create_index(batch_op.f("ix_imported_row_row_sha256"), ["row_sha256"],
