@@ -5,8 +5,9 @@ and reasons columns are then left out of the next rejects file). It is the user'
 going back to them (the import file held it already), so it is written owner-only (0600),
 and cells that a spreadsheet would run as formulas are prefixed with ' (as the export does).
 
-It always tells of the last run: a run that refuses no row removes the rejects file an
-earlier run left at the same place, once it is sure the file is one (its header)."""
+It always tells of the last whole run: a run that refuses no row removes the rejects file an
+earlier run left at the same place, once it is sure the file is one (its header); a stopped
+run leaves it as it was (`importing`)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,6 @@ from app.services.output_files import AtomicFile, check_output, spreadsheet_safe
 
 OWN_COLUMNS = ("row", "line", "reasons")
 ENCODING = "utf-8-sig"  # spreadsheets on Windows then read accents correctly
-
-
 REJECTS_SUFFIX = ".rejects.csv"
 
 

@@ -22,8 +22,6 @@ from app.errors import CCMSError, ValidationError
 # return too, in some); a written cell that does is prefixed with ' , which the spreadsheet
 # shows as text and hides, and which an import takes off again (`import_rows`).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 # Never through a link planted at the temporary name (POSIX only: Windows has no such flag).
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
