@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import logging
 import secrets
 import uuid
@@ -20,6 +19,7 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from app.sync.wire import (
     API_PREFIX,
@@ -65,18 +65,19 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     @app.middleware("http")
     async def limit_and_inflate(request: Request,
                                 call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        """The body read here, before anything else (auth included) sees it, never more than
+        MAX_BODY_BYTES of it held, inflated or not: a Content-Length says nothing for a
+        chunked body, and 400 KB of gzip inflate to 400 MB."""
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _error(ApiError(413, "too_large", "the request body is too large"))
-        if request.headers.get("content-encoding", "").lower() == "gzip":
-            raw = await request.body()
-            try:
-                body = gzip.decompress(raw)
-            except (OSError, EOFError, zlib.error):
-                return _error(ApiError(400, "bad_encoding", "the gzip body is damaged"))
-            if len(body) > MAX_BODY_BYTES:
-                return _error(ApiError(413, "too_large", "the request body is too large"))
-            request._body = body  # the handlers read the inflated body
+            return _error(_too_large())
+        gzipped = request.headers.get("content-encoding", "").lower() == "gzip"
+        try:
+            request._body = await _read_body(request, gzipped)  # what the handlers read
+        except ApiError as exc:
+            return _error(exc)
+        except ClientDisconnect:  # nobody to answer; say so in the log only
+            return _error(ApiError(400, "incomplete", "the request body was cut off"))
         return await call_next(request)
 
     @app.exception_handler(ApiError)
@@ -86,9 +87,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        detail = f"{where}: {first.get('msg', 'invalid')}" if where else "invalid request"
-        return _error(ApiError(422, "invalid_request", detail[:300]))
+        return _error(ApiError(422, "invalid_request", _describe(first)[:300]))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -152,8 +151,8 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
     @app.post(f"{API_PREFIX}/push", response_model=PushResponse, openapi_extra=_PUSH_BODY,
               responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody},
-                         410: {"model": ErrorBody}, 413: {"model": ErrorBody},
-                         422: {"model": ErrorBody}})
+                         409: {"model": ErrorBody}, 410: {"model": ErrorBody},
+                         413: {"model": ErrorBody}, 422: {"model": ErrorBody}})
     def push(dev: Device = Depends(device), body: PushRequest = Depends(push_body),
              session: Session = Depends(db)) -> PushResponse:
         results: list[dict[str, Any]] = []
@@ -163,8 +162,16 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
             counter = lock_change_log(session)
             # One query each for the batch's replays and its records (not one per op).
             ids = [op.op_id for op in body.operations]
-            seen = {a.op_id: a.result for a in session.scalars(
-                select(AppliedOp).where(AppliedOp.op_id.in_(ids)))}
+            seen: dict[str, dict[str, Any]] = {}
+            for applied in session.scalars(select(AppliedOp).where(AppliedOp.op_id.in_(ids))):
+                if applied.device_id != dev.id:
+                    # A replay is a device resending its own operation. Another device's
+                    # op_id would get that device's answer back (and with it its record's
+                    # values, maybe another office's), so the batch is refused whole.
+                    index = ids.index(applied.op_id)
+                    raise ApiError(409, "op_id_reused", f"operations.{index}.op_id was used "
+                                   "by another device; nothing was written")
+                seen[applied.op_id] = applied.result
             keys = {(op.entity, op.record_id) for op in body.operations}
             records: dict[tuple[str, str], Record | NewRecord] = {}
             for entity in {k[0] for k in keys}:
@@ -200,7 +207,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
     @app.get(f"{API_PREFIX}/changes", response_model=PullResponse,
              responses={401: {"model": ErrorBody}, 410: {"model": ErrorBody}})
-    def pull(after: Annotated[int, Query(ge=0)] = 0,
+    def pull(after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
              limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = DEFAULT_PULL_PAGE,
              dev: Device = Depends(device), session: Session = Depends(db)) -> PullResponse:
         rows = session.scalars(select(Record).where(
@@ -231,6 +238,69 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
 
 _SCHEMA_REF = "#/components/schemas/{model}"
+# Sequences are 64-bit (BigInteger); a larger cursor cannot be compared in SQL (SQLite
+# raised OverflowError: a 500), and no change will ever be after it.
+MAX_CURSOR = 2**63 - 1
+_GZIP = 16 + zlib.MAX_WBITS  # a gzip header and trailer around deflate
+
+
+async def _read_body(request: Request, gzipped: bool) -> bytes:
+    """The whole body, inflated if gzipped, stopping with 413 as soon as either the bytes
+    received or the bytes inflated pass MAX_BODY_BYTES."""
+    parts: list[bytes] = []
+    received = size = 0
+    inflater = zlib.decompressobj(_GZIP) if gzipped else None
+    async for chunk in request.stream():
+        received += len(chunk)
+        if received > MAX_BODY_BYTES:
+            raise _too_large()
+        if inflater is not None:
+            chunk, inflater = _inflate(inflater, chunk, MAX_BODY_BYTES - size)
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise _too_large()
+        parts.append(chunk)
+    if inflater is not None and not inflater.eof:
+        raise ApiError(400, "bad_encoding", "the gzip body is damaged (cut short)")
+    return b"".join(parts)
+
+
+def _inflate(inflater: Any, data: bytes, room: int) -> tuple[bytes, Any]:
+    """Inflate `data`, never producing more than `room` + 1 bytes (then: 413). Another gzip
+    member may follow one that ends (gzip.decompress read those too): a fresh inflater
+    takes it. Returns the bytes and the inflater to go on with."""
+    out: list[bytes] = []
+    while data:
+        try:
+            piece = inflater.decompress(data, room + 1)
+        except zlib.error:
+            raise ApiError(400, "bad_encoding", "the gzip body is damaged") from None
+        room -= len(piece)
+        if room < 0:  # the limit reached: the rest is never inflated
+            raise _too_large()
+        out.append(piece)
+        data = inflater.unused_data if inflater.eof else b""
+        if data:
+            inflater = zlib.decompressobj(_GZIP)
+    return b"".join(out), inflater
+
+
+def _too_large() -> ApiError:
+    return ApiError(413, "too_large", "the request body is too large")
+
+
+def _describe(error: Any) -> str:
+    """A refusal's detail: where and what, never the value (it may be personal data)."""
+    loc = [p for p in error.get("loc", ()) if p != "body"]
+    if error.get("type") == "json_invalid":
+        # pydantic says where ("... at line 1 column 2"); FastAPI's own parse gives the
+        # character offset in the location instead.
+        why = str((error.get("ctx") or {}).get("error") or "malformed")
+        where = f" (at character {loc[0]})" if loc and isinstance(loc[0], int) else ""
+        return f"the body is not valid JSON: {why}{where}"
+    where = ".".join(str(p) for p in loc)
+    msg = error.get("msg", "invalid")
+    return f"{where}: {msg}" if where else f"invalid request: {msg}"
 _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": {
     "schema": {"$ref": _SCHEMA_REF.format(model="PushRequest")}}}}}
 

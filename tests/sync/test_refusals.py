@@ -160,3 +160,31 @@ def test_a_record_created_and_changed_in_one_batch(devices: Devices,
     record = server_state(server.db_url, a.office_id)[("participant", rid)]
     assert (record["family_name"], record["city"]) == ("Refusal", "Delta")
     client.close()
+
+
+def test_an_op_id_of_another_device_is_refused_not_replayed(devices: Devices,
+                                                            server: RunningServer) -> None:
+    """A replay is a device resending its own operation: another device's op_id (here from
+    another office) would get that device's first answer, with its record's values."""
+    van = devices.new("van")
+    devices.code = lambda: server.enrol_code("Toronto")
+    tor = devices.new("tor", office="Toronto")
+    mine = ps.create_participant(van, {"family_name": "Vancouver-Person"})
+    theirs = ps.create_participant(tor, {"family_name": "Toronto-Person"})
+    assert sync(van).complete and sync(tor).complete
+    stale = {"op_id": new_id(), "entity": "participant", "record_id": mine,
+             "kind": "update", "base_version": 0, "changes": {}}
+    r = requests.post(server.url + "/v1/push", json={"operations": [stale]}, timeout=10,
+                      headers={"Authorization": f"Bearer {_token(van)}"})
+    assert r.json()["results"][0]["values"]["family_name"] == "Vancouver-Person"
+    before = server_versions(server.db_url)
+    reused = {"op_id": stale["op_id"], "entity": "participant", "record_id": theirs,
+              "kind": "update", "base_version": 1,
+              "changes": {"city": {"old": None, "new": "Toronto"}}}
+    fresh = {**reused, "op_id": new_id()}
+    r = requests.post(server.url + "/v1/push", json={"operations": [fresh, reused]},
+                      timeout=10, headers={"Authorization": f"Bearer {_token(tor)}"})
+    assert r.status_code == 409, r.text
+    assert r.json()["error"] == "op_id_reused" and "operations.1.op_id" in r.json()["detail"]
+    assert "Vancouver" not in r.text
+    assert server_versions(server.db_url) == before  # neither operation was applied
