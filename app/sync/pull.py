@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app.errors import SyncError
 from app.models import ENTITIES, Alias, OutboxEntry, Participant, ParticipantNameKey, SyncedEntity
 from app.models.wire import decode, wire_fields
 from app.services.context import ServiceContext
@@ -25,7 +27,7 @@ from app.services.recorder import REMOTE_APPLY
 from app.services.text import build_search_text, digits
 from app.sync import state
 from app.sync.client import SyncClient
-from app.sync.wire import Change
+from app.sync.wire import FIELD_CHECKS, Change, PullResponse, value_problem
 
 Progress = Callable[[str, int, int], None]
 GROUP_RECORDS = 5_000  # changes written in one transaction, from pages already fetched
@@ -176,21 +178,31 @@ def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
         upcoming = fetcher.submit(client.pull, cursor, page_size)
         page = upcoming.result()
         while True:
-            written: list[int] = []
-            with ctx.store.transaction() as session:
-                session.info[REMOTE_APPLY] = True
-                while True:
-                    if page.more:
-                        upcoming = fetcher.submit(client.pull, page.next_cursor, page_size)
-                    apply_page(session, page.changes)
-                    state.put(session, state.CURSOR, str(page.next_cursor))
-                    written.append(len(page.changes))
-                    if (not page.more or sum(written) >= GROUP_RECORDS
-                            or not upcoming.done() or upcoming.exception() is not None):
-                        break  # a failed fetch is raised after this group is written
-                    page = upcoming.result()  # already here: no wait in the transaction
-            for count in written:
-                summary.pulled += count
+            written: list[PullResponse] = []
+            try:
+                with ctx.store.transaction() as session:
+                    session.info[REMOTE_APPLY] = True
+                    while True:
+                        if page.more:
+                            upcoming = fetcher.submit(client.pull, page.next_cursor,
+                                                      page_size)
+                        written.append(page)
+                        apply_page(session, page.changes)
+                        state.put(session, state.CURSOR, str(page.next_cursor))
+                        if (not page.more or sum(len(p.changes) for p in written)
+                                >= GROUP_RECORDS or not upcoming.done()
+                                or upcoming.exception() is not None):
+                            break  # a failed fetch is raised after this group is written
+                        page = upcoming.result()  # already here: no wait in the transaction
+            except OperationalError:
+                raise  # the store's own trouble (locked, disk full), not the data's
+            except UNAPPLIABLE as exc:
+                # Rolled back: the cursor stays before this group, so every later sync
+                # stops on the same change until the server's record is corrected. Say
+                # which one, as a sync error the window shows, not a crash.
+                raise unappliable(written, exc) from exc
+            for done in written:
+                summary.pulled += len(done.changes)
                 summary.pages += 1
                 if progress:
                     progress("pull", summary.pulled,
@@ -200,3 +212,30 @@ def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
             page = upcoming.result()
     finally:
         fetcher.shutdown(wait=False, cancel_futures=True)
+
+
+# What applying a value the store cannot hold raises: a wrong type refused when binding
+# (StatementError), a null in a NOT NULL column (IntegrityError), a date that does not
+# parse (ValueError), an int past 64 bits (OverflowError), text code given a number
+# (TypeError, AttributeError).
+UNAPPLIABLE = (SQLAlchemyError, ValueError, TypeError, AttributeError, OverflowError)
+
+
+def unappliable(pages: list[PullResponse], exc: BaseException) -> SyncError:
+    """The error for a group of pages the store refused, naming the first change whose
+    value breaks the protocol's field types (entity, record id, field: never the value,
+    which may be personal data)."""
+    for page in pages:
+        for change in page.changes:
+            rules = FIELD_CHECKS.get(change.entity, {})
+            for name, value in change.values.items():
+                problem = value_problem(change.entity, name, value) if name in rules else None
+                if problem is not None:
+                    return SyncError(
+                        f"the server sent a {change.entity} (record {change.record_id}) "
+                        f"whose {name} {problem}; this device cannot store it, so sync "
+                        "stops there until that record is corrected on the server")
+    return SyncError(f"a change from the server could not be stored on this device "
+                     f"({type(exc).__name__}, in the changes after sequence "
+                     f"{pages[0].changes[0].seq if pages and pages[0].changes else '?'}); "
+                     "sync stops there until it is corrected on the server")
