@@ -242,6 +242,7 @@ _SCHEMA_REF = "#/components/schemas/{model}"
 # raised OverflowError: a 500), and no change will ever be after it.
 MAX_CURSOR = 2**63 - 1
 _GZIP = 16 + zlib.MAX_WBITS  # a gzip header and trailer around deflate
+_PIECE = 1 << 20
 
 
 async def _read_body(request: Request, gzipped: bool) -> bytes:
@@ -266,22 +267,26 @@ async def _read_body(request: Request, gzipped: bool) -> bytes:
 
 
 def _inflate(inflater: Any, data: bytes, room: int) -> tuple[bytes, Any]:
-    """Inflate `data`, never producing more than `room` + 1 bytes (then: 413). Another gzip
-    member may follow one that ends (gzip.decompress read those too): a fresh inflater
-    takes it. Returns the bytes and the inflater to go on with."""
+    """Inflate `data` a megabyte at a time (one call with the whole room allowed makes a
+    buffer that large), stopping with 413 once past `room`. Another gzip member may follow
+    one that ends (gzip.decompress read those too): a fresh inflater takes it. Returns the
+    bytes and the inflater to go on with."""
     out: list[bytes] = []
     while data:
         try:
-            piece = inflater.decompress(data, room + 1)
+            piece = inflater.decompress(data, min(room + 1, _PIECE))
         except zlib.error:
             raise ApiError(400, "bad_encoding", "the gzip body is damaged") from None
         room -= len(piece)
-        if room < 0:  # the limit reached: the rest is never inflated
+        if room < 0:  # the limit passed: the rest is never inflated
             raise _too_large()
         out.append(piece)
-        data = inflater.unused_data if inflater.eof else b""
-        if data:
-            inflater = zlib.decompressobj(_GZIP)
+        if inflater.unconsumed_tail:
+            data = inflater.unconsumed_tail
+        elif inflater.eof and inflater.unused_data:
+            data, inflater = inflater.unused_data, zlib.decompressobj(_GZIP)
+        else:
+            data = b""
     return b"".join(out), inflater
 
 
