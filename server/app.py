@@ -181,7 +181,8 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
                     records[(r.entity, r.record_id)] = r
             for op in body.operations:
                 if op.op_id in seen:
-                    results.append(seen[op.op_id])
+                    results.append(_replayed(seen[op.op_id], records.get(
+                        (op.entity, op.record_id))))
                     continue
                 try:
                     with session.no_autoflush:  # one flush for the batch, at commit
@@ -308,6 +309,15 @@ def _describe(error: Any) -> str:
     return f"{where}: {msg}" if where else f"invalid request: {msg}"
 _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": {
     "schema": {"$ref": _SCHEMA_REF.format(model="PushRequest")}}}}}
+
+
+def _replayed(first: dict[str, Any], record: Record | NewRecord | None) -> dict[str, Any]:
+    """The first answer to an operation sent again. One that carried the record's values
+    carries its values now: the device takes them, and the first ones may since have been
+    corrected (a device that could not store them would otherwise get them forever)."""
+    if "values" not in first or record is None:
+        return first
+    return {**first, "values": dict(record.values), "version": record.version}
 
 
 def _error(exc: ApiError) -> JSONResponse:

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.exc import OperationalError
 
 from app.errors import SyncError
 from app.models import ENTITIES, Conflict, OutboxEntry
 from app.services.context import ServiceContext
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
-from app.sync.pull import apply_change, refresh_derived
+from app.sync.pull import UNAPPLIABLE, apply_change, refresh_derived
 from app.sync.wire import Change, OpResult, PushResponse
 
 Progress = Callable[[str, int, int], None]
@@ -112,7 +113,21 @@ def _read_batch(ctx: ServiceContext, batch_size: int, after: int | None = None) 
 def _record_answers(ctx: ServiceContext, entries: list[_Entry],
                     answers: dict[str, OpResult], summary: PushSummary) -> None:
     """In one transaction: versions set, conflicts kept, answered entries removed. The
-    common case (applied) is done in bulk: one UPDATE per entity and one DELETE."""
+    common case (applied) is done in bulk: one UPDATE per entity and one DELETE. An answer
+    whose values the store refuses (a server that holds a value of the wrong type) rolls it
+    all back and stops the sync with an error that names no value."""
+    try:
+        _record_answers_in(ctx, entries, answers, summary)
+    except OperationalError:
+        raise  # the store's own trouble (locked, disk full), not the answer's
+    except UNAPPLIABLE as exc:
+        raise SyncError(f"the server answered a push with a value this device cannot store "
+                        f"({type(exc).__name__}); the operations stay queued until it is "
+                        "corrected on the server") from exc
+
+
+def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
+                       answers: dict[str, OpResult], summary: PushSummary) -> None:
     answered = [e for e in entries if e.op_id in answers]
     with ctx.store.transaction() as session:
         session.info[REMOTE_APPLY] = True

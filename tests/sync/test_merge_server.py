@@ -149,3 +149,24 @@ def test_a_device_told_its_merge_is_refused_keeps_a_conflict_and_goes_on(
     with one.store.session() as s:
         assert s.scalar(select(func.count()).select_from(Conflict).where(
             Conflict.record_id == x, Conflict.field == "*")) == 1
+
+
+def test_an_answer_holding_a_value_the_store_refuses_stops_the_push_by_name(
+        devices: Devices, server: RunningServer) -> None:
+    """A server that took a bad value before it checked types: the answer to a device's
+    edit carries it. The sync stops with an error (no value named), the edit stays queued,
+    and goes through once the server's record is corrected."""
+    from tests.sync.test_server_input import GOOD, _plant
+
+    one = devices.new("one")
+    pid = ps.create_participant(one, {"family_name": "Testperson", "given_names": "Amani",
+                                      "date_of_birth": "1984-05-06"})
+    assert sync(one).complete
+    _plant(server.db_url, "participant", pid, date_of_birth=12345)
+    ps.update_participant(one, pid, {"city": "Burnaby"})
+    summary = sync(one)
+    assert not summary.complete and summary.error is not None
+    assert "cannot store" in summary.error and "12345" not in summary.error
+    _plant(server.db_url, "participant", pid, date_of_birth=GOOD["date_of_birth"])
+    assert sync(one).complete
+    assert ps.get_participant(one, pid, record_view=False).city == "Burnaby"
