@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
@@ -47,6 +48,9 @@ from server.db import (
 from server.merge import NewRecord, OfficeViolation, apply_operation
 
 log = logging.getLogger("ccms.server")
+# The most a request without an enrolled device's token may send: an enrolment (a code and
+# a label) is a few hundred bytes.
+ANONYMOUS_BODY_BYTES = 64 * 1024
 
 
 class ApiError(Exception):
@@ -65,15 +69,19 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     @app.middleware("http")
     async def limit_and_inflate(request: Request,
                                 call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        """The body read here, before anything else (auth included) sees it, never more than
-        MAX_BODY_BYTES of it held, inflated or not: a Content-Length says nothing for a
-        chunked body, and 400 KB of gzip inflate to 400 MB."""
+        """The body read here, before the handlers see it, never more than the limit of it
+        held, inflated or not: a Content-Length says nothing for a chunked body, and 400 KB
+        of gzip inflate to 400 MB. The limit is MAX_BODY_BYTES for an enrolled device's
+        token, and what an enrolment needs for anyone else, so a stranger can never make
+        the server hold 48 MB."""
+        limit = (MAX_BODY_BYTES if await run_in_threadpool(
+            _enrolled, request.headers.get("authorization")) else ANONYMOUS_BODY_BYTES)
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             return _error(_too_large())
         gzipped = request.headers.get("content-encoding", "").lower() == "gzip"
         try:
-            request._body = await _read_body(request, gzipped)  # what the handlers read
+            request._body = await _read_body(request, gzipped, limit)  # what handlers read
         except ApiError as exc:
             return _error(exc)
         except ClientDisconnect:  # nobody to answer; say so in the log only
@@ -102,6 +110,15 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     def db() -> Any:
         with sessions() as session:
             yield session
+
+    def _enrolled(authorization: str | None) -> bool:
+        """A token of a device not revoked (the handlers check it again, and say why not)."""
+        if not authorization or not authorization.startswith("Bearer "):
+            return False
+        with sessions() as session:
+            return session.scalar(select(Device.id).where(
+                Device.token_hash == token_hash(authorization[7:].strip()),
+                Device.revoked_at.is_(None))) is not None
 
     def device(authorization: Annotated[str | None, Header()] = None,
                session: Session = Depends(db)) -> Device:
@@ -246,20 +263,20 @@ _GZIP = 16 + zlib.MAX_WBITS  # a gzip header and trailer around deflate
 _PIECE = 1 << 20
 
 
-async def _read_body(request: Request, gzipped: bool) -> bytes:
+async def _read_body(request: Request, gzipped: bool, limit: int) -> bytes:
     """The whole body, inflated if gzipped, stopping with 413 as soon as either the bytes
-    received or the bytes inflated pass MAX_BODY_BYTES."""
+    received or the bytes inflated pass `limit`."""
     parts: list[bytes] = []
     received = size = 0
     inflater = zlib.decompressobj(_GZIP) if gzipped else None
     async for chunk in request.stream():
         received += len(chunk)
-        if received > MAX_BODY_BYTES:
+        if received > limit:
             raise _too_large()
         if inflater is not None:
-            chunk, inflater = _inflate(inflater, chunk, MAX_BODY_BYTES - size)
+            chunk, inflater = _inflate(inflater, chunk, limit - size)
         size += len(chunk)
-        if size > MAX_BODY_BYTES:
+        if size > limit:
             raise _too_large()
         parts.append(chunk)
     if inflater is not None and not inflater.eof:

@@ -383,3 +383,18 @@ def test_a_pulled_value_the_store_refuses_stops_the_sync_by_name(
         row = session.get(Participant, pid)
         assert row is not None and row.family_name == "Testperson"
 
+
+
+def test_a_request_without_an_enrolled_token_may_send_only_an_enrolment(
+        devices: Devices, server: RunningServer) -> None:
+    """The server holds up to 48 MB of a body for an enrolled device only: anyone else
+    (no token, a made-up or revoked one) is stopped at what an enrolment needs."""
+    one = devices.new("one")
+    body = json.dumps({"operations": [], "padding": " " * (2 * server_app.ANONYMOUS_BODY_BYTES)})
+    for auth in ({}, {"Authorization": "Bearer made-up"}):
+        r = requests.post(server.url + "/v1/push", data=body, timeout=10,
+                          headers={"Content-Type": "application/json", **auth})
+        assert r.status_code == 413 and r.json()["error"] == "too_large"
+    r = requests.post(server.url + "/v1/push", data=body, timeout=10, headers={
+        "Content-Type": "application/json", "Authorization": f"Bearer {_token(one)}"})
+    assert r.status_code == 422 and r.json()["error"] == "invalid_request"  # read, then judged
