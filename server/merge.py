@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.sync.wire import APPEND_ONLY, ENTITY_FIELDS, Operation, OpResult
+from app.sync.wire import APPEND_ONLY, ENTITY_FIELDS, FIELD_CHECKS, Operation, OpResult
 from server.db import ChangeCounter, Device, Record
 
 
@@ -71,7 +71,10 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         if op.kind != "create":
             return OpResult(op_id=op.op_id, status="rejected",
                             reason="the record does not exist on the server")
-        values = {f: None for f in ENTITY_FIELDS[op.entity]}
+        # A field that is never null and not carried is left out, not stored as null:
+        # each device's default fills it (a null would break their pulls).
+        checks = FIELD_CHECKS[op.entity]
+        values = {f: None for f in ENTITY_FIELDS[op.entity] if checks[f].nullable}
         values.update({f: new for f, (_, new) in changes.items()})
         values["id"] = op.record_id
         office = values.get("office_id")

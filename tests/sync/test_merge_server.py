@@ -170,3 +170,24 @@ def test_an_answer_holding_a_value_the_store_refuses_stops_the_push_by_name(
     _plant(server.db_url, "participant", pid, date_of_birth=GOOD["date_of_birth"])
     assert sync(one).complete
     assert ps.get_participant(one, pid, record_view=False).city == "Burnaby"
+
+
+def test_a_create_that_leaves_out_fields_with_defaults_never_stores_them_as_null(
+        devices: Devices, server: RunningServer) -> None:
+    """Another client's create with the required fields only: the server leaves the others
+    out (not null), so each device's default fills them, before and after later changes."""
+    one, two = devices.new("one"), devices.new("two")
+    pid = new_id()
+    create = {"op_id": new_id(), "entity": "participant", "record_id": pid, "kind": "create",
+              "base_version": 0, "changes": {
+                  "id": {"old": None, "new": pid},
+                  "office_id": {"old": None, "new": one.office_id},
+                  "family_name": {"old": None, "new": "Testperson"}}}
+    assert _push(server, one, create).json()["results"][0]["status"] == "applied"
+    assert sync(two).complete
+    city = {"op_id": new_id(), "entity": "participant", "record_id": pid, "kind": "update",
+            "base_version": 1, "changes": {"city": {"old": None, "new": "Delta"}}}
+    assert _push(server, one, city).json()["results"][0]["status"] == "applied"
+    assert sync(two).complete
+    shown = ps.get_participant(two, pid, record_view=False)
+    assert (shown.city, shown.status, shown.languages) == ("Delta", "referred", [])
