@@ -22,10 +22,12 @@ from app.services.output_files import AtomicFile, check_output
 
 MAX_TOP = 50
 DEFAULT_TOP = 5
+SOME_ROWS_REFUSED = 4  # exit status: imported, but rows went to the rejects file
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = add_parser(sub, common, "import", "import participants from a CSV file")
+    p = add_parser(sub, common, "import", "import participants from a CSV file (exit "
+                   f"status {SOME_ROWS_REFUSED} when some rows were refused)")
     p.add_argument("--file", type=Path, metavar="F.csv",
                    help="the CSV file (UTF-8 or Windows-1252, any usual delimiter)")
     p.add_argument("--mapping", type=Path, metavar="M.json",
@@ -118,7 +120,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"ccms: {summary.rejects_path} holds the refused rows as they were in your "
               "file (personal data, not encrypted): delete it once they are fixed",
               file=sys.stderr)
-    return 0
+    # A script can tell an import that left rows out from a whole one.
+    return SOME_ROWS_REFUSED if summary.rejected else 0
 
 
 def summary_line(s: ImportSummary) -> str:

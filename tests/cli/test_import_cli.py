@@ -311,3 +311,17 @@ def test_duplicates_scan_lists_pairs_inside_the_store(tmp_path: Path) -> None:
     # Run again: the same pairs, none new for review.
     again = ccms(d, "duplicates", "--scan", "--out", str(out))
     assert "(0 new for review)" in again.stdout
+
+
+def test_an_import_that_refuses_rows_says_so_in_its_exit_status(tmp_path: Path) -> None:
+    d = tmp_path / "store"
+    assert ccms(d, "init", "--office", "Vancouver").returncode == 0
+    f = tmp_path / "some.csv"
+    f.write_text("family_name,given_names\nTestperson,Amani\n,Nobody\n", "utf-8")
+    done = ccms(d, "import", "--file", str(f))
+    assert done.returncode == 4, done.stderr
+    assert counts(done.stdout.strip()) == (1, 0, 0, 1, 0)
+    f.write_text("family_name,given_names\nTestperson,Amani\nExamplename,Nobody\n", "utf-8")
+    done = ccms(d, "import", "--file", str(f))
+    assert done.returncode == 0, done.stderr
+    assert counts(done.stdout.strip()) == (1, 0, 0, 0, 1)
