@@ -47,16 +47,26 @@ def test_the_same_files_merged_each_way_on_two_devices_leave_one_file(
         server.db_url, one.office_id)
 
 
-def test_an_edit_of_a_file_merged_elsewhere_reaches_the_kept_file(
-        devices: Devices, server: RunningServer) -> None:
+def _edited_while_merged_elsewhere(devices: Devices, change: dict[str, str]) -> tuple[
+        ps.ServiceContext, ps.ServiceContext, str, str, int]:
+    """Device one merges two files; device two, not knowing, edits the absorbed one; one
+    syncs, then two. Returns both devices, the kept and absorbed ids, two's conflicts."""
     one, two = devices.new("one"), devices.new("two")
     kept, absorbed = _pair(one)
     assert sync(one).complete and sync(two).complete
     merge_participants(one, kept, absorbed, _all_differences(one, kept, absorbed))
-    ps.update_participant(two, absorbed, {"city": "Burnaby"})  # before it learns of the merge
+    ps.update_participant(two, absorbed, change)
     assert sync(one).complete
     summary = sync(two)
-    assert summary.complete and summary.conflicts == 0
+    assert summary.complete
+    return one, two, kept, absorbed, summary.conflicts
+
+
+def test_an_edit_of_a_file_merged_elsewhere_reaches_the_kept_file(
+        devices: Devices, server: RunningServer) -> None:
+    one, two, kept, absorbed, conflicts = _edited_while_merged_elsewhere(
+        devices, {"city": "Burnaby"})
+    assert conflicts == 0
     assert sync(one).complete
     for ctx in (one, two):
         shown = ps.get_participant(ctx, absorbed, record_view=False)
@@ -66,13 +76,9 @@ def test_an_edit_of_a_file_merged_elsewhere_reaches_the_kept_file(
 
 def test_an_edit_that_disagrees_with_the_kept_file_is_a_conflict(
         devices: Devices, server: RunningServer) -> None:
-    one, two = devices.new("one"), devices.new("two")
-    kept, absorbed = _pair(one)
-    assert sync(one).complete and sync(two).complete
-    merge_participants(one, kept, absorbed, _all_differences(one, kept, absorbed))
-    ps.update_participant(two, absorbed, {"phone": "778 555 0123"})
-    assert sync(one).complete
-    assert sync(two).conflicts == 1  # the kept file's phone is not what device two saw
+    _, two, kept, _, conflicts = _edited_while_merged_elsewhere(
+        devices, {"phone": "778 555 0123"})
+    assert conflicts == 1  # the kept file's phone is not what device two saw
     assert ps.get_participant(two, kept, record_view=False).phone == "604 555 0101"
 
 
