@@ -103,8 +103,7 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
             continue  # the first writer's creation time stands; never a conflict
         if field in ("id", "office_id"):
             if new != current.get(field):
-                return OpResult(op_id=op.op_id, status="rejected",
-                                reason=f"{field} cannot change")
+                return _refuse(op, f"{field} cannot change", record)
             continue
         now = current.get(field)
         if now == new:
@@ -136,14 +135,16 @@ def _participant_rules(session: Session, device: Device, op: Operation,
     merged_into = record.values.get("merged_into_id")
     target = changes.get("merged_into_id")
     if op.kind == "merge" and (target is None or target[1] is None):
-        return _refuse(op, "a merge names the file it goes into (merged_into_id)")
+        return _refuse(op, "a merge names the file it goes into (merged_into_id)", record)
     if target is not None and target[1] is None:
         return None  # an undone merge (the file back as it was): the plain compare-and-set
     if target is not None and op.kind != "merge" and merged_into is None:
-        return _refuse(op, "merged_into_id is set only by a merge")
+        return _refuse(op, "merged_into_id is set only by a merge", record)
     if target is not None:
         end = _merge_target(session, device, op, target[1], records)
         if isinstance(end, OpResult):
+            if end.status == "rejected":  # with the file as the server has it
+                return _refuse(op, end.reason or "rejected", record)
             return end
         changes["merged_into_id"] = (target[0], end)
     elif merged_into is not None and record.values.get("deleted"):
@@ -151,8 +152,13 @@ def _participant_rules(session: Session, device: Device, op: Operation,
     return None
 
 
-def _refuse(op: Operation, reason: str) -> OpResult:
-    return OpResult(op_id=op.op_id, status="rejected", reason=reason)
+def _refuse(op: Operation, reason: str, record: Record | NewRecord | None = None) -> OpResult:
+    """A refusal; with the record as the server has it when there is one, so the device
+    takes it back (a merge refused here must not stay done on the device alone)."""
+    if record is None:
+        return OpResult(op_id=op.op_id, status="rejected", reason=reason)
+    return OpResult(op_id=op.op_id, status="rejected", reason=reason,
+                    version=record.version, values=dict(record.values))
 
 
 def _record(session: Session, records: dict[tuple[str, str], Record | NewRecord],

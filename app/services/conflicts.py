@@ -8,11 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
-from app.models import ENTITIES, Conflict
+from app.models import ENTITIES, Conflict, Participant
 from app.models.wire import decode
 from app.services.context import ServiceContext
+from app.services.lookup import MAX_MERGE_HOPS
 from app.services.participants import refresh_search
 from app.services.recorder import recording
 
@@ -41,6 +43,19 @@ def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[
                 for c in session.scalars(stmt)]
 
 
+def live_file(session: Session, row: Participant) -> Participant:
+    """The file a participant's record now stands for: itself, or the file it was merged
+    into (through a chain)."""
+    for _ in range(MAX_MERGE_HOPS):
+        if row.merged_into_id is None:
+            return row
+        nxt = session.get(Participant, row.merged_into_id)
+        if nxt is None:
+            return row
+        row = nxt
+    return row
+
+
 def resolve_conflict(ctx: ServiceContext, conflict_id: str, choice: str) -> None:
     """Keep this device's value ('local': sent as a new change) or the server's ('server':
     already in place after the pull). Either way the choice is audited."""
@@ -59,11 +74,17 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, choice: str) -> None
             row = rec.session.get(cls, conflict.record_id)
             if row is None:
                 raise NotFound(conflict.entity, conflict.record_id)
+            if isinstance(row, Participant):
+                # Found on a file merged elsewhere, the conflict is the kept file's (the
+                # server compared against it): the choice is made there, or it would be
+                # compared against the merged file's old value and conflict again.
+                row = live_file(rec.session, row)
             wanted = conflict.local_value if choice == "local" else conflict.server_value
             value = decode(cls, conflict.field, wanted)
             if getattr(row, conflict.field) != value:
-                rec.update(row, {conflict.field: value},
-                           participant_id=conflict.participant_id, action="resolve")
+                rec.update(row, {conflict.field: value}, participant_id=(
+                    row.id if isinstance(row, Participant) else conflict.participant_id),
+                    action="resolve")
                 if conflict.entity == "participant":
                     rec.session.flush()
                     refresh_search(rec.session, row)  # type: ignore[arg-type]

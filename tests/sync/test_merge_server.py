@@ -9,6 +9,7 @@ import requests
 
 from app.models import new_id
 from app.services import participants as ps
+from app.services.conflicts import list_conflicts, resolve_conflict
 from app.services.participant_merge import merge_participants, plan_merge
 from app.services.participant_search import ParticipantQuery, search_participants
 from app.sync.wire import Operation
@@ -76,10 +77,18 @@ def test_an_edit_of_a_file_merged_elsewhere_reaches_the_kept_file(
 
 def test_an_edit_that_disagrees_with_the_kept_file_is_a_conflict(
         devices: Devices, server: RunningServer) -> None:
-    _, two, kept, _, conflicts = _edited_while_merged_elsewhere(
+    one, two, kept, _, conflicts = _edited_while_merged_elsewhere(
         devices, {"phone": "778 555 0123"})
     assert conflicts == 1  # the kept file's phone is not what device two saw
     assert ps.get_participant(two, kept, record_view=False).phone == "604 555 0101"
+    # Keeping device two's value changes the kept file, once: no conflict comes back.
+    [conflict] = list_conflicts(two)
+    resolve_conflict(two, conflict.id, "local")
+    summary = sync(two)
+    assert summary.complete and summary.conflicts == 0 and list_conflicts(two) == []
+    assert sync(one).complete
+    for ctx in (one, two):
+        assert ps.get_participant(ctx, kept, record_view=False).phone == "778 555 0123"
 
 
 def _push(server: RunningServer, ctx: ps.ServiceContext, op: dict) -> requests.Response:
@@ -138,7 +147,8 @@ def test_a_merge_into_another_offices_file_is_refused_whole(devices: Devices,
 def test_a_device_told_its_merge_is_refused_keeps_a_conflict_and_goes_on(
         devices: Devices, server: RunningServer) -> None:
     """The server never got the kept file (its creation lost from the outbox): the merge is
-    refused; the device records it for a person to see and the sync completes."""
+    refused; the device records it for a person to see, takes the file back as the server
+    has it (not merged), and the sync completes."""
     from sqlalchemy import delete, func, select
 
     from app.models import Conflict, OutboxEntry
@@ -155,6 +165,8 @@ def test_a_device_told_its_merge_is_refused_keeps_a_conflict_and_goes_on(
     with one.store.session() as s:
         assert s.scalar(select(func.count()).select_from(Conflict).where(
             Conflict.record_id == x, Conflict.field == "*")) == 1
+    # The refusal came with the file as the server has it: not merged here either.
+    assert ps.get_participant(one, x, record_view=False).id == x
 
 
 def test_an_answer_holding_a_value_the_store_refuses_stops_the_push_by_name(
