@@ -23,15 +23,17 @@ from app.config import StorePaths
 from app.services.context import ServiceContext
 from app.store.envelope import DEFAULT_KDF, KdfParams
 from app.store.secrets import mark_notice_shown, pending_notice
+from app.sync.runner import SyncSummary
+from app.ui.conflicts_page import ConflictsPage
 from app.ui.dashboard_page import DashboardPage
 from app.ui.duplicates_page import DuplicatesPage
-from app.ui.i18n import LANGUAGES, install_language, tr
+from app.ui.i18n import LANGUAGES, fill, install_language, tr
 from app.ui.import_dialog import ImportDialog
 from app.ui.intake import IntakeDialog
 from app.ui.participant_file import ParticipantFile
 from app.ui.participants_page import ParticipantsPage
 from app.ui.settings import Settings
-from app.ui.sync_widget import ConflictsPage, SyncStatusWidget
+from app.ui.sync_widget import SyncStatusWidget, sync_result_words
 from app.ui.unlock_screen import FirstRunScreen, UnlockScreen
 
 ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
@@ -63,6 +65,8 @@ class Workspace(QWidget):
         self.participants.open_participant.connect(self.open_participant)
         self.participants.new_intake.connect(self.intake)
         self.duplicates.open_participant.connect(self.open_participant)
+        self.conflicts.open_participant.connect(self.open_participant)
+        self.conflicts.counted.connect(self._count_conflicts)
         self.duplicates.files_changed.connect(self.participants.model.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -78,6 +82,10 @@ class Workspace(QWidget):
             self.conflicts.refresh()
         elif self.tabs.widget(index) is self.duplicates:
             self.duplicates.refresh()
+
+    def _count_conflicts(self, n: int) -> None:
+        index = self.tabs.indexOf(self.conflicts)
+        self.tabs.setTabText(index, fill(tr("Conflicts (%1)"), n) if n else tr("Conflicts"))
 
     def open_participant(self, pid: str) -> None:
         if self.file is not None:
@@ -162,7 +170,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.sync_widget = SyncStatusWidget(ctx)
         self.statusBar().addPermanentWidget(self.sync_widget)
-        self.sync_widget.synced.connect(lambda _: self._after_sync())
+        self.sync_widget.synced.connect(self._after_sync)
         self.workspace.start()
         self.sync_widget.start_timers()
         self._after_unlock()
@@ -181,8 +189,13 @@ class MainWindow(QMainWindow):
         for action in self.workspace_actions:
             action.setEnabled(True)
 
-    def _after_sync(self) -> None:
-        if self.workspace is not None:
+    def _after_sync(self, summary: SyncSummary) -> None:
+        """The sync's result in one line; conflicts and refusals stay longer, and the
+        Conflicts tab's title counts what is open."""
+        needs_person = bool(summary.conflicts or summary.rejected)
+        self.statusBar().showMessage(sync_result_words(summary),
+                                     120_000 if needs_person else 15_000)
+        if self.workspace is not None and not summary.wiped:
             self.workspace.start()
 
     # -- locking -----------------------------------------------------------------------------

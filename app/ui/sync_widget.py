@@ -1,29 +1,25 @@
-"""The sync indicator in the status bar and the conflicts view (both values side by side)."""
+"""The sync indicator in the status bar, and a sync's result in words."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.services.conflicts import list_conflicts, resolve_conflict
 from app.services.context import ServiceContext
 from app.sync import state
 from app.sync.push import pending_count
 from app.sync.runner import SyncSummary, client_for, run_sync
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.error_words import describe
-from app.ui.i18n import tr
+from app.ui.i18n import N_, fill, tr, tr_n
 
 AUTO_SYNC_MS = 10 * 60 * 1000
 # Smaller batches and pages than the CLI's: each JSON parse and validation holds the GIL,
@@ -62,6 +58,7 @@ class SyncStatusWidget(QWidget):
     def start_timers(self) -> None:
         self.timer.start()
         self.probe.start()
+        self._probe()  # at once (off the GUI thread), not a minute from now
 
     def stop(self) -> None:
         self.timer.stop()
@@ -81,8 +78,12 @@ class SyncStatusWidget(QWidget):
 
     def _show_state(self, values: tuple[int, str | None, str | None, str | None]) -> None:
         pending, last, error, url = values
-        where = (tr("online") if self.online else tr("offline")) if url else \
-            tr("not enrolled")
+        if not url:
+            where = tr("not enrolled")
+        elif self.online is None:  # before the first connectivity probe has answered
+            where = tr("connection not checked yet")
+        else:
+            where = tr("online") if self.online else tr("offline")
         text = f"{where} · {tr('pending changes')}: {pending} · {tr('last sync')}: " \
                f"{last[:16].replace('T', ' ') if last else tr('never')}"
         if error:
@@ -145,56 +146,24 @@ class SyncStatusWidget(QWidget):
         self.button.setEnabled(True)
 
 
-class ConflictsPage(QWidget):
-    """Each conflict: the field, this device's value and the server's, side by side."""
-
-    resolved = Signal()
-
-    def __init__(self, ctx: ServiceContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName(tr("Conflicts"))
-        self.table.setHorizontalHeaderLabels([tr("Record"), tr("Field"), tr("This device"),
-                                              tr("Server")])
-        self.keep_local = QPushButton(tr("Keep this device's value"))
-        self.keep_server = QPushButton(tr("Keep the server's value"))
-        self.message = QLabel()
-        row = QHBoxLayout()
-        row.addWidget(self.keep_local)
-        row.addWidget(self.keep_server)
-        box = QVBoxLayout(self)
-        box.addWidget(QLabel(tr("The same field was changed here and on another device. "
-                                "Choose which value to keep.")))
-        box.addWidget(self.table)
-        box.addLayout(row)
-        box.addWidget(self.message)
-        self.keep_local.clicked.connect(lambda: self._resolve("local"))
-        self.keep_server.clicked.connect(lambda: self._resolve("server"))
-
-    def refresh(self) -> None:
-        run_in_background(lambda: list_conflicts(self.ctx), self._show,
-                          lambda exc: self.message.setText(describe(exc)))
-
-    def _show(self, conflicts: list[Any]) -> None:
-        self.table.setRowCount(len(conflicts))
-        for i, c in enumerate(conflicts):
-            for j, value in enumerate((c.entity, c.field, c.local_value, c.server_value)):
-                item = QTableWidgetItem("" if value is None else str(value))
-                item.setData(Qt.ItemDataRole.UserRole, c.id)
-                self.table.setItem(i, j, item)
-        self.message.setText(tr("No conflicts.") if not conflicts else "")
-
-    def _resolve(self, choice: str) -> None:
-        item = self.table.item(self.table.currentRow(), 0)
-        if item is None:
-            self.message.setText(tr("Choose a conflict first."))
-            return
-        cid = item.data(Qt.ItemDataRole.UserRole)
-
-        def done(_: Any) -> None:
-            self.resolved.emit()
-            self.refresh()
-
-        run_in_background(lambda: resolve_conflict(self.ctx, cid, choice), done,
-                          lambda exc: self.message.setText(describe(exc)))
+def sync_result_words(summary: SyncSummary) -> str:
+    """One line for the status bar: what a sync sent and received, and above all the
+    changes that need a person (conflicts, refusals), pointing to the Conflicts tab."""
+    if summary.wiped:
+        return tr("This device was revoked by your office; its local data was removed.")
+    if summary.complete:
+        parts = [fill(tr("Sync complete. Changes sent: %1, received: %2."),
+                      summary.pushed, summary.pulled)]
+    else:
+        parts = [tr("Sync did not complete: the server could not be reached or refused. "
+                    "Your changes are kept and will be sent later.")]
+    if summary.conflicts:
+        parts.append(tr_n(summary.conflicts,
+                          N_("%n change conflicts with another device's."),
+                          N_("%n changes conflict with another device's.")))
+    if summary.rejected:
+        parts.append(tr_n(summary.rejected, N_("%n change was refused by the server."),
+                          N_("%n changes were refused by the server.")))
+    if summary.conflicts or summary.rejected:
+        parts.append(tr("See the Conflicts tab."))
+    return " ".join(parts)

@@ -4,6 +4,194 @@
 <context>
     <name>ccms</name>
     <message>
+        <source>the server does not have this record</source>
+        <translation>le serveur n'a pas cet enregistrement</translation>
+    </message>
+    <message>
+        <source>the file it was merged into is not on the server</source>
+        <translation>le dossier dans lequel il a été fusionné n'est pas sur le serveur</translation>
+    </message>
+    <message>
+        <source>the file it was merged into was deleted</source>
+        <translation>le dossier dans lequel il a été fusionné a été supprimé</translation>
+    </message>
+    <message>
+        <source>only a merge can link a file to another</source>
+        <translation>seule une fusion peut lier un dossier à un autre</translation>
+    </message>
+    <message>
+        <source>a merge must name the file it goes into</source>
+        <translation>une fusion doit nommer le dossier dans lequel elle se fait</translation>
+    </message>
+    <message>
+        <source>a record's identifier cannot change</source>
+        <translation>l'identifiant d'un enregistrement ne peut pas changer</translation>
+    </message>
+    <message>
+        <source>a record cannot move to another office</source>
+        <translation>un enregistrement ne peut pas passer à un autre bureau</translation>
+    </message>
+    <message>
+        <source>the file it was merged into was itself merged too many times over</source>
+        <translation>le dossier dans lequel il a été fusionné a lui-même été fusionné trop de fois de suite</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Participant file</source>
+        <translation>Dossier du participant</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Household member</source>
+        <translation>Membre du ménage</translation>
+    </message>
+    <message>
+        <source>Supervision agreement</source>
+        <translation>Entente de supervision</translation>
+    </message>
+    <message>
+        <source>Scheduled check-in</source>
+        <translation>Présentation prévue</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Présentation</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>Rapport de conformité</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Aiguillage</translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation>Note au dossier</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Audit record</source>
+        <translation>Entrée du journal d'audit</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+        <source>Merging this file into another file</source>
+        <translation>Fusion de ce dossier dans un autre dossier</translation>
+    </message>
+    <message>
+        <source>Creating this record</source>
+        <translation>Création de cet enregistrement</translation>
+    </message>
+    <message>
+        <source>Deleting this record</source>
+        <translation>Suppression de cet enregistrement</translation>
+    </message>
+    <message>
+        <source>A change to this record</source>
+        <translation>Une modification de cet enregistrement</translation>
+    </message>
+    <message>
+        <source>Changes to: %1</source>
+        <translation>Modifications de : %1</translation>
+    </message>
+    <message>
+        <source>(file not available)</source>
+        <translation>(dossier non disponible)</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Keep this device's value</source>
+        <translation>Garder la valeur de cet appareil</translation>
+    </message>
+    <message>
+        <source>Keep the server's value</source>
+        <translation>Garder la valeur du serveur</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Écarter</translation>
+    </message>
+    <message>
+        <source>The server will not take this change: dismiss it once you have read why. The file stays as the server has it.</source>
+        <translation>Le serveur n'acceptera pas cette modification : écartez-la après avoir lu pourquoi. Le dossier reste tel que le serveur l'a.</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>A change that could not go through as it was. Either the same field was changed here and on another device (choose which value to keep), or the server refused a change (read why, then dismiss it). Double-click a row to open the person's file.</source>
+        <translation>Une modification qui n'a pas pu passer telle quelle. Soit le même champ a été modifié ici et sur un autre appareil (choisissez la valeur à garder), soit le serveur a refusé une modification (lisez pourquoi, puis écartez-la). Double-cliquez sur une ligne pour ouvrir le dossier de la personne.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Aucun conflit.</translation>
+    </message>
+    <message>
+        <source>This row's file cannot be opened here.</source>
+        <translation>Le dossier de cette ligne ne peut pas être ouvert ici.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict first.</source>
+        <translation>Choisissez d'abord un conflit.</translation>
+    </message>
+    <message>
+        <source>The server refused this change: it can only be dismissed.</source>
+        <translation>Le serveur a refusé cette modification : elle ne peut qu'être écartée.</translation>
+    </message>
+    <message>
         <source>Compliance over the last 12 months</source>
         <translation>Conformité des 12 derniers mois</translation>
     </message>
@@ -66,10 +254,6 @@
     <message>
         <source>The two files side by side</source>
         <translation>Les deux dossiers côte à côte</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Champ</translation>
     </message>
     <message>
         <source>File A</source>
@@ -368,10 +552,6 @@
         <translation>Interprète requis</translation>
     </message>
     <message>
-        <source>Caseworker</source>
-        <translation>Intervenant</translation>
-    </message>
-    <message>
         <source>Referral source</source>
         <translation>Source du renvoi</translation>
     </message>
@@ -652,10 +832,6 @@
         <translation>Doublons</translation>
     </message>
     <message>
-        <source>Conflicts</source>
-        <translation>Conflits</translation>
-    </message>
-    <message>
         <source>CCMS Desktop</source>
         <translation>GCSC Bureau</translation>
     </message>
@@ -714,6 +890,10 @@
     <message>
         <source>This computer has no system keyring: device secrets are kept inside the encrypted store.</source>
         <translation>Cet ordinateur n'a pas de trousseau système : les secrets de l'appareil sont gardés dans la base chiffrée.</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Conflits (%1)</translation>
     </message>
     <message>
         <source>a field is too long</source>
@@ -986,10 +1166,6 @@
     <message>
         <source>%1: line %2: a quote (") opened in this row is closed only on line %3, so the lines in between were read as one cell. Correct the quote and import again. Nothing was imported.</source>
         <translation>%1 : ligne %2 : un guillemet (") ouvert dans cette ligne n'est fermé qu'à la ligne %3, si bien que les lignes entre les deux ont été lues comme une seule cellule. Corrigez le guillemet et importez de nouveau. Rien n'a été importé.</translation>
-    </message>
-    <message>
-        <source>Participant file</source>
-        <translation>Dossier du participant</translation>
     </message>
     <message>
         <source>Back to the list</source>
@@ -1412,20 +1588,12 @@
         <translation>non inscrit</translation>
     </message>
     <message>
-        <source>Keep this device's value</source>
-        <translation>Garder la valeur de cet appareil</translation>
+        <source>See the Conflicts tab.</source>
+        <translation>Voir l'onglet Conflits.</translation>
     </message>
     <message>
-        <source>Keep the server's value</source>
-        <translation>Garder la valeur du serveur</translation>
-    </message>
-    <message>
-        <source>online</source>
-        <translation>en ligne</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>hors ligne</translation>
+        <source>connection not checked yet</source>
+        <translation>connexion pas encore vérifiée</translation>
     </message>
     <message>
         <source>pending changes</source>
@@ -1436,28 +1604,32 @@
         <translation>dernière synchronisation</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Enregistrement</translation>
+        <source>Sync complete. Changes sent: %1, received: %2.</source>
+        <translation>Synchronisation terminée. Modifications envoyées : %1, reçues : %2.</translation>
     </message>
     <message>
-        <source>This device</source>
-        <translation>Cet appareil</translation>
+        <source>%n change conflicts with another device's.</source>
+        <translation>%n modification entre en conflit avec celle d'un autre appareil.</translation>
     </message>
     <message>
-        <source>Server</source>
-        <translation>Serveur</translation>
+        <source>%n changes conflict with another device's.</source>
+        <translation>%n modifications entrent en conflit avec celles d'un autre appareil.</translation>
     </message>
     <message>
-        <source>The same field was changed here and on another device. Choose which value to keep.</source>
-        <translation>Le même champ a été modifié ici et sur un autre appareil. Choisissez la valeur à garder.</translation>
+        <source>%n change was refused by the server.</source>
+        <translation>%n modification a été refusée par le serveur.</translation>
     </message>
     <message>
-        <source>No conflicts.</source>
-        <translation>Aucun conflit.</translation>
+        <source>%n changes were refused by the server.</source>
+        <translation>%n modifications ont été refusées par le serveur.</translation>
     </message>
     <message>
-        <source>Choose a conflict first.</source>
-        <translation>Choisissez d'abord un conflit.</translation>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <source>never</source>
@@ -1482,10 +1654,6 @@
     <message>
         <source>Create the encrypted store on this computer. Choose a long passphrase: it protects everyone in your caseload.</source>
         <translation>Créez la base chiffrée sur cet ordinateur. Choisissez une longue phrase de passe : elle protège toutes les personnes de votre charge de cas.</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>Bureau</translation>
     </message>
     <message>
         <source>Your name</source>

@@ -49,11 +49,17 @@ def test_sync_progress_and_conflict_resolution(qtbot, devices: Devices,  # type:
     page = w.workspace.conflicts
     w.workspace.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
-    assert (page.table.item(0, 1).text(), page.table.item(0, 2).text(),
-            page.table.item(0, 3).text()) == ("city", "Delta", "Richmond")
+    assert [page.table.item(0, j).text() for j in range(5)] == \
+        ["Haddad", "Participant file", "City", "Delta", "Richmond"]
+    # The result was said in the status bar, and the tab counts the open conflict.
+    assert "1 change conflicts with another device's" in w.statusBar().currentMessage()
+    tabs = w.workspace.tabs
+    qtbot.waitUntil(lambda: tabs.tabText(tabs.indexOf(page)) == "Conflicts (1)",
+                    timeout=10_000)
     page.table.setCurrentCell(0, 0)
     qtbot.mouseClick(page.keep_local, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10_000)
+    assert tabs.tabText(tabs.indexOf(page)) == "Conflicts"
     assert sync(b).complete and sync(a).complete
     assert ps.get_participant(a, pid, record_view=False).city == "Delta"
     w.close()
