@@ -18,7 +18,7 @@ from app.services.lookup import MAX_MERGE_HOPS
 from app.services.participants import refresh_search
 from app.services.recorder import recording
 
-CHOICES = ("local", "server")
+CHOICES = ("local", "server", "dismiss")  # dismiss: a change the server refused
 
 
 @dataclass(frozen=True)
@@ -58,18 +58,19 @@ def live_file(session: Session, row: Participant) -> Participant:
 
 def resolve_conflict(ctx: ServiceContext, conflict_id: str, choice: str) -> None:
     """Keep this device's value ('local': sent as a new change) or the server's ('server':
-    already in place after the pull). Either way the choice is audited."""
+    already in place after the pull); a change the server refused (field "*") can only be
+    dismissed ('dismiss'). Every choice is audited."""
     if choice not in CHOICES:
-        raise ValidationError("choice", "must be local or server")
+        raise ValidationError("choice", "must be local, server or dismiss")
     with recording(ctx) as rec:
         conflict = rec.session.get(Conflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
             raise NotFound("conflict", conflict_id)
-        if conflict.field == "*":
-            if choice == "local":
-                raise ValidationError("choice", "the server refused this change; it can "
-                                      "only be dismissed")
-        else:
+        if (conflict.field == "*") != (choice == "dismiss"):
+            raise ValidationError("choice", "the server refused this change; it can only be "
+                                  "dismissed" if conflict.field == "*" else
+                                  "choose this device's value or the server's")
+        if conflict.field != "*":
             cls = ENTITIES[conflict.entity]
             row = rec.session.get(cls, conflict.record_id)
             if row is None:

@@ -248,13 +248,11 @@ class ConflictsPage(QWidget):
             self.message.setText(tr("The server refused this change: it can only be "
                                     "dismissed."))
             return
-        # Resolving a refused row with "server" dismisses it: the server's record stands.
-        service_choice = "server" if choice == "dismiss" else choice
         cid, ctx = row.conflict.id, self.ctx
 
         def done(_: Any) -> None:
             self.resolved.emit()
             self.refresh()
 
-        run_in_background(lambda: resolve_conflict(ctx, cid, service_choice), done,
+        run_in_background(lambda: resolve_conflict(ctx, cid, choice), done,
                           lambda exc: self.message.setText(describe(exc)))

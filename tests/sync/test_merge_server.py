@@ -5,6 +5,7 @@ devices and the real server on loopback; synthetic names."""
 
 from __future__ import annotations
 
+import pytest
 import requests
 
 from app.models import new_id
@@ -167,6 +168,19 @@ def test_a_device_told_its_merge_is_refused_keeps_a_conflict_and_goes_on(
             Conflict.record_id == x, Conflict.field == "*")) == 1
     # The refusal came with the file as the server has it: not merged here either.
     assert ps.get_participant(one, x, record_view=False).id == x
+    # A refusal is dismissed, never "kept" either way; the dismissal is audited as such.
+    from app.errors import ValidationError
+    from app.models import AuditEvent
+
+    refused = [c for c in list_conflicts(one) if c.field == "*" and c.record_id == x]
+    with pytest.raises(ValidationError, match="can only be dismissed"):
+        resolve_conflict(one, refused[0].id, "server")
+    resolve_conflict(one, refused[0].id, "dismiss")
+    assert refused[0].id not in {c.id for c in list_conflicts(one)}
+    with one.store.session() as s:
+        choices = [e.details["choice"] for e in s.scalars(select(AuditEvent).where(
+            AuditEvent.action == "resolve"))]
+    assert choices == ["dismiss"]
 
 
 def test_an_answer_holding_a_value_the_store_refuses_stops_the_push_by_name(

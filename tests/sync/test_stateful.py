@@ -90,7 +90,7 @@ def test_random_edits_and_faults_converge(devices: Devices, server: RunningServe
             # A person settles every clash (each choice is itself an audited change)...
             for ctx in ctxs:
                 for c in list_conflicts(ctx):
-                    resolve_conflict(ctx, c.id, "server")
+                    resolve_conflict(ctx, c.id, "dismiss" if c.field == "*" else "server")
             # ...then everyone syncs twice.
             for _ in range(2):
                 for ctx in ctxs:
