@@ -74,8 +74,11 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
         of gzip inflate to 400 MB. The limit is MAX_BODY_BYTES for an enrolled device's
         token, and what an enrolment needs for anyone else, so a stranger can never make
         the server hold 48 MB."""
-        limit = (MAX_BODY_BYTES if await run_in_threadpool(
-            _enrolled, request.headers.get("authorization")) else ANONYMOUS_BODY_BYTES)
+        # The token's device, looked up once: the `device` dependency answers with it.
+        found = await run_in_threadpool(_device_of, request.headers.get("authorization"))
+        request.state.device = found
+        limit = (MAX_BODY_BYTES if found is not None and found.revoked_at is None
+                 else ANONYMOUS_BODY_BYTES)
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
             return _error(_too_large())
@@ -111,27 +114,26 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
         with sessions() as session:
             yield session
 
-    def _enrolled(authorization: str | None) -> bool:
-        """A token of a device not revoked (the handlers check it again, and say why not)."""
+    def _device_of(authorization: str | None) -> Device | None:
+        """The device whose bearer token this is (revoked or not), or None."""
         if not authorization or not authorization.startswith("Bearer "):
-            return False
+            return None
         with sessions() as session:
-            return session.scalar(select(Device.id).where(
-                Device.token_hash == token_hash(authorization[7:].strip()),
-                Device.revoked_at.is_(None))) is not None
+            found = session.scalar(select(Device).where(
+                Device.token_hash == token_hash(authorization[7:].strip())))
+            if found is not None:
+                session.expunge(found)
+            return found
 
-    def device(authorization: Annotated[str | None, Header()] = None,
-               session: Session = Depends(db)) -> Device:
+    def device(request: Request,
+               authorization: Annotated[str | None, Header()] = None) -> Device:
         if not authorization or not authorization.startswith("Bearer "):
             raise ApiError(401, "unauthenticated", "a bearer token is required",
                            headers={"WWW-Authenticate": "Bearer"})
-        found = session.scalar(select(Device).where(
-            Device.token_hash == token_hash(authorization[7:].strip())))
+        found: Device | None = request.state.device  # `limit_and_inflate` looked it up
         if found is None:
             raise ApiError(401, "unauthenticated", "the token is not valid",
                            headers={"WWW-Authenticate": "Bearer"})
-        session.expunge(found)
-        session.rollback()  # end the lookup's transaction: the handler opens its own
         if found.revoked_at is not None:
             raise ApiError(410, "device_revoked", "this device was revoked: wipe the local "
                            "store", wipe=True)

@@ -8,15 +8,15 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
 from app.models import ENTITIES, Conflict, Participant
 from app.models.wire import decode
 from app.services.context import ServiceContext
-from app.services.lookup import MAX_MERGE_HOPS
-from app.services.participants import refresh_search
+from app.services.offline_lock import ensure_files_unlocked
+from app.services.participants import load_participant, refresh_search
 from app.services.recorder import recording
+from app.services.views import display_name
 
 CHOICES = ("local", "server", "dismiss")  # dismiss: a change the server refused
 
@@ -43,17 +43,20 @@ def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[
                 for c in session.scalars(stmt)]
 
 
-def live_file(session: Session, row: Participant) -> Participant:
-    """The file a participant's record now stands for: itself, or the file it was merged
-    into (through a chain)."""
-    for _ in range(MAX_MERGE_HOPS):
-        if row.merged_into_id is None:
-            return row
-        nxt = session.get(Participant, row.merged_into_id)
-        if nxt is None:
-            return row
-        row = nxt
-    return row
+def conflict_files(ctx: ServiceContext, participant_ids: set[str]) -> dict[str, tuple[str, str]]:
+    """Each participant id -> (the live file it now stands for, that file's name), in one
+    read; ids with no file left are left out. Refused while files are locked offline, as
+    opening a file is."""
+    ensure_files_unlocked(ctx)
+    out: dict[str, tuple[str, str]] = {}
+    with ctx.store.session() as session:
+        for pid in participant_ids:
+            try:
+                p = load_participant(session, pid, follow_merge=True)
+            except NotFound:
+                continue
+            out[pid] = (p.id, display_name(p.family_name, p.given_names))
+    return out
 
 
 def resolve_conflict(ctx: ServiceContext, conflict_id: str, choice: str) -> None:
@@ -79,7 +82,7 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, choice: str) -> None
                 # Found on a file merged elsewhere, the conflict is the kept file's (the
                 # server compared against it): the choice is made there, or it would be
                 # compared against the merged file's old value and conflict again.
-                row = live_file(rec.session, row)
+                row = load_participant(rec.session, row.id, follow_merge=True)
             wanted = conflict.local_value if choice == "local" else conflict.server_value
             value = decode(cls, conflict.field, wanted)
             if getattr(row, conflict.field) != value:

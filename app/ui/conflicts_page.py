@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CCMSError
-from app.services.conflicts import ConflictView, list_conflicts, resolve_conflict
+from app.services.conflicts import (
+    ConflictView,
+    conflict_files,
+    list_conflicts,
+    resolve_conflict,
+)
 from app.services.context import ServiceContext
-from app.services.participants import get_participant
-from app.services.views import display_name
 from app.ui.background import run_in_background
 from app.ui.error_words import describe
 from app.ui.field_labels import field_label
@@ -114,17 +117,14 @@ class ConflictRow:
 
 def load_conflict_rows(ctx: ServiceContext) -> list[ConflictRow]:
     """Runs off the GUI thread: the open conflicts, each with its person's live file."""
-    people: dict[str, tuple[str | None, str | None]] = {}
+    conflicts = list_conflicts(ctx)
+    try:
+        people = conflict_files(ctx, {c.participant_id for c in conflicts if c.participant_id})
+    except CCMSError:  # files locked offline: the rows still show, without names
+        people = {}
     rows = []
-    for c in list_conflicts(ctx):
-        pid = c.participant_id
-        if pid and pid not in people:
-            try:
-                p = get_participant(ctx, pid, record_view=False)
-                people[pid] = (p.id, display_name(p.family_name, p.given_names))
-            except CCMSError:  # gone, or files locked offline: the row still shows
-                people[pid] = (None, None)
-        live, person = people[pid] if pid else (None, None)
+    for c in conflicts:
+        live, person = people.get(c.participant_id or "", (None, None))
         rows.append(ConflictRow(c, live, person))
     return rows
 
