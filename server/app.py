@@ -31,12 +31,14 @@ from app.sync.wire import (
     EnrolResponse,
     ErrorBody,
     Health,
+    Operation,
     PullResponse,
     PushRequest,
     PushResponse,
     office_id_for,
 )
 from server.db import (
+    ATTACHED,
     AppliedOp,
     Device,
     EnrolmentCode,
@@ -45,7 +47,13 @@ from server.db import (
     token_hash,
     utcnow,
 )
-from server.merge import NewRecord, OfficeViolation, apply_operation
+from server.merge import (
+    NewRecord,
+    OfficeViolation,
+    apply_operation,
+    lead_took,
+    withdrawn,
+)
 
 log = logging.getLogger("ccms.server")
 # The most a request without an enrolled device's token may send: an enrolment (a code and
@@ -191,26 +199,34 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
                     raise ApiError(409, "op_id_reused", f"operations.{index}.op_id was used "
                                    "by another device; nothing was written")
                 seen[applied.op_id] = applied.result
-            keys = {(op.entity, op.record_id) for op in body.operations}
-            records: dict[tuple[str, str], Record | NewRecord] = {}
-            for entity in {k[0] for k in keys}:
-                for r in session.scalars(select(Record).where(
-                        Record.entity == entity,
-                        Record.record_id.in_([k[1] for k in keys if k[0] == entity]))):
-                    records[(r.entity, r.record_id)] = r
+            took = _earlier_leads(session, dev, body.operations, seen)
+            followers: dict[str, set[tuple[str, str]]] = {}
             for op in body.operations:
+                if op.part_of is not None:
+                    followers.setdefault(op.part_of, set()).add((op.entity, op.record_id))
+            records = _batch_records(session, body.operations)
+            for index, op in enumerate(body.operations):
                 if op.op_id in seen:
                     results.append(_replayed(seen[op.op_id], records.get(
                         (op.entity, op.record_id))))
                     continue
+                if op.part_of is not None and op.part_of not in took:
+                    raise ApiError(422, "invalid_request", f"operations.{index}.part_of names "
+                                   "no merge this device sent before it; nothing was written")
                 try:
                     with session.no_autoflush:  # one flush for the batch, at commit
-                        result = apply_operation(session, dev, op, counter, records)
+                        if op.part_of is not None and not took[op.part_of]:
+                            result = withdrawn(op, records.get((op.entity, op.record_id)))
+                        else:
+                            result = apply_operation(session, dev, op, counter, records,
+                                                     frozenset(followers.get(op.op_id, ())))
                 except OfficeViolation:
                     session.rollback()
                     raise ApiError(403, "other_office", "the batch touches a record of "
                                    "another office; nothing was written") from None
                 answer = result.model_dump(exclude_defaults=True)
+                if op.kind == "merge":
+                    took[op.op_id] = lead_took(answer)
                 answered.append({"op_id": op.op_id, "device_id": dev.id, "result": answer,
                                  "applied_at": now})
                 results.append(answer)
@@ -328,6 +344,37 @@ def _describe(error: Any) -> str:
     return f"{where}: {msg}" if where else f"invalid request: {msg}"
 _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": {
     "schema": {"$ref": _SCHEMA_REF.format(model="PushRequest")}}}}}
+
+
+def _earlier_leads(session: Session, device: Device, operations: list[Operation],
+                   seen: dict[str, dict[str, Any]]) -> dict[str, bool]:
+    """Whether each merge that operations of this batch are `part_of`, sent by this device
+    in an earlier batch (or replayed in this one), took effect, by its stored answer."""
+    named = {op.part_of for op in operations if op.part_of is not None}
+    if not named:
+        return {}
+    took = {op_id: lead_took(seen[op_id]) for op_id in named if op_id in seen}
+    for applied in session.scalars(select(AppliedOp).where(
+            AppliedOp.op_id.in_(named - set(took)), AppliedOp.device_id == device.id)):
+        took[applied.op_id] = lead_took(applied.result)
+    return took
+
+
+def _batch_records(session: Session, operations: list[Operation]
+                   ) -> dict[tuple[str, str], Record | NewRecord]:
+    """The batch's records, in one query per entity: those it writes, and the files its
+    records name (a record written for a merged file goes to the file it went into)."""
+    keys = {(op.entity, op.record_id) for op in operations}
+    keys |= {("participant", op.changes["participant_id"].get("new")) for op in operations
+             if op.entity in ATTACHED and isinstance(
+                 op.changes.get("participant_id", {}).get("new"), str)}
+    records: dict[tuple[str, str], Record | NewRecord] = {}
+    for entity in {k[0] for k in keys}:
+        for r in session.scalars(select(Record).where(
+                Record.entity == entity,
+                Record.record_id.in_([k[1] for k in keys if k[0] == entity]))):
+            records[(r.entity, r.record_id)] = r
+    return records
 
 
 def _replayed(first: dict[str, Any], record: Record | NewRecord | None) -> dict[str, Any]:

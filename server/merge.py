@@ -11,6 +11,12 @@ sets `merged_into_id` on a live file (an update may re-point a merged file, or c
 when the merge is undone). An edit that reaches a file already merged (made
 before its device learnt of the merge) is applied to the file it went into
 (`_forward`), so no value is lost.
+
+Nothing of a file stays behind on a merged file: when a merge takes effect, the records of
+the absorbed file that the merging device did not know of (made on another device) go to
+the kept file too (`_move_attached`), and a record later written for a merged file goes to
+the file it went into (`_redirect`). The rest of a merge travels `part_of` it: applied only
+if the merge took effect (`lead_took`), else withdrawn (`withdrawn`).
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.sync.wire import APPEND_ONLY, ENTITY_FIELDS, FIELD_CHECKS, Operation, OpResult
-from server.db import ChangeCounter, Device, Record
+from server.db import ATTACHED, ChangeCounter, Device, Record, records_attached_to
 
 
 class OfficeViolation(Exception):
@@ -59,14 +65,17 @@ def _bump(session: Session, record: Record | NewRecord, counter: ChangeCounter,
 
 
 def apply_operation(session: Session, device: Device, op: Operation, counter: ChangeCounter,
-                    records: dict[tuple[str, str], Record | NewRecord]) -> OpResult:
+                    records: dict[tuple[str, str], Record | NewRecord],
+                    followers: frozenset[tuple[str, str]] = frozenset()) -> OpResult:
     """`records`: the batch's records fetched up front (a miss means: not on the server),
-    and those it created so far (`NewRecord`, for the caller to insert)."""
+    and those it created so far (`NewRecord`, for the caller to insert). `followers`: for a
+    merge, the records the batch's operations `part_of` it move themselves."""
     key = (op.entity, op.record_id)
     record = records.get(key)
     if record is not None and record.office_id != device.office_id:
         raise OfficeViolation(op.record_id)
     changes = {name: (c.get("old"), c.get("new")) for name, c in op.changes.items()}
+    redirected = _redirect(session, device, op, changes, records)
     if record is None:
         if op.kind != "create":
             return OpResult(op_id=op.op_id, status="rejected",
@@ -85,6 +94,9 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
                            office_id=device.office_id, version=0, values=values, seq=0)
         records[key] = record
         _bump(session, record, counter, device)
+        if redirected:  # the device learns the file it really went to
+            return OpResult(op_id=op.op_id, status="merged", version=record.version,
+                            values=dict(values))
         return OpResult(op_id=op.op_id, status="applied", version=record.version)
 
     if op.entity == PARTICIPANT:
@@ -116,11 +128,14 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         current.update(applied)
         record.values = current
         _bump(session, record, counter, device)
+        if op.kind == "merge" and applied.get("merged_into_id"):
+            _move_attached(session, device, op.record_id, applied["merged_into_id"], counter,
+                           records, followers)
     if conflicts:
         return OpResult(op_id=op.op_id, status="conflict", version=record.version,
                         conflicts=conflicts, values=dict(record.values))
     moved_on = op.base_version != record.version - (1 if applied else 0)
-    if moved_on or not applied:
+    if moved_on or not applied or redirected:
         return OpResult(op_id=op.op_id, status="merged", version=record.version,
                         values=dict(record.values))
     return OpResult(op_id=op.op_id, status="applied", version=record.version)
@@ -228,3 +243,79 @@ def _forward(session: Session, device: Device, op: Operation, record: Record | N
         return OpResult(op_id=op.op_id, status="conflict", version=record.version,
                         conflicts=conflicts, values=dict(record.values))
     return tomb
+
+
+def lead_took(answer: dict[str, Any]) -> bool:
+    """Whether a merge, by its answer (as stored for replays), took effect: applied, or
+    "merged" with the file merged on the server (the same merge made elsewhere; not a
+    merge the other way round, answered with the file still live)."""
+    if answer.get("status") == "applied":
+        return True
+    values = answer.get("values") or {}
+    return answer.get("status") == "merged" and bool(values.get("merged_into_id")) \
+        and values.get("deleted") is True
+
+
+def withdrawn(op: Operation, record: Record | NewRecord | None) -> OpResult:
+    """The answer to an operation of a merge that did not take effect: nothing applied;
+    the record as the server has it, or none (an operation that created it)."""
+    if record is None:
+        return OpResult(op_id=op.op_id, status="withdrawn",
+                        reason="part of a merge the server did not apply")
+    return OpResult(op_id=op.op_id, status="withdrawn", version=record.version,
+                    values=dict(record.values),
+                    reason="part of a merge the server did not apply")
+
+
+def _file_end(session: Session, device: Device, participant_id: Any,
+              records: dict[tuple[str, str], Record | NewRecord]) -> str | None:
+    """The file at the end of `participant_id`'s merge chain, if it is a merged file of
+    this office; None otherwise (live, unknown, or a broken chain: left as it is)."""
+    if not isinstance(participant_id, str):
+        return None
+    current, hops = participant_id, 0
+    while hops < MERGE_HOPS:
+        found = _record(session, records, current)
+        if found is None or found.office_id != device.office_id:
+            return None
+        nxt = found.values.get("merged_into_id")
+        if not isinstance(nxt, str):
+            return None if current == participant_id else current
+        current, hops = nxt, hops + 1
+    return None
+
+
+def _redirect(session: Session, device: Device, op: Operation,
+              changes: dict[str, tuple[Any, Any]],
+              records: dict[tuple[str, str], Record | NewRecord]) -> bool:
+    """A record written for a merged file (by a device that had not learnt of the merge)
+    goes to the file it went into: `changes` rewritten; True if so."""
+    if op.entity not in ATTACHED or "participant_id" not in changes:
+        return False
+    old, new = changes["participant_id"]
+    end = _file_end(session, device, new, records)
+    if end is None:
+        return False
+    changes["participant_id"] = (old, end)
+    return True
+
+
+def _move_attached(session: Session, device: Device, absorbed_id: str, kept_id: str,
+                   counter: ChangeCounter, records: dict[tuple[str, str], Record | NewRecord],
+                   followers: frozenset[tuple[str, str]]) -> None:
+    """The absorbed file's records that the merging device did not move itself (made on
+    another device, or pushed before the merge reached it) go to the kept file. They
+    change for every device, the merging one included (it did not know them)."""
+    found = {(r.entity, r.record_id): r for r in records_attached_to(
+        session, device.office_id, absorbed_id)}
+    for key in found:
+        found[key] = records.setdefault(key, found[key])  # the batch's own copy, if any
+    found.update({k: r for k, r in records.items() if k[0] in ATTACHED})
+    for key, record in found.items():
+        values = record.values
+        if key in followers or values.get("participant_id") != absorbed_id \
+                or values.get("deleted"):
+            continue
+        record.values = {**values, "participant_id": kept_id}
+        _bump(session, record, counter, device)
+        record.last_device_id = None

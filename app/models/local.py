@@ -36,6 +36,9 @@ class OutboxEntry(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200), default=None)
+    # The op_id of the merge this operation is part of: the server applies it only if that
+    # merge took effect (see docs/sync-protocol.md).
+    part_of: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
 class SyncState(Base):

@@ -181,6 +181,11 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
             if diff:
                 undo.append({"entity": row.__entity__, "id": row.id, "fields": diff})
 
+        # The merge itself goes first, and the rest travels as part of it: a server that
+        # refuses the merge (the kept file deleted there meanwhile) applies none of it, so
+        # no record is left moved onto a file that is not merged into.
+        update(absorbed, {"merged_into_id": kept.id, "deleted": True}, kind="merge")
+        rec.part_of = rec.op_ids[-1]
         update(kept, changes, action="merge")
         for cls in MOVED:
             for row in session.scalars(select(cls).where(
@@ -192,7 +197,7 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
             update(earlier, {"merged_into_id": kept.id})
         created = _aliases_for_other_spellings(rec, kept, absorbed, spellings)
         note_id = _note_of_values_not_kept(rec, kept, absorbed, plan, choices or {})
-        update(absorbed, {"merged_into_id": kept.id, "deleted": True}, kind="merge")
+        rec.part_of = None
         session.flush()
         refresh_search(session, kept)
         moved = dict(plan.moved)

@@ -33,6 +33,9 @@ class ChangeRecorder:
         self._seq, self._prev_hash = audit.last_link(session, ctx.device_id)
         # Outbox op_ids of the domain changes written so far (a merge keeps them for undo).
         self.op_ids: list[str] = []
+        # Set by a merge once its own operation is written: the merge's other changes travel
+        # as part of it (audit events never: they record what was done, applied or not).
+        self.part_of: str | None = None
 
     # -- domain rows ---------------------------------------------------------------------
     def create(self, obj: E, participant_id: str | None = None) -> E:
@@ -112,11 +115,13 @@ class ChangeRecorder:
     def _outbox(self, obj: SyncedEntity, kind: str, base_version: int,
                 changes: dict[str, Any]) -> None:
         op_id = new_id()
-        if not isinstance(obj, AuditEvent):
+        audit_event = isinstance(obj, AuditEvent)
+        if not audit_event:
             self.op_ids.append(op_id)
         self.session.add(OutboxEntry(op_id=op_id, entity=obj.__entity__, record_id=obj.id,
                                      kind=kind, base_version=base_version, changes=changes,
-                                     created_at=self.ctx.now()))
+                                     created_at=self.ctx.now(),
+                                     part_of=None if audit_event else self.part_of))
 
 
 @contextmanager

@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import OperationalError
 
 from app.errors import SyncError
-from app.models import ENTITIES, Conflict, OutboxEntry
+from app.models import ENTITIES, Conflict, OutboxEntry, Participant
 from app.services.context import ServiceContext
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
@@ -29,6 +29,8 @@ class PushSummary:
     conflicts: int = 0
     rejected: int = 0
     rejected_reasons: list[str] = field(default_factory=list)
+    # Changes of a merge the server did not apply, taken back as the server has them.
+    withdrawn: int = 0
 
 
 def pending_count(ctx: ServiceContext) -> int:
@@ -45,16 +47,20 @@ class _Entry:
     kind: str
     base_version: int
     changes: dict[str, Any]
+    part_of: str | None
 
 
 def _operation(entry: _Entry) -> dict[str, Any]:
     """One operation as the wire's JSON (the shape of `wire.Operation`). Outbox entries were
     written by our own recorder, their values already JSON: built as plain dicts, with no
     model objects to make and dump again (the server validates every operation)."""
-    return {"op_id": entry.op_id, "entity": entry.entity, "record_id": entry.record_id,
-            "kind": entry.kind, "base_version": entry.base_version,
-            "changes": {k: {"old": v.get("old"), "new": v.get("new")}
-                        for k, v in entry.changes.items()}}
+    op = {"op_id": entry.op_id, "entity": entry.entity, "record_id": entry.record_id,
+          "kind": entry.kind, "base_version": entry.base_version,
+          "changes": {k: {"old": v.get("old"), "new": v.get("new")}
+                      for k, v in entry.changes.items()}}
+    if entry.part_of is not None:
+        op["part_of"] = entry.part_of
+    return op
 
 
 def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
@@ -104,7 +110,8 @@ def _read_batch(ctx: ServiceContext, batch_size: int, after: int | None = None) 
         # Plain rows, not ORM objects: the outbox is read often and in bulk.
         stmt = select(OutboxEntry.seq, OutboxEntry.op_id, OutboxEntry.entity,
                       OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.base_version,
-                      OutboxEntry.changes).order_by(OutboxEntry.seq).limit(batch_size)
+                      OutboxEntry.changes, OutboxEntry.part_of).order_by(
+                          OutboxEntry.seq).limit(batch_size)
         if after is not None:
             stmt = stmt.where(OutboxEntry.seq > after)
         return [_Entry(*row) for row in session.execute(stmt)]
@@ -150,6 +157,8 @@ def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
         session.execute(delete(OutboxEntry).where(
             OutboxEntry.seq.in_([e.seq for e in answered])))
         session.expire_all()
+        _take_back_withdrawn(session, [e for e in answered
+                                       if answers[e.op_id].status == "withdrawn"], summary)
         for entry in answered:
             answer = answers[entry.op_id]
             if answer.values is not None and answer.version is not None:
@@ -158,6 +167,25 @@ def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
                     version=answer.version, values=answer.values))
                 refresh_derived(session, row)
         summary.pushed += len(answered)
+
+
+def _take_back_withdrawn(session: Any, entries: list[_Entry], summary: PushSummary) -> None:
+    """Changes of a merge the server did not apply. Those that came back with the server's
+    values are set back by the caller; a record the merge created here (an alias, a note)
+    is not on the server: it goes, with any later change of it still queued. The merge's
+    own answer (refused, or the server's state) tells the person; these add no row."""
+    summary.withdrawn += len(entries)
+    for entry in entries:
+        if entry.kind != "create" or entry.entity not in ENTITIES:
+            continue
+        row = session.get(ENTITIES[entry.entity], entry.record_id)
+        session.execute(delete(OutboxEntry).where(OutboxEntry.entity == entry.entity,
+                                                  OutboxEntry.record_id == entry.record_id))
+        if row is not None:
+            session.delete(row)
+            session.flush()
+            if entry.entity == "alias":  # the person is no longer found under it
+                refresh_derived(session, session.get(Participant, row.participant_id))
 
 
 def _keep_conflict(ctx: ServiceContext, session: Any, entry: _Entry, answer: OpResult,

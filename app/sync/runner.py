@@ -32,10 +32,15 @@ class SyncSummary:
     pending: int = 0
     error: str | None = None
     wiped: bool = False
+    # Changes of a merge the server did not apply, taken back (the merge's own refusal is
+    # among `rejected`, or the server's state came back).
+    withdrawn: int = 0
 
     def line(self) -> str:
         text = (f"pushed {self.pushed}, pulled {self.pulled}, conflicts {self.conflicts}"
-                + (f", rejected {self.rejected}" if self.rejected else ""))
+                + (f", rejected {self.rejected}" if self.rejected else "")
+                + (f", taken back {self.withdrawn} (a merge the server did not apply)"
+                   if self.withdrawn else ""))
         if not self.complete:
             text += f"; sync did not complete: {self.error}"
         return text
@@ -81,7 +86,7 @@ def run_sync(ctx: ServiceContext, client: SyncClient, *, batch_size: int = DEFAU
     with ctx.store.transaction() as session:
         state.put(session, state.LAST_SYNC, datetime.now(UTC).isoformat())
         state.put(session, state.LAST_ERROR, None)
-    return SyncSummary(True, *counts(), pending_count(ctx))
+    return SyncSummary(True, *counts(), pending_count(ctx), withdrawn=push.withdrawn)
 
 
 def _failed(ctx: ServiceContext, pushed: int, pulled: int, conflicts: int, rejected: int,

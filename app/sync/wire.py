@@ -298,11 +298,15 @@ class Operation(Strict):
     kind: Literal["create", "update", "delete", "merge"]
     base_version: int = Field(ge=0)
     changes: dict[str, FieldChange] = Field(max_length=80)
+    # The op_id of the merge this operation is part of (sent before it, in this batch or an
+    # earlier one): applied only if that merge took effect, otherwise "withdrawn". A merge's
+    # moves of records are never left behind on the server when the merge itself is not.
+    part_of: str | None = Field(default=None, min_length=36, max_length=36)
 
-    @field_validator("op_id", "record_id")
+    @field_validator("op_id", "record_id", "part_of")
     @classmethod
-    def _ids(cls, value: str) -> str:
-        return _uuid(value)
+    def _ids(cls, value: str | None) -> str | None:
+        return None if value is None else _uuid(value)
 
     @field_validator("changes")
     @classmethod
@@ -324,7 +328,10 @@ class PushRequest(Strict):
         return value
 
 
-OpStatus = Literal["applied", "merged", "conflict", "rejected"]
+# "withdrawn": part of a merge that did not take effect; nothing of it was applied, and the
+# device takes the record back as the server has it (`values`), or drops a record the
+# operation created (the server has none).
+OpStatus = Literal["applied", "merged", "conflict", "rejected", "withdrawn"]
 
 
 class OpResult(Strict):
