@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import MergeNotUndoable, ValidationError
@@ -39,7 +39,7 @@ from app.models import (
 from app.models.wire import decode, encode, wire_fields
 from app.services.context import ServiceContext
 from app.services.participants import load_participant, refresh_search
-from app.services.recorder import ChangeRecorder, recording
+from app.services.recorder import REMOTE_APPLY, ChangeRecorder, recording
 from app.services.text import fold
 from app.services.views import display_name
 
@@ -272,6 +272,40 @@ def _still_pending(session: Session, merge: PendingMerge) -> bool:
     return len(waiting) == len(merge.op_ids)
 
 
+_CREATED: tuple[tuple[type[Alias] | type[CaseNote], str], ...] = (
+    (Alias, "created_aliases"), (CaseNote, "created_notes"))
+
+
+def _never_sent(session: Session, merge: PendingMerge) -> bool:
+    """No operation of the merge has been read for sending (the push marks what it reads in
+    the same transaction, so this holds until the server could have any of it)."""
+    sent = session.scalar(select(func.max(OutboxEntry.attempts)).where(
+        OutboxEntry.op_id.in_(merge.op_ids)))
+    return not sent
+
+
+def _take_back_unsent(session: Session, merge: PendingMerge,
+                      rows: list[tuple[SyncedEntity, dict[str, Any]]]) -> None:
+    """A merge the server never saw is taken out of the outbox, not answered by reversing
+    updates: sent together, the merge would have taken with it, on the server, the records
+    another device had added to the absorbed file meanwhile, which the reversals (knowing
+    only this device's records) would not bring back. Its audit events stay."""
+    session.execute(delete(OutboxEntry).where(OutboxEntry.op_id.in_(merge.op_ids)))
+    session.info[REMOTE_APPLY] = True  # restored as never changed: nothing to send
+    try:
+        for row, step in rows:
+            for field, change in step["fields"].items():
+                setattr(row, field, decode(type(row), field, change["old"]))
+        for cls, key in _CREATED:
+            for row_id in merge.undo.get(key, []):
+                created = session.get(cls, row_id)
+                if created is not None:
+                    session.delete(created)  # never left this device
+        session.flush()
+    finally:
+        session.info.pop(REMOTE_APPLY, None)
+
+
 def undoable_merges(ctx: ServiceContext) -> list[UndoableMerge]:
     """Merges made here whose operations are all still waiting to be sent. Merges that
     have (even partly) synced are forgotten here: undoing them is a new merge or edit."""
@@ -310,15 +344,18 @@ def undo_merge(ctx: ServiceContext, merge_id: str) -> None:
                 raise MergeNotUndoable("the files were changed after the merge; "
                                        "it can no longer be undone")
             rows.append((row, step))
-        for row, step in reversed(rows):
-            cls = type(row)
-            old = {f: decode(cls, f, c["old"]) for f, c in step["fields"].items()}
-            rec.update(row, old, participant_id=merge.kept_id, action="merge_undone")
-        for cls, key in ((Alias, "created_aliases"), (CaseNote, "created_notes")):
-            for row_id in merge.undo.get(key, []):
-                row = session.get(cls, row_id)
-                if row is not None and not row.deleted:
-                    rec.delete(row, participant_id=merge.kept_id)
+        if _never_sent(session, merge):
+            _take_back_unsent(session, merge, rows)
+        else:
+            for row, step in reversed(rows):
+                cls = type(row)
+                old = {f: decode(cls, f, c["old"]) for f, c in step["fields"].items()}
+                rec.update(row, old, participant_id=merge.kept_id, action="merge_undone")
+            for cls, key in _CREATED:
+                for row_id in merge.undo.get(key, []):
+                    row = session.get(cls, row_id)
+                    if row is not None and not row.deleted:
+                        rec.delete(row, participant_id=merge.kept_id)
         session.flush()
         for pid in (merge.kept_id, merge.absorbed_id):
             refresh_search(session, load_participant(session, pid))

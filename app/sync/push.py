@@ -106,7 +106,9 @@ def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
 
 
 def _read_batch(ctx: ServiceContext, batch_size: int, after: int | None = None) -> list[_Entry]:
-    with ctx.store.session() as session:
+    """The next batch, marked as sent (`attempts`) in the same transaction: an undo of a
+    merge may drop the merge's entries only while none has been read to be sent."""
+    with ctx.store.transaction() as session:
         # Plain rows, not ORM objects: the outbox is read often and in bulk.
         stmt = select(OutboxEntry.seq, OutboxEntry.op_id, OutboxEntry.entity,
                       OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.base_version,
@@ -114,7 +116,12 @@ def _read_batch(ctx: ServiceContext, batch_size: int, after: int | None = None) 
                           OutboxEntry.seq).limit(batch_size)
         if after is not None:
             stmt = stmt.where(OutboxEntry.seq > after)
-        return [_Entry(*row) for row in session.execute(stmt)]
+        entries = [_Entry(*row) for row in session.execute(stmt)]
+        if entries:
+            session.execute(update(OutboxEntry).where(
+                OutboxEntry.seq.in_([e.seq for e in entries])).values(
+                    attempts=OutboxEntry.attempts + 1))
+        return entries
 
 
 def _record_answers(ctx: ServiceContext, entries: list[_Entry],

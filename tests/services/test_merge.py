@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import MergeNotUndoable, ValidationError
-from app.models import OutboxEntry, Participant, PendingMerge
+from app.models import Alias, OutboxEntry, Participant, PendingMerge
 from app.services import participants as ps
 from app.services.agreements import create_agreement, list_agreements
 from app.services.checkins import list_checkins, record_checkin
@@ -159,6 +159,57 @@ def test_undo_restores_both_files(ctx: ServiceContext) -> None:
     assert undoable_merges(ctx) == []
     with pytest.raises(MergeNotUndoable):
         undo_merge(ctx, result.merge_id)
+
+
+def _queued(ctx: ServiceContext) -> list[tuple[str, str, str]]:
+    with ctx.store.session() as s:
+        return [(e.entity, e.kind, e.record_id) for e in s.scalars(
+            select(OutboxEntry).order_by(OutboxEntry.seq))]
+
+
+def _alias_rows(ctx: ServiceContext, pid: str) -> list[Alias]:
+    with ctx.store.session() as s:
+        return list(s.scalars(select(Alias).where(Alias.participant_id == pid)))
+
+
+def test_a_merge_never_sent_is_undone_by_taking_it_out_of_the_outbox(
+        ctx: ServiceContext) -> None:
+    """Nothing of it ever reaches the server (sent with reversals, the merge would take
+    with it there the records another device had added to the absorbed file); its audit
+    events stay, and the alias it made is gone, not tombstoned."""
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, absorbed)
+    queued = _queued(ctx)
+    result = merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept", "status": "kept"})
+    # The merge itself is sent first: the rest travels as part of it.
+    assert _queued(ctx)[len(queued)] == ("participant", "merge", absorbed)
+    undo_merge(ctx, result.merge_id)
+    after = _queued(ctx)
+    assert after[:len(queued)] == queued
+    assert {entity for entity, _, _ in after[len(queued):]} == {"audit_event"}
+    assert _alias_rows(ctx, kept) == []
+    assert len(list_referrals(ctx, absorbed)) == 1
+
+
+def test_a_merge_read_for_sending_is_undone_by_reversing_updates(ctx: ServiceContext) -> None:
+    """Once the push has read the merge to send it, the server may have it: the undo is
+    new updates that put every field back, and the alias is tombstoned."""
+    from app.sync.push import _read_batch
+
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, absorbed)
+    result = merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept", "status": "kept"})
+    queued = _queued(ctx)
+    assert _read_batch(ctx, len(queued))  # as the push does before it sends
+    undo_merge(ctx, result.merge_id)
+    added = _queued(ctx)[len(queued):]
+    assert ("referral", "update") in {(e, k) for e, k, _ in added}
+    assert ("participant", "update", absorbed) in added
+    [alias] = _alias_rows(ctx, kept)
+    assert alias.deleted
+    assert len(list_referrals(ctx, absorbed)) == 1 and list_referrals(ctx, kept) == []
 
 
 def test_undo_is_refused_once_the_merge_has_synced(ctx: ServiceContext) -> None:

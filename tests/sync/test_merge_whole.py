@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.models import Alias, Conflict, OutboxEntry, new_id
 from app.services import participants as ps
 from app.services.notes import add_note, list_notes
-from app.services.participant_merge import merge_participants, plan_merge
+from app.services.participant_merge import merge_participants, plan_merge, undo_merge
 from app.services.referrals import list_referrals, make_referral
 from app.sync.wire import Operation
 from server.db import ATTACHED, init_db, make_engine, records_attached_to
@@ -141,6 +141,25 @@ def test_a_record_written_for_a_file_merged_elsewhere_goes_to_the_kept_file(
         assert "Legal Aid" in _providers(ctx, kept)
         assert "Written offline." in {n.body for n in list_notes(ctx, kept)}
     assert _left_on_merged_files(server.db_url, one.office_id) == []
+    assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
+
+
+def test_a_merge_undone_before_it_was_sent_moves_nothing_anywhere(
+        devices: Devices, server: RunningServer) -> None:
+    """Merged by mistake and undone before syncing, while device two added a referral to
+    the absorbed file: the referral stays with its person, not moved to the other file by
+    a merge the server would otherwise have seen and never fully reversed."""
+    one, two = devices.new("one"), devices.new("two")
+    kept, absorbed = _files_with_records(one)
+    assert sync(one).complete and sync(two).complete
+    make_referral(two, absorbed, {"type": "employment", "provider": "Work Centre"})
+    assert sync(two).complete
+    choices = {d.field: "kept" for d in plan_merge(one, kept, absorbed).differences}
+    undo_merge(one, merge_participants(one, kept, absorbed, choices).merge_id)
+    assert sync(one).complete and sync(two).complete and sync(one).complete
+    for ctx in (one, two):
+        assert _providers(ctx, absorbed) == {"Shelter Y", "Work Centre"}
+        assert _providers(ctx, kept) == {"Shelter X"}
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
 
 
