@@ -4,7 +4,8 @@ the server refused a change (its reason in words; the person dismisses it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CCMSError
+from app.services.caseworkers import list_caseworkers
 from app.services.conflicts import (
     ConflictView,
     conflict_files,
@@ -37,6 +39,8 @@ from app.ui.value_words import value_words
 REFUSED = "*"  # the field of a conflict row that stands for a change the server refused
 # Bookkeeping fields every change carries: not worth naming in a summary.
 _BOOKKEEPING = {"updated_at", "version", "created_at", "office_id", "id"}
+# Fields that hold a caseworker's id: shown by the caseworker's name where it is known.
+CASEWORKER_FIELDS = {"caseworker_id", "author_id", "recorded_by", "actor_id"}
 
 
 def server_reason_words() -> dict[str, str]:
@@ -81,8 +85,9 @@ def refusal_reason(reason: Any) -> str:
     return server_reason_words().get(text, text)
 
 
-def refused_summary(changes: Any) -> str:
-    """What the refused change was, in words: the fields it changed, not the raw change."""
+def refused_summary(changes: Any, entity: str | None = None) -> str:
+    """What the refused change to a record of kind `entity` was, in words: the fields it
+    changed, not the raw change."""
     if not isinstance(changes, dict):
         return "" if changes is None else str(changes)
 
@@ -96,7 +101,8 @@ def refused_summary(changes: Any) -> str:
         return tr("Creating this record")
     if new("deleted") is True:
         return tr("Deleting this record")
-    fields = [field_label(f) for f in changes if f not in _BOOKKEEPING and f != "deleted"]
+    fields = [field_label(f, entity) for f in changes
+              if f not in _BOOKKEEPING and f != "deleted"]
     if not fields:
         return tr("A change to this record")
     return fill(tr("Changes to: %1"), ", ".join(fields))
@@ -104,11 +110,13 @@ def refused_summary(changes: Any) -> str:
 
 @dataclass(frozen=True)
 class ConflictRow:
-    """A conflict with the person it is about: the live file after merges, and its name."""
+    """A conflict with the person it is about (the live file after merges, and its name),
+    and the names of the caseworkers its values may name, by id."""
 
     conflict: ConflictView
     participant_id: str | None
     person: str | None
+    caseworkers: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def refused(self) -> bool:
@@ -116,17 +124,28 @@ class ConflictRow:
 
 
 def load_conflict_rows(ctx: ServiceContext) -> list[ConflictRow]:
-    """Runs off the GUI thread: the open conflicts, each with its person's live file."""
+    """Runs off the GUI thread: the open conflicts, each with its person's live file (and
+    the caseworkers' names, when a conflict is about who the caseworker is)."""
     conflicts = list_conflicts(ctx)
     try:
         people = conflict_files(ctx, {c.participant_id for c in conflicts if c.participant_id})
     except CCMSError:  # files locked offline: the rows still show, without names
         people = {}
+    caseworkers: dict[str, str] = {}
+    if any(c.field in CASEWORKER_FIELDS for c in conflicts):
+        caseworkers = {w.id: w.name for w in list_caseworkers(ctx)}
     rows = []
     for c in conflicts:
         live, person = people.get(c.participant_id or "", (None, None))
-        rows.append(ConflictRow(c, live, person))
+        rows.append(ConflictRow(c, live, person, caseworkers))
     return rows
+
+
+def _value_text(row: ConflictRow, value: Any) -> str:
+    c = row.conflict
+    if c.field in CASEWORKER_FIELDS and isinstance(value, str) and value in row.caseworkers:
+        return row.caseworkers[value]
+    return value_words(c.field, value, c.entity) or tr("(empty)")
 
 
 def row_texts(row: ConflictRow) -> tuple[str, str, str, str, str]:
@@ -135,10 +154,9 @@ def row_texts(row: ConflictRow) -> tuple[str, str, str, str, str]:
     person = row.person or tr("(file not available)")
     if row.refused:
         return (person, entity_word(c.entity), tr("Refused by the server"),
-                refused_summary(c.local_value), refusal_reason(c.server_value))
-    return (person, entity_word(c.entity), field_label(c.field),
-            value_words(c.field, c.local_value) or tr("(empty)"),
-            value_words(c.field, c.server_value) or tr("(empty)"))
+                refused_summary(c.local_value, c.entity), refusal_reason(c.server_value))
+    return (person, entity_word(c.entity), field_label(c.field, c.entity),
+            _value_text(row, c.local_value), _value_text(row, c.server_value))
 
 
 class ConflictsPage(QWidget):

@@ -116,16 +116,16 @@
         <translation>Modifications de : %1</translation>
     </message>
     <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
         <source>(file not available)</source>
         <translation>(dossier non disponible)</translation>
     </message>
     <message>
         <source>Refused by the server</source>
         <translation>Refusé par le serveur</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>(vide)</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -452,6 +452,310 @@
         <translation>%1 : %2</translation>
     </message>
     <message>
+        <source>Record identifier</source>
+        <translation>Identifiant de l'enregistrement</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>Nom du bureau</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Days a closed file is kept on a device</source>
+        <translation>Jours de conservation d'un dossier fermé sur un appareil</translation>
+    </message>
+    <message>
+        <source>Days offline before files lock</source>
+        <translation>Jours hors ligne avant le verrouillage des dossiers</translation>
+    </message>
+    <message>
+        <source>Caseworker's name</source>
+        <translation>Nom de l'intervenant</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Dependant</source>
+        <translation>Personne à charge</translation>
+    </message>
+    <message>
+        <source>Linked participant file</source>
+        <translation>Dossier de participant lié</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Version it replaces</source>
+        <translation>Version qu'elle remplace</translation>
+    </message>
+    <message>
+        <source>Replaced on</source>
+        <translation>Remplacée le</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>Motif de la modification</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Date d'entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>Date de révision</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Reporting frequency</source>
+        <translation>Fréquence de présentation</translation>
+    </message>
+    <message>
+        <source>Days between check-ins (custom frequency)</source>
+        <translation>Jours entre les présentations (fréquence personnalisée)</translation>
+    </message>
+    <message>
+        <source>Reporting mode</source>
+        <translation>Mode de présentation</translation>
+    </message>
+    <message>
+        <source>Reporting time</source>
+        <translation>Heure de présentation</translation>
+    </message>
+    <message>
+        <source>Residence address</source>
+        <translation>Adresse de résidence</translation>
+    </message>
+    <message>
+        <source>Curfew</source>
+        <translation>Couvre-feu</translation>
+    </message>
+    <message>
+        <source>Programs to attend</source>
+        <translation>Programmes à suivre</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Days before a missed check-in is reported</source>
+        <translation>Jours avant le signalement d'une présentation manquée</translation>
+    </message>
+    <message>
+        <source>Signed by the participant on</source>
+        <translation>Signée par le participant le</translation>
+    </message>
+    <message>
+        <source>Signed by the caseworker on</source>
+        <translation>Signée par l'intervenant le</translation>
+    </message>
+    <message>
+        <source>CBSA officer</source>
+        <translation>Agent de l'ASFC</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Entente</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Prévue le</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation>Prévue pour le</translation>
+    </message>
+    <message>
+        <source>Took place on</source>
+        <translation>A eu lieu le</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Wellbeing</source>
+        <translation>Bien-être</translation>
+    </message>
+    <message>
+        <source>Change in needs</source>
+        <translation>Changement des besoins</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Entry it corrects</source>
+        <translation>Entrée qu'elle corrige</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Consignée par</translation>
+    </message>
+    <message>
+        <source>Follow-up status</source>
+        <translation>Statut du suivi</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>Résolu le</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Signalé le</translation>
+    </message>
+    <message>
+        <source>Type of service</source>
+        <translation>Type de service</translation>
+    </message>
+    <message>
+        <source>Service provider</source>
+        <translation>Fournisseur de services</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Date de l'aiguillage</translation>
+    </message>
+    <message>
+        <source>Referral status</source>
+        <translation>Statut de l'aiguillage</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Date de suivi</translation>
+    </message>
+    <message>
+        <source>Outcome of the referral</source>
+        <translation>Résultat de l'aiguillage</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Rédigée par</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Nom du fichier</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Type de fichier</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the contents</source>
+        <translation>Empreinte du contenu</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Number on the device</source>
+        <translation>Numéro sur l'appareil</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>Fait par</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Type d'enregistrement</translation>
+    </message>
+    <message>
+        <source>Seal of the entry before</source>
+        <translation>Sceau de l'entrée précédente</translation>
+    </message>
+    <message>
+        <source>Seal of this entry</source>
+        <translation>Sceau de cette entrée</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -476,18 +780,6 @@
         <translation>Dossier fusionné dans celui-ci</translation>
     </message>
     <message>
-        <source>Family name</source>
-        <translation>Nom de famille</translation>
-    </message>
-    <message>
-        <source>Given names</source>
-        <translation>Prénoms</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Date de naissance</translation>
-    </message>
-    <message>
         <source>Client ID (UCI)</source>
         <translation>Identifiant client (IUC)</translation>
     </message>
@@ -502,10 +794,6 @@
     <message>
         <source>Phone</source>
         <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Courriel</translation>
     </message>
     <message>
         <source>Address</source>
@@ -582,6 +870,22 @@
     <message>
         <source>Consent recorded on</source>
         <translation>Consentement consigné le</translation>
+    </message>
+    <message>
+        <source>Reason for the status</source>
+        <translation>Motif du statut</translation>
+    </message>
+    <message>
+        <source>Status changed on</source>
+        <translation>Statut modifié le</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Fermé le</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Fusionné dans</translation>
     </message>
     <message>
         <source>%1 (column mapping)</source>
@@ -1180,10 +1484,6 @@
         <translation>Ajouter un membre du ménage</translation>
     </message>
     <message>
-        <source>Agreement</source>
-        <translation>Entente</translation>
-    </message>
-    <message>
         <source>New agreement or amendment</source>
         <translation>Nouvelle entente ou modification</translation>
     </message>
@@ -1214,10 +1514,6 @@
     <message>
         <source>Mark completed</source>
         <translation>Marquer comme terminé</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
     </message>
     <message>
         <source>New note</source>
@@ -1280,16 +1576,8 @@
         <translation>Rien n'a changé.</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
         <source>from</source>
         <translation>à compter du</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Prévue le</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -1302,10 +1590,6 @@
     <message>
         <source>corrected</source>
         <translation>corrigée</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
     </message>
     <message>
         <source>Client ID</source>
@@ -1484,18 +1768,6 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Outcome</source>
-        <translation>Résultat</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <source>Wellbeing</source>
-        <translation>Bien-être</translation>
-    </message>
-    <message>
         <source>Scheduled</source>
         <translation>Prévue</translation>
     </message>
@@ -1506,14 +1778,6 @@
     <message>
         <source>Correct a check-in</source>
         <translation>Corriger une présentation</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>Lien</translation>
-    </message>
-    <message>
-        <source>Dependant</source>
-        <translation>Personne à charge</translation>
     </message>
     <message>
         <source>no</source>
@@ -1530,38 +1794,6 @@
     <message>
         <source>Provider</source>
         <translation>Fournisseur</translation>
-    </message>
-    <message>
-        <source>Follow-up date</source>
-        <translation>Date de suivi</translation>
-    </message>
-    <message>
-        <source>Effective date</source>
-        <translation>Date d'entrée en vigueur</translation>
-    </message>
-    <message>
-        <source>Review date</source>
-        <translation>Date de révision</translation>
-    </message>
-    <message>
-        <source>Reporting frequency</source>
-        <translation>Fréquence de présentation</translation>
-    </message>
-    <message>
-        <source>Reporting mode</source>
-        <translation>Mode de présentation</translation>
-    </message>
-    <message>
-        <source>Reporting time</source>
-        <translation>Heure de présentation</translation>
-    </message>
-    <message>
-        <source>Conditions</source>
-        <translation>Conditions</translation>
-    </message>
-    <message>
-        <source>Reason for the amendment</source>
-        <translation>Motif de la modification</translation>
     </message>
     <message>
         <source>Amend the agreement</source>
@@ -1956,12 +2188,76 @@
         <translation>États-Unis</translation>
     </message>
     <message>
+        <source>caseworker</source>
+        <translation>intervenant</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolu</translation>
+    </message>
+    <message>
+        <source>reported to CBSA</source>
+        <translation>signalé à l'ASFC</translation>
+    </message>
+    <message>
+        <source>removed from Canada</source>
+        <translation>renvoyé du Canada</translation>
+    </message>
+    <message>
+        <source>status granted</source>
+        <translation>statut accordé</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>transféré</translation>
+    </message>
+    <message>
+        <source>withdrawn by CBSA</source>
+        <translation>retiré par l'ASFC</translation>
+    </message>
+    <message>
+        <source>absconded</source>
+        <translation>en fuite</translation>
+    </message>
+    <message>
+        <source>detained again</source>
+        <translation>détenu de nouveau</translation>
+    </message>
+    <message>
+        <source>left Canada voluntarily</source>
+        <translation>parti volontairement du Canada</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>décédé</translation>
+    </message>
+    <message>
+        <source>missed check-in not resolved in time</source>
+        <translation>présentation manquée non résolue à temps</translation>
+    </message>
+    <message>
+        <source>(file contents)</source>
+        <translation>(contenu du fichier)</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
         <translation>Non</translation>
+    </message>
+    <message>
+        <source>(another record)</source>
+        <translation>(un autre enregistrement)</translation>
     </message>
 </context>
 </TS>

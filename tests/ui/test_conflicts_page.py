@@ -1,11 +1,19 @@
-"""The Conflicts tab in words: whose file (the live file after a merge), the field's label,
-a change the server refused with its reason; dismissing a refusal; opening the file; the
-count on the tab; a sync's result in the status bar; the state before the first probe."""
+"""The Conflicts tab in words: whose file (the live file after a merge), the field's label
+and its values in words for every kind of record, a change the server refused with its
+reason; dismissing a refusal; opening the file; the count on the tab; a sync's result in the
+status bar; the state before the first probe."""
 
 from __future__ import annotations
 
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 
@@ -14,11 +22,18 @@ from app.services import participants as ps
 from app.services.conflicts import list_conflicts
 from app.services.context import ServiceContext
 from app.services.participant_merge import merge_participants, plan_merge
+from app.services.referrals import make_referral
 from app.sync.runner import SyncSummary
+from app.sync.wire import ENTITY_FIELDS, ENUMS
 from app.ui.conflicts_page import refusal_reason, refused_summary
+from app.ui.field_labels import field_label
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
 from app.ui.sync_widget import sync_result_words
+from app.ui.value_words import enum_words, value_words
+
+CATALOGUE = json.loads((Path(__file__).resolve().parents[2] /
+                        "resources/translations/fr.json").read_text(encoding="utf-8"))
 
 
 def _merged_pair(ctx: ServiceContext) -> tuple[str, str]:
@@ -151,3 +166,162 @@ def test_connection_not_checked_before_the_first_probe(qtbot, ctx: ServiceContex
     widget.online = False
     SyncStatusWidget._show_state(widget, (pending, last, error, "http://127.0.0.1:9"))
     assert widget.state.text().startswith("offline")
+
+
+# -- every kind of record, in words ----------------------------------------------------------
+
+ANOTHER_WORKER = str(uuid.UUID(int=7))  # a caseworker this device does not know
+
+
+def _referral_conflicts(ctx: ServiceContext) -> None:
+    """A referral's status and follow-up date changed here and elsewhere, who the file's
+    caseworker is, and a refused change to the referral's provider and outcome."""
+    pid = ps.create_participant(ctx, {"family_name": "Testperson", "given_names": "Noor"})
+    rid = make_referral(ctx, pid, {"type": "housing", "provider": "Test Shelter"})
+    at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    with ctx.store.transaction() as session:
+        for i, (entity, record, field, local, server) in enumerate([
+                ("referral", rid, "status", "completed", "no_show"),
+                ("referral", rid, "follow_up_on", "2026-03-16", None),
+                ("participant", pid, "caseworker_id", ctx.actor_id, ANOTHER_WORKER),
+                ("referral", rid, "*", {"provider": {"old": "Test Shelter", "new": "Test Inn"},
+                                        "outcome": {"old": None, "new": "Housed"},
+                                        "created_at": {"old": None, "new": "x"}},
+                 "the record does not exist on the server")]):
+            session.add(Conflict(entity=entity, record_id=record, participant_id=pid,
+                                 field=field, base_value=None, local_value=local,
+                                 server_value=server, server_version=2,
+                                 detected_at=at + timedelta(seconds=i)))
+
+
+def test_a_referral_conflict_in_words(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                      unlocked: MainWindow) -> None:
+    _referral_conflicts(ctx)
+    ws = unlocked.workspace
+    assert ws is not None
+    page = ws.conflicts
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 4, timeout=10_000)
+    assert _rows(page.table) == [
+        ["Testperson, Noor", "Referral", "Referral status", "completed", "no-show"],
+        ["Testperson, Noor", "Referral", "Follow-up date", "2026-03-16", "(empty)"],
+        ["Testperson, Noor", "Participant file", "Caseworker", "Test Worker",
+         "(another record)"],
+        ["Testperson, Noor", "Referral", "Refused by the server",
+         "Changes to: Service provider, Outcome of the referral",
+         "the server does not have this record"]]
+
+
+def test_a_referral_conflict_in_french(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                       unlocked: MainWindow) -> None:
+    _referral_conflicts(ctx)
+    assert install_language("fr")
+    try:
+        ws = unlocked.workspace
+        assert ws is not None
+        page = ws.conflicts
+        page.refresh()
+        qtbot.waitUntil(lambda: page.table.rowCount() == 4, timeout=10_000)
+        assert [row[1:] for row in _rows(page.table)] == [
+            ["Aiguillage", "Statut de l'aiguillage", "terminé", "absence"],
+            ["Aiguillage", "Date de suivi", "2026-03-16", "(vide)"],
+            ["Dossier du participant", "Intervenant", "Test Worker",
+             "(un autre enregistrement)"],
+            ["Aiguillage", "Refusé par le serveur",
+             "Modifications de : Fournisseur de services, Résultat de l'aiguillage",
+             "le serveur n'a pas cet enregistrement"]]
+    finally:
+        install_language("en")
+
+
+def test_every_wire_field_of_every_record_has_a_label(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A field added to the wire schema without words here fails this test."""
+    missing, untranslated, repeated = [], [], []
+    for entity, fields in ENTITY_FIELDS.items():
+        labels = {f: field_label(f, entity) for f in fields}
+        missing += [f"{entity}.{f}" for f, label in labels.items()
+                    if label in (f, f.replace("_", " "))]
+        untranslated += [f"{entity}.{f}" for f, label in labels.items()
+                         if label not in CATALOGUE]
+        repeated += [f"{entity}: {label}" for label in set(labels.values())
+                     if list(labels.values()).count(label) > 1]
+    assert (missing, untranslated, repeated) == ([], [], [])
+    # The same name means different things in different records.
+    assert field_label("status") == field_label("status", "participant") == "Status"
+    assert field_label("status", "referral") == "Referral status"
+    assert field_label("status", "follow_up") == "Follow-up status"
+    assert field_label("name", "office") == "Office name"
+    assert field_label("type", "referral") == "Type of service"
+    assert field_label("a_field_from_a_newer_server", "referral") == \
+        "a field from a newer server"
+    assert install_language("fr")
+    try:
+        assert field_label("outcome", "referral") == "Résultat de l'aiguillage"
+        assert field_label("end_on", "supervision_agreement") == "Date de fin"
+    finally:
+        install_language("en")
+
+
+def test_every_code_of_every_vocabulary_has_words(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert {name: sorted(codes - set(enum_words(name))) for name, codes in ENUMS.items()} == \
+        {name: [] for name in ENUMS}
+
+
+@pytest.fixture
+def vancouver_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    if not hasattr(time, "tzset"):
+        pytest.skip("the time zone cannot be set here")
+    monkeypatch.setenv("TZ", "America/Vancouver")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_values_of_other_records_in_words(qapp, vancouver_time: None) -> None:  # type: ignore[no-untyped-def]
+    assert value_words("reporting_frequency", "biweekly", "supervision_agreement") == \
+        "every two weeks"
+    assert value_words("mode", "home_visit", "scheduled_checkin") == "home visit"
+    assert value_words("outcome", "missed", "checkin") == "missed"
+    assert value_words("status", "escalated", "follow_up") == "reported to CBSA"
+    assert value_words("status", "in_progress", "referral") == "in progress"
+    assert value_words("type", "family_and_child", "referral") == "family and child"
+    assert value_words("role", "supervisor", "caseworker") == "supervisor"
+    assert value_words("outcome", "Housed in March", "referral") == "Housed in March"
+    # Times in this computer's time (Vancouver is UTC-8 in early March), dates as they are.
+    assert value_words("resolved_at", "2026-03-02T17:30:00Z", "follow_up") == "2026-03-02 09:30"
+    assert value_words("status_changed_at", "2026-03-02T17:30:00Z") == "2026-03-02 09:30"
+    assert value_words("end_on", "2026-09-30", "supervision_agreement") == "2026-09-30"
+    assert value_words("dependant", True, "household_member") == "Yes"
+    assert value_words("active", False, "caseworker") == "No"
+    # Other records' identifiers are not shown raw; a name already in their place is.
+    record = str(uuid.UUID(int=42))
+    assert value_words("supersedes_id", record, "supervision_agreement") == "(another record)"
+    assert value_words("linked_participant_id", record, "household_member") == \
+        "(another record)"
+    assert value_words("merged_into_id", record) == "(another record)"
+    assert value_words("caseworker_id", "Test Worker") == "Test Worker"
+    assert value_words("content", "aGVsbG8=", "document") == "(file contents)"
+    assert value_words("size", 2048, "document") == "2.0 kB"
+    assert value_words("status_reason", "status_granted") == "status granted"
+    assert value_words("status_reason", "not eligible") == "not eligible"
+    assert value_words("reason", "missed_checkin_unresolved", "compliance_report") == \
+        "missed check-in not resolved in time"
+    # A participant's own fields as before.
+    assert value_words("status", "suspended") == "suspended"
+    assert value_words("languages", ["fr", "ti"]) == "French, Tigrinya"
+    assert install_language("fr")
+    try:
+        assert value_words("status", "escalated", "follow_up") == "signalé à l'ASFC"
+        assert value_words("reporting_frequency", "monthly", "supervision_agreement") == \
+            "chaque mois"
+        assert value_words("corrects_id", record, "checkin") == "(un autre enregistrement)"
+    finally:
+        install_language("en")
+
+
+def test_refused_summary_names_the_fields_of_its_record() -> None:
+    change = {"status": {"old": "made", "new": "accepted"},
+              "updated_at": {"old": None, "new": "x"}}
+    assert refused_summary(change, "referral") == "Changes to: Referral status"
+    assert refused_summary(change) == "Changes to: Status"  # a participant's, as before
