@@ -106,22 +106,31 @@ def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
 
 
 def _read_batch(ctx: ServiceContext, batch_size: int, after: int | None = None) -> list[_Entry]:
-    """The next batch, marked as sent (`attempts`) in the same transaction: an undo of a
-    merge may drop the merge's entries only while none has been read to be sent."""
+    """The next batch. One that holds a merge is read again in a write transaction that
+    marks it as sent (`attempts`): an undo of a merge may drop the merge's entries only
+    while none has been read to be sent. Other batches need no write (a commit apiece)."""
+    with ctx.store.session() as session:
+        entries = _select_batch(session, batch_size, after)
+    if not any(e.kind == "merge" or e.part_of is not None for e in entries):
+        return entries
     with ctx.store.transaction() as session:
-        # Plain rows, not ORM objects: the outbox is read often and in bulk.
-        stmt = select(OutboxEntry.seq, OutboxEntry.op_id, OutboxEntry.entity,
-                      OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.base_version,
-                      OutboxEntry.changes, OutboxEntry.part_of).order_by(
-                          OutboxEntry.seq).limit(batch_size)
-        if after is not None:
-            stmt = stmt.where(OutboxEntry.seq > after)
-        entries = [_Entry(*row) for row in session.execute(stmt)]
+        entries = _select_batch(session, batch_size, after)
         if entries:
             session.execute(update(OutboxEntry).where(
                 OutboxEntry.seq.in_([e.seq for e in entries])).values(
                     attempts=OutboxEntry.attempts + 1))
         return entries
+
+
+def _select_batch(session: Any, batch_size: int, after: int | None) -> list[_Entry]:
+    # Plain rows, not ORM objects: the outbox is read often and in bulk.
+    stmt = select(OutboxEntry.seq, OutboxEntry.op_id, OutboxEntry.entity,
+                  OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.base_version,
+                  OutboxEntry.changes, OutboxEntry.part_of).order_by(
+                      OutboxEntry.seq).limit(batch_size)
+    if after is not None:
+        stmt = stmt.where(OutboxEntry.seq > after)
+    return [_Entry(*row) for row in session.execute(stmt)]
 
 
 def _record_answers(ctx: ServiceContext, entries: list[_Entry],
