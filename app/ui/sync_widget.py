@@ -164,6 +164,11 @@ def sync_result_words(summary: SyncSummary) -> str:
     if summary.rejected:
         parts.append(tr_n(summary.rejected, N_("%n change was refused by the server."),
                           N_("%n changes were refused by the server.")))
+    if summary.withdrawn:
+        # Its moves came back with it: nothing of the merge stayed on the server. Said
+        # even without a refusal: the same files merged the other way elsewhere first.
+        parts.append(tr("A merge made on this device was not applied by the server: the "
+                        "files are as the server has them."))
     if summary.conflicts or summary.rejected:
         parts.append(tr("See the Conflicts tab."))
     return " ".join(parts)

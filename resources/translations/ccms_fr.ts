@@ -1820,6 +1820,10 @@
         <translation>non inscrit</translation>
     </message>
     <message>
+        <source>A merge made on this device was not applied by the server: the files are as the server has them.</source>
+        <translation>Une fusion faite sur cet appareil n'a pas été appliquée par le serveur : les dossiers sont tels que le serveur les a.</translation>
+    </message>
+    <message>
         <source>See the Conflicts tab.</source>
         <translation>Voir l'onglet Conflits.</translation>
     </message>

@@ -142,6 +142,10 @@ def test_sync_result_in_the_status_bar(qtbot, ctx: ServiceContext,  # type: igno
                        "Conflicts tab.")
     assert sync_result_words(SyncSummary(True, 0, 0)) == \
         "Sync complete. Changes sent: 0, received: 0."
+    # A merge that lost to the same files merged the other way: no refusal, still said.
+    assert sync_result_words(SyncSummary(True, 4, 2, withdrawn=3)) == (
+        "Sync complete. Changes sent: 4, received: 2. A merge made on this device was not "
+        "applied by the server: the files are as the server has them.")
     assert sync_result_words(SyncSummary(False, error="timed out")).startswith(
         "Sync did not complete")
 
