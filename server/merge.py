@@ -103,6 +103,10 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         settled = _participant_rules(session, device, op, record, changes, counter, records)
         if settled is not None:
             return settled
+        # A merge into a file merged since goes to the end of the chain: the device must
+        # learn where (its pulls skip what its own push changed last).
+        redirected = redirected or changes.get("merged_into_id", (None, None))[1] != \
+            op.changes.get("merged_into_id", {}).get("new")
     current = dict(record.values)
     if op.entity in APPEND_ONLY:
         # Written once: a second create (another device made the same slot) changes nothing.

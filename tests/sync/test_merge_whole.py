@@ -163,6 +163,26 @@ def test_a_merge_undone_before_it_was_sent_moves_nothing_anywhere(
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
 
 
+def test_a_merge_into_a_file_merged_elsewhere_tells_the_device_where_it_went(
+        devices: Devices, server: RunningServer) -> None:
+    """Device one merges x into y; device two, not knowing, merges z into x: on the server
+    z goes into y (the end of the chain), and device two learns so from the answer (its
+    own pulls skip what its push changed last). Found by test_stateful_merges."""
+    one, two = devices.new("one"), devices.new("two")
+    x, y = _files_with_records(one)
+    z = ps.create_participant(one, {"family_name": "Testperson", "given_names": "A."})
+    assert sync(one).complete and sync(two).complete
+    _merge(one, y, x)
+    _merge(two, x, z)
+    assert sync(one).complete and sync(two).complete and sync(one).complete
+    for ctx in (one, two):
+        assert ps.get_participant(ctx, z, record_view=False).id == y
+    assert server_state(server.db_url, one.office_id)[("participant", z)][
+        "merged_into_id"] == y
+    assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
+    assert _left_on_merged_files(server.db_url, one.office_id) == []
+
+
 def _push(server: RunningServer, ctx: ps.ServiceContext,
           ops: list[dict[str, Any]]) -> requests.Response:
     for op in ops:
