@@ -1,4 +1,4 @@
-"""Random merges, undos, referrals and edits on several devices, offline, with faults on the
+"""Random merges, undos, referrals, notes and edits on several devices, offline, with faults on the
 wire, then everyone syncs: every device equals the server, and no referral, note or alias
 is left on a merged file, where no device would list it (a file's records are listed by
 its own id). Synthetic names; the real server on loopback."""
@@ -22,6 +22,7 @@ from hypothesis.stateful import (
 from app.errors import CCMSError
 from app.services import participants as ps
 from app.services.conflicts import list_conflicts, resolve_conflict
+from app.services.notes import add_note, list_notes, remove_note
 from app.services.participant_merge import (
     merge_participants,
     plan_merge,
@@ -100,6 +101,30 @@ def test_random_merges_converge_and_hide_nothing(devices: Devices,
                               {"type": "housing", "provider": provider})
             except CCMSError:
                 return  # not on this device yet
+
+        @precondition(lambda self: self.people)
+        @rule(device=st.integers(0, DEVICES - 1), who=st.integers(0, 1_000),
+              remove=st.booleans())
+        def note(self, device: int, who: int, remove: bool) -> None:
+            ctx = ctxs[device]
+            try:
+                if remove:
+                    pid = ps.get_participant(ctx, self._person(who), record_view=False).id
+                    for old in list_notes(ctx, pid)[:1]:
+                        remove_note(ctx, old.id)
+                else:
+                    add_note(ctx, self._person(who), "A note.")
+            except CCMSError:
+                return
+
+        @rule(device=st.integers(0, DEVICES - 1))
+        def settle(self, device: int) -> None:
+            """A person keeps this device's value in each clash, or dismisses a refusal."""
+            for c in list_conflicts(ctxs[device]):
+                try:
+                    resolve_conflict(ctxs[device], c.id, "dismiss" if c.field == "*" else "local")
+                except CCMSError:
+                    return  # its record went meanwhile
 
         @precondition(lambda self: self.people)
         @rule(device=st.integers(0, DEVICES - 1), who=st.integers(0, 1_000),
