@@ -84,6 +84,17 @@ class Record(Base):
     __table_args__ = (Index("ix_record_office_seq", "office_id", "seq", unique=True),)
 
 
+class SweptRecord(Base):
+    """A record a merge moved that the merging device had not moved itself (another
+    device's, on the absorbed file): if the merge is undone, it goes back with the file."""
+
+    __tablename__ = "swept_record"
+    absorbed_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kept_id: Mapped[str] = mapped_column(String(36))
+
+
 class ChangeCounter(Base):
     """One row: the last change sequence handed out. Writers lock it, so sequences are
     handed out in commit order (a pull never skips a change that commits late)."""

@@ -24,10 +24,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.sync.wire import APPEND_ONLY, ENTITY_FIELDS, FIELD_CHECKS, Operation, OpResult
-from server.db import ATTACHED, ChangeCounter, Device, Record, records_attached_to
+from server.db import (
+    ATTACHED,
+    ChangeCounter,
+    Device,
+    Record,
+    SweptRecord,
+    records_attached_to,
+)
 
 
 class OfficeViolation(Exception):
@@ -135,6 +143,9 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         if op.kind == "merge" and applied.get("merged_into_id"):
             _move_attached(session, device, op.record_id, applied["merged_into_id"], counter,
                            records, followers)
+        elif op.entity == PARTICIPANT and "merged_into_id" in applied \
+                and applied["merged_into_id"] is None:
+            _restore_swept(session, device, op.record_id, counter, records)
     if conflicts:
         return OpResult(op_id=op.op_id, status="conflict", version=record.version,
                         conflicts=conflicts, values=dict(record.values))
@@ -323,3 +334,24 @@ def _move_attached(session: Session, device: Device, absorbed_id: str, kept_id: 
         record.values = {**values, "participant_id": kept_id}
         _bump(session, record, counter, device)
         record.last_device_id = None
+        session.merge(SweptRecord(absorbed_id=absorbed_id, entity=key[0], record_id=key[1],
+                                  kept_id=kept_id))
+
+
+def _restore_swept(session: Session, device: Device, absorbed_id: str,
+                   counter: ChangeCounter,
+                   records: dict[tuple[str, str], Record | NewRecord]) -> None:
+    """A merge undone (the file's `merged_into_id` cleared): the records it moved that the
+    merging device did not know go back to the file, if still where the merge put them.
+    The device's undo brings back only the records it moved itself."""
+    session.flush()  # the batch may have made the merge itself: its sweeps are pending
+    for swept in list(session.scalars(select(SweptRecord).where(
+            SweptRecord.absorbed_id == absorbed_id))):
+        key = (swept.entity, swept.record_id)
+        record = records.get(key) or session.get(Record, key)
+        if record is not None and record.values.get("participant_id") == swept.kept_id:
+            records[key] = record
+            record.values = {**record.values, "participant_id": absorbed_id}
+            _bump(session, record, counter, device)
+            record.last_device_id = None
+        session.delete(swept)

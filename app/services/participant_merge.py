@@ -347,7 +347,9 @@ def undo_merge(ctx: ServiceContext, merge_id: str) -> None:
         if _never_sent(session, merge):
             _take_back_unsent(session, merge, rows)
         else:
-            for row, step in reversed(rows):
+            # The absorbed file comes back first: on the server, a record moved onto a file
+            # that is still merged would follow the merge to the kept file again.
+            for row, step in sorted(reversed(rows), key=lambda r: r[0].id != merge.absorbed_id):
                 cls = type(row)
                 old = {f: decode(cls, f, c["old"]) for f, c in step["fields"].items()}
                 rec.update(row, old, participant_id=merge.kept_id, action="merge_undone")

@@ -15,12 +15,19 @@ from sqlalchemy.orm import Session
 from app.models import Alias, Conflict, OutboxEntry, new_id
 from app.services import participants as ps
 from app.services.notes import add_note, list_notes
-from app.services.participant_merge import merge_participants, plan_merge, undo_merge
+from app.services.participant_merge import (
+    merge_participants,
+    plan_merge,
+    undo_merge,
+    undoable_merges,
+)
 from app.services.referrals import list_referrals, make_referral
+from app.sync import state
 from app.sync.wire import Operation
 from server.db import ATTACHED, init_db, make_engine, records_attached_to
 from tests.sync.conftest import Devices, RunningServer, sync
 from tests.sync.helpers import device_state, server_state
+from tests.sync.proxy import Fault, FaultProxy
 from tests.sync.test_refusals import _token
 
 
@@ -161,6 +168,38 @@ def test_a_merge_undone_before_it_was_sent_moves_nothing_anywhere(
         assert _providers(ctx, absorbed) == {"Shelter Y", "Work Centre"}
         assert _providers(ctx, kept) == {"Shelter X"}
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
+
+
+def test_a_merge_undone_after_the_server_took_it_gives_back_what_it_moved(
+        devices: Devices, server: RunningServer) -> None:
+    """The merge reached the server but its answer was lost (so it can still be undone here,
+    by reversing updates). The server had also moved a referral device two added to the
+    absorbed file; the undo brings it back with the file, not only what this device moved."""
+    port = int(server.url.rsplit(":", 1)[1])
+    proxy = FaultProxy(port)
+    try:
+        one, two = devices.new("one"), devices.new("two")
+        state.write(one.store, state.SERVER_URL, proxy.url)
+        kept, absorbed = _files_with_records(one)
+        assert sync(one).complete and sync(two).complete
+        make_referral(two, absorbed, {"type": "employment", "provider": "Work Centre"})
+        assert sync(two).complete
+        _merge(one, kept, absorbed)
+        proxy.add(*[Fault("cut", after_bytes=20, path="/v1/push")] * 4)
+        assert not sync(one, retries=1).complete  # taken by the server, answer lost
+        assert server_state(server.db_url, one.office_id)[("participant", absorbed)][
+            "merged_into_id"] == kept
+        [pending] = undoable_merges(one)
+        undo_merge(one, pending.merge_id)
+        proxy.faults.clear()
+        assert sync(one).complete and sync(two).complete and sync(one).complete
+        for ctx in (one, two):
+            assert _providers(ctx, absorbed) == {"Shelter Y", "Work Centre"}
+            assert _providers(ctx, kept) == {"Shelter X"}
+        assert device_state(one) == device_state(two) == server_state(
+            server.db_url, one.office_id)
+    finally:
+        proxy.close()
 
 
 def test_a_merge_into_a_file_merged_elsewhere_tells_the_device_where_it_went(
