@@ -68,6 +68,7 @@ def test_random_merges_converge_and_hide_nothing(devices: Devices,
         def __init__(self) -> None:
             super().__init__()
             self.people: list[str] = []
+            self.made: dict[str, str] = {}  # referral id -> the file it was made for
 
         @initialize()
         def caseload(self) -> None:
@@ -75,7 +76,8 @@ def test_random_merges_converge_and_hide_nothing(devices: Devices,
             for n in range(4):
                 pid = ps.create_participant(ctxs[0], {
                     "family_name": "Mergeling", "given_names": f"Test{n}", "city": "Surrey"})
-                make_referral(ctxs[0], pid, {"type": "housing", "provider": f"Shelter {n}"})
+                self.made[make_referral(ctxs[0], pid, {
+                    "type": "housing", "provider": f"Shelter {n}"})] = pid
                 self.people.append(pid)
             proxy.faults.clear()
             for ctx in ctxs:
@@ -97,8 +99,9 @@ def test_random_merges_converge_and_hide_nothing(devices: Devices,
             # The id as the device last knew it: maybe a file merged since, on this device
             # or another one.
             try:
-                make_referral(ctxs[device], self._person(who),
-                              {"type": "housing", "provider": provider})
+                made_for = self._person(who)
+                self.made[make_referral(ctxs[device], made_for,
+                                        {"type": "housing", "provider": provider})] = made_for
             except CCMSError:
                 return  # not on this device yet
 
@@ -119,10 +122,13 @@ def test_random_merges_converge_and_hide_nothing(devices: Devices,
 
         @rule(device=st.integers(0, DEVICES - 1))
         def settle(self, device: int) -> None:
-            """A person keeps this device's value in each clash, or dismisses a refusal."""
+            """A person keeps this device's value in each clash (but where a file was merged
+            into: re-pointing a merged file by hand leaves its records where they are), or
+            dismisses a refusal."""
             for c in list_conflicts(ctxs[device]):
+                choice = {"*": "dismiss", "merged_into_id": "server"}.get(c.field, "local")
                 try:
-                    resolve_conflict(ctxs[device], c.id, "dismiss" if c.field == "*" else "local")
+                    resolve_conflict(ctxs[device], c.id, choice)
                 except CCMSError:
                     return  # its record went meanwhile
 
@@ -179,6 +185,10 @@ def test_random_merges_converge_and_hide_nothing(devices: Devices,
                     assert sync(ctx).complete
             expected = server_state(server.db_url, ctxs[0].office_id)
             assert _hidden(expected) == []
+            # Each referral is on the file its person's file now ends in: merged, moved
+            # with it; a merge refused or undone, back on its own.
+            assert {rid: _live_end(expected, pid) for rid, pid in self.made.items()} == {
+                rid: expected[("referral", rid)]["participant_id"] for rid in self.made}
             for ctx in ctxs:
                 assert _op_ids(ctx) == set()
                 assert device_state(ctx) == expected
@@ -189,6 +199,15 @@ def test_random_merges_converge_and_hide_nothing(devices: Devices,
             suppress_health_check=list(HealthCheck)))
     finally:
         proxy.close()
+
+
+def _live_end(records: dict[tuple[str, str], dict[str, Any]], pid: str) -> str:
+    for _ in range(len(records)):
+        nxt = records[("participant", pid)].get("merged_into_id")
+        if not nxt:
+            return pid
+        pid = nxt
+    raise AssertionError("a merge chain loops")
 
 
 def test_hidden_names_records_left_on_merged_files() -> None:
