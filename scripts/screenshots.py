@@ -47,6 +47,41 @@ def plant_duplicate(ctx: Any, pid: str) -> None:
                              "phone": "604 555 0142"})
 
 
+def plant_conflicts(ctx: Any, pid: str) -> None:
+    """What a sync leaves for a person (synthetic): the same fields changed here and on
+    another device, and a merge the server refused."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.models import Conflict
+    from app.services.referrals import list_referrals, make_referral
+
+    referral = (list_referrals(ctx, pid) or [None])[0]
+    rid = referral.id if referral else make_referral(
+        ctx, pid, {"type": "housing", "provider": "Harbour Shelter"})
+    at = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+    rows = [("participant", pid, "phone", "604 555 0188", "604 555 0142"),
+            ("referral", rid, "status", "completed", "no_show"),
+            ("referral", rid, "follow_up_on", "2026-12-01", "2026-12-08"),
+            ("participant", pid, "*", {"merged_into_id": {"old": None, "new": pid},
+                                       "deleted": {"old": False, "new": True}},
+             "the file it is merged into was deleted")]
+    with ctx.store.transaction() as session:
+        for i, (entity, record, field, local, server) in enumerate(rows):
+            session.add(Conflict(entity=entity, record_id=record, participant_id=pid,
+                                 field=field, base_value=None, local_value=local,
+                                 server_value=server, server_version=4,
+                                 detected_at=at + timedelta(minutes=i)))
+
+
+def clear_conflicts(ctx: Any) -> None:
+    from sqlalchemy import delete
+
+    from app.models import Conflict
+
+    with ctx.store.transaction() as session:
+        session.execute(delete(Conflict))
+
+
 def old_system_file(tmp: Path) -> tuple[Path, Path]:
     import json
 
@@ -151,6 +186,12 @@ def shoot() -> None:
         settle_until(dialog.import_button.isEnabled)
         dialog.grab().save(str(OUT / f"import-{lang}.png"))
         dialog.close()
+        plant_conflicts(ctx, pid)  # only now: the other screens show no count of them
+        conflicts = w.workspace.conflicts
+        w.workspace.tabs.setCurrentWidget(conflicts)  # showing the tab refreshes it
+        settle_until(lambda c=conflicts: c.table.rowCount() == 4)
+        w.grab().save(str(OUT / f"conflicts-{lang}.png"))
+        clear_conflicts(ctx)
         w.hide()
         w.deleteLater()
         settle(0.3)
