@@ -4,6 +4,7 @@ twice: every device equals the server, and every acknowledged change is there on
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -85,20 +86,7 @@ def test_random_edits_and_faults_converge(devices: Devices, server: RunningServe
 
         def teardown(self) -> None:
             proxy.faults.clear()
-            for ctx in ctxs:
-                assert sync(ctx).complete
-            # A person settles every clash (each choice is itself an audited change)...
-            for ctx in ctxs:
-                for c in list_conflicts(ctx):
-                    resolve_conflict(ctx, c.id, "dismiss" if c.field == "*" else "server")
-            # ...then everyone syncs twice.
-            for _ in range(2):
-                for ctx in ctxs:
-                    assert sync(ctx).complete
-            expected = server_state(server.db_url, ctxs[0].office_id)
-            for ctx in ctxs:
-                assert _op_ids(ctx) == set()
-                assert device_state(ctx) == expected
+            converge(ctxs, server.db_url)
             assert _applied_once(server.db_url, self.acknowledged)
 
     try:
@@ -107,6 +95,25 @@ def test_random_edits_and_faults_converge(devices: Devices, server: RunningServe
             suppress_health_check=list(HealthCheck)))
     finally:
         proxy.close()
+
+
+def converge(ctxs: list[ServiceContext], db_url: str) -> dict[tuple[str, str], Any]:
+    """Everyone syncs; a person settles every clash (each choice is itself an audited
+    change); everyone syncs twice. Then every device equals the server, nothing queued: the
+    server's state is returned."""
+    for ctx in ctxs:
+        assert sync(ctx).complete
+    for ctx in ctxs:
+        for c in list_conflicts(ctx):
+            resolve_conflict(ctx, c.id, "dismiss" if c.field == "*" else "server")
+    for _ in range(2):
+        for ctx in ctxs:
+            assert sync(ctx).complete
+    expected = server_state(db_url, ctxs[0].office_id)
+    for ctx in ctxs:
+        assert _op_ids(ctx) == set()
+        assert device_state(ctx) == expected
+    return expected
 
 
 def _op_ids(ctx: ServiceContext) -> set[str]:
