@@ -264,6 +264,12 @@ def _decide_reviews(session: Session, ctx: ServiceContext, a: str, b: str,
         review.decided_at = ctx.now() if decision else None
 
 
+def reopen_refused_pair(session: Session, ctx: ServiceContext, a: str, b: str) -> None:
+    """The server refused the merge of these two files: they are two files again, so the
+    pair goes back to the Duplicates tab instead of staying marked as merged."""
+    _decide_reviews(session, ctx, a, b, None)
+
+
 def _still_pending(session: Session, merge: PendingMerge) -> bool:
     if not merge.op_ids:
         return True

@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from app.errors import SyncError
 from app.models import ENTITIES, Conflict, OutboxEntry, Participant
 from app.services.context import ServiceContext
+from app.services.participant_merge import reopen_refused_pair
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
 from app.sync.pull import UNAPPLIABLE, apply_change, refresh_derived
@@ -221,6 +222,9 @@ def _keep_conflict(ctx: ServiceContext, session: Any, entry: _Entry, answer: OpR
         return
     summary.rejected += 1
     summary.rejected_reasons.append(answer.reason or "rejected")
+    target = (entry.changes.get("merged_into_id") or {}).get("new")
+    if entry.kind == "merge" and isinstance(target, str):
+        reopen_refused_pair(session, ctx, entry.record_id, target)
     session.add(Conflict(  # base_value given: a column left out is NULL, which it refuses
         entity=entry.entity, record_id=entry.record_id,
         participant_id=_participant_of(entry, row), field="*", base_value=None,

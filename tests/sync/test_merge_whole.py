@@ -12,7 +12,7 @@ import requests
 from sqlalchemy import delete, event, select
 from sqlalchemy.orm import Session
 
-from app.models import Alias, Conflict, OutboxEntry, new_id
+from app.models import Alias, Conflict, DuplicateReview, OutboxEntry, new_id
 from app.services import participants as ps
 from app.services.notes import add_note, list_notes
 from app.services.participant_merge import (
@@ -50,6 +50,11 @@ def _merge(ctx: ps.ServiceContext, kept: str, absorbed: str) -> None:
 
 def _providers(ctx: ps.ServiceContext, pid: str) -> set[str]:
     return {r.provider for r in list_referrals(ctx, pid)}
+
+
+def _decisions(ctx: ps.ServiceContext) -> list[str | None]:
+    with ctx.store.session() as s:
+        return [r.decision for r in s.scalars(select(DuplicateReview))]
 
 
 def _left_on_merged_files(db_url: str, office_id: str) -> list[tuple[str, str]]:
@@ -96,7 +101,10 @@ def test_a_merge_the_server_refuses_moves_nothing(devices: Devices,
     lost = ps.create_participant(one, {"family_name": "Testperson", "given_names": "Amani J."})
     with one.store.transaction() as s:
         s.execute(delete(OutboxEntry).where(OutboxEntry.record_id == lost))
+        # The pair as a scan would have listed it for review.
+        s.add(DuplicateReview(participant_id=x, candidate_id=lost, score=0.9, source="scan"))
     _merge(one, lost, x)
+    assert _decisions(one) == ["merged"]
     with one.store.session() as s:
         made = [a.id for a in s.scalars(select(Alias).where(Alias.participant_id == lost))]
     assert made  # the merge keeps x's spelling as an alias of the kept file
@@ -107,6 +115,7 @@ def test_a_merge_the_server_refuses_moves_nothing(devices: Devices,
         assert ps.get_participant(ctx, x, record_view=False).id == x
         assert _providers(ctx, x) == {"Shelter X"}
         assert len(list_notes(ctx, x)) == 1
+    assert _decisions(one) == [None]  # two files again: the pair is back for review
     with one.store.session() as s:
         assert [s.get(Alias, a) for a in made] == [None] * len(made)
         refused = s.scalars(select(Conflict)).all()
