@@ -30,6 +30,7 @@ from app.sync.client import SyncClient
 from app.sync.wire import FIELD_CHECKS, Change, PullResponse, value_problem
 
 Progress = Callable[[str, int, int], None]
+AUDIT_EVENT = "audit_event"
 GROUP_RECORDS = 5_000  # changes written in one transaction, from pages already fetched
 
 
@@ -37,6 +38,8 @@ GROUP_RECORDS = 5_000  # changes written in one transaction, from pages already 
 class PullSummary:
     pulled: int = 0
     pages: int = 0
+    # What a person would call changes: `pulled` less the audit events that come with them.
+    records: int = 0
 
 
 def _pending_fields(session: Session, entity: str, record_id: str) -> set[str]:
@@ -203,6 +206,7 @@ def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
                 raise unappliable(written, exc) from exc
             for done in written:
                 summary.pulled += len(done.changes)
+                summary.records += sum(c.entity != AUDIT_EVENT for c in done.changes)
                 summary.pages += 1
                 if progress:
                     progress("pull", summary.pulled,

@@ -18,7 +18,7 @@ from app.services.context import ServiceContext
 from app.services.participant_merge import reopen_refused_pair
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
-from app.sync.pull import UNAPPLIABLE, apply_change, refresh_derived
+from app.sync.pull import AUDIT_EVENT, UNAPPLIABLE, apply_change, refresh_derived
 from app.sync.wire import Change, OpResult, PushResponse
 
 Progress = Callable[[str, int, int], None]
@@ -32,11 +32,21 @@ class PushSummary:
     rejected_reasons: list[str] = field(default_factory=list)
     # Changes of a merge the server did not apply, taken back as the server has them.
     withdrawn: int = 0
+    # What a person would call changes: `pushed` less the audit events that go with them.
+    records: int = 0
 
 
 def pending_count(ctx: ServiceContext) -> int:
     with ctx.store.session() as session:
         return session.scalar(select(func.count(OutboxEntry.seq))) or 0
+
+
+def pending_changes(ctx: ServiceContext) -> int:
+    """The waiting changes a person made, as the status bar counts them: without the audit
+    events that travel with them (one edit is two operations)."""
+    with ctx.store.session() as session:
+        return session.scalar(select(func.count(OutboxEntry.seq)).where(
+            OutboxEntry.entity != AUDIT_EVENT)) or 0
 
 
 @dataclass(frozen=True)
@@ -184,6 +194,7 @@ def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
                     version=answer.version, values=answer.values))
                 refresh_derived(session, row)
         summary.pushed += len(answered)
+        summary.records += sum(e.entity != AUDIT_EVENT for e in answered)
 
 
 def _take_back_withdrawn(session: Any, entries: list[_Entry], summary: PushSummary) -> None:

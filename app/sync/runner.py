@@ -35,6 +35,10 @@ class SyncSummary:
     # Changes of a merge the server did not apply, taken back (the merge's own refusal is
     # among `rejected`, or the server's state came back).
     withdrawn: int = 0
+    # The changes a person made or will see, audit events left out (`pushed` and `pulled`
+    # count every operation; a caseworker's one edit travels with its audit event).
+    records_sent: int = 0
+    records_received: int = 0
 
     def line(self) -> str:
         text = (f"pushed {self.pushed}, pulled {self.pulled}, conflicts {self.conflicts}"
@@ -86,7 +90,8 @@ def run_sync(ctx: ServiceContext, client: SyncClient, *, batch_size: int = DEFAU
     with ctx.store.transaction() as session:
         state.put(session, state.LAST_SYNC, datetime.now(UTC).isoformat())
         state.put(session, state.LAST_ERROR, None)
-    return SyncSummary(True, *counts(), pending_count(ctx), withdrawn=push.withdrawn)
+    return SyncSummary(True, *counts(), pending_count(ctx), withdrawn=push.withdrawn,
+                       records_sent=push.records, records_received=pull.records)
 
 
 def _failed(ctx: ServiceContext, pushed: int, pulled: int, conflicts: int, rejected: int,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.services.context import ServiceContext
 from app.sync import state
-from app.sync.push import pending_count
+from app.sync.push import pending_changes
 from app.sync.runner import SyncSummary, client_for, run_sync
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.error_words import describe
@@ -70,7 +70,7 @@ class SyncStatusWidget(QWidget):
         ctx = self.ctx
 
         def read() -> tuple[int, str | None, str | None, str | None]:
-            return (pending_count(ctx), state.read(ctx.store, state.LAST_SYNC),
+            return (pending_changes(ctx), state.read(ctx.store, state.LAST_SYNC),
                     state.read(ctx.store, state.LAST_ERROR),
                     state.read(ctx.store, state.SERVER_URL))
 
@@ -153,7 +153,7 @@ def sync_result_words(summary: SyncSummary) -> str:
         return tr("This device was revoked by your office; its local data was removed.")
     if summary.complete:
         parts = [fill(tr("Sync complete. Changes sent: %1, received: %2."),
-                      summary.pushed, summary.pulled)]
+                      summary.records_sent, summary.records_received)]
     else:
         parts = [tr("Sync did not complete: the server could not be reached or refused. "
                     "Your changes are kept and will be sent later.")]

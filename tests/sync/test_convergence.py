@@ -37,6 +37,19 @@ def test_three_devices_converge(devices: Devices, server: RunningServer) -> None
     assert search_participants(a, ParticipantQuery("offline-intake")).total == 1
 
 
+def test_the_counts_a_person_sees_leave_audit_events_out(devices: Devices,
+                                                         server: RunningServer) -> None:
+    """One intake travels as two operations (the file and its audit event): the status bar
+    says one change sent, and one received on the other device."""
+    a, b = devices.new("a"), devices.new("b")
+    assert sync(a).complete and sync(b).complete
+    ps.create_participant(a, {"family_name": "Counted", "given_names": "Once"})
+    sent = sync(a)
+    assert (sent.pushed, sent.records_sent) == (2, 1)
+    received = sync(b)
+    assert (received.pulled, received.records_received) == (2, 1)
+
+
 def test_different_fields_of_one_participant_both_survive(devices: Devices) -> None:
     a, b = devices.new("a"), devices.new("b")
     pid = ps.create_participant(a, {"family_name": "Mwangi", "phone": "604 555 0100"})

@@ -133,7 +133,9 @@ def test_refusal_words() -> None:
 
 def test_sync_result_in_the_status_bar(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
                                        unlocked: MainWindow) -> None:
-    summary = SyncSummary(True, pushed=3, pulled=5, conflicts=1, rejected=2)
+    # Ten operations out, five changes and their audit events; eleven in.
+    summary = SyncSummary(True, pushed=10, pulled=11, conflicts=1, rejected=2,
+                          records_sent=3, records_received=5)
     assert unlocked.sync_widget is not None
     unlocked.sync_widget.synced.emit(summary)
     message = unlocked.statusBar().currentMessage()
@@ -143,7 +145,8 @@ def test_sync_result_in_the_status_bar(qtbot, ctx: ServiceContext,  # type: igno
     assert sync_result_words(SyncSummary(True, 0, 0)) == \
         "Sync complete. Changes sent: 0, received: 0."
     # A merge that lost to the same files merged the other way: no refusal, still said.
-    assert sync_result_words(SyncSummary(True, 4, 2, withdrawn=3)) == (
+    assert sync_result_words(SyncSummary(True, 8, 4, withdrawn=3, records_sent=4,
+                                         records_received=2)) == (
         "Sync complete. Changes sent: 4, received: 2. A merge made on this device was not "
         "applied by the server: the files are as the server has them.")
     assert sync_result_words(SyncSummary(False, error="timed out")).startswith(

@@ -38,6 +38,9 @@ def test_sync_progress_and_conflict_resolution(qtbot, devices: Devices,  # type:
     phases: list[str] = []
     widget.op = None
     qtbot.waitUntil(widget.button.isEnabled, timeout=10_000)
+    # One edit waiting (with its audit event): one change, as a person counts them.
+    widget.refresh_state()
+    qtbot.waitUntil(lambda: "pending changes: 1 ·" in widget.state.text(), timeout=10_000)
     original = widget._progress
     widget._progress = lambda p, d, t: (phases.append(p), original(p, d, t))  # type: ignore[method-assign]
     with qtbot.waitSignal(widget.synced, timeout=30_000) as signal:
@@ -52,7 +55,9 @@ def test_sync_progress_and_conflict_resolution(qtbot, devices: Devices,  # type:
     assert [page.table.item(0, j).text() for j in range(5)] == \
         ["Haddad", "Participant file", "City", "Delta", "Richmond"]
     # The result was said in the status bar, and the tab counts the open conflict.
-    assert "1 change conflicts with another device's" in w.statusBar().currentMessage()
+    assert w.statusBar().currentMessage().startswith(
+        "Sync complete. Changes sent: 1, received: 1. 1 change conflicts with another "
+        "device's.")
     tabs = w.workspace.tabs
     qtbot.waitUntil(lambda: tabs.tabText(tabs.indexOf(page)) == "Conflicts (1)",
                     timeout=10_000)
