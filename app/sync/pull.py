@@ -18,7 +18,15 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.errors import SyncError
-from app.models import ENTITIES, Alias, OutboxEntry, Participant, ParticipantNameKey, SyncedEntity
+from app.models import (
+    ENTITIES,
+    Alias,
+    AuditEvent,
+    OutboxEntry,
+    Participant,
+    ParticipantNameKey,
+    SyncedEntity,
+)
 from app.models.wire import decode, wire_fields
 from app.services.context import ServiceContext
 from app.services.name_keys import key_rows
@@ -30,7 +38,6 @@ from app.sync.client import SyncClient
 from app.sync.wire import FIELD_CHECKS, Change, PullResponse, value_problem
 
 Progress = Callable[[str, int, int], None]
-AUDIT_EVENT = "audit_event"
 GROUP_RECORDS = 5_000  # changes written in one transaction, from pages already fetched
 
 
@@ -206,7 +213,7 @@ def pull_changes(ctx: ServiceContext, client: SyncClient, page_size: int,
                 raise unappliable(written, exc) from exc
             for done in written:
                 summary.pulled += len(done.changes)
-                summary.records += sum(c.entity != AUDIT_EVENT for c in done.changes)
+                summary.records += sum(c.entity != AuditEvent.__entity__ for c in done.changes)
                 summary.pages += 1
                 if progress:
                     progress("pull", summary.pulled,

@@ -13,12 +13,12 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import OperationalError
 
 from app.errors import SyncError
-from app.models import ENTITIES, Conflict, OutboxEntry, Participant
+from app.models import ENTITIES, AuditEvent, Conflict, OutboxEntry, Participant
 from app.services.context import ServiceContext
 from app.services.participant_merge import reopen_refused_pair
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
-from app.sync.pull import AUDIT_EVENT, UNAPPLIABLE, apply_change, refresh_derived
+from app.sync.pull import UNAPPLIABLE, apply_change, refresh_derived
 from app.sync.wire import Change, OpResult, PushResponse
 
 Progress = Callable[[str, int, int], None]
@@ -46,7 +46,7 @@ def pending_changes(ctx: ServiceContext) -> int:
     events that travel with them (one edit is two operations)."""
     with ctx.store.session() as session:
         return session.scalar(select(func.count(OutboxEntry.seq)).where(
-            OutboxEntry.entity != AUDIT_EVENT)) or 0
+            OutboxEntry.entity != AuditEvent.__entity__)) or 0
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
                     version=answer.version, values=answer.values))
                 refresh_derived(session, row)
         summary.pushed += len(answered)
-        summary.records += sum(e.entity != AUDIT_EVENT for e in answered)
+        summary.records += sum(e.entity != AuditEvent.__entity__ for e in answered)
 
 
 def _take_back_withdrawn(session: Any, entries: list[_Entry], summary: PushSummary) -> None:
