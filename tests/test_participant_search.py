@@ -39,6 +39,18 @@ def test_accent_and_case_insensitive(ctx: ServiceContext, people: dict[str, str]
     assert set(_names(ctx, text="garcía")) == {"García", "Garcia-Lopez"}
 
 
+def test_letters_without_a_decomposition_are_found_by_their_base_letters(
+        ctx: ServiceContext) -> None:
+    """Đặng, Yıldız and Søren are found as 'dang', 'yildiz', 'soren', and the other way."""
+    for family, given in (("Đặng", "Thu"), ("Yıldız", "Ayşe"), ("Kierkegaard", "Søren")):
+        create_participant(ctx, {"family_name": family, "given_names": given})
+    create_participant(ctx, {"family_name": "Dang", "given_names": "Lan"})
+    assert sorted(_names(ctx, text="dang")) == ["Dang", "Đặng"]
+    assert _names(ctx, text="ĐẶNG THU") == ["Đặng"]
+    assert _names(ctx, text="YILDIZ") == ["Yıldız"]
+    assert _names(ctx, text="soren") == ["Kierkegaard"]
+
+
 def test_client_id_phone_and_alias(ctx: ServiceContext, people: dict[str, str]) -> None:
     assert _names(ctx, text="10000017") == ["Kaur"]  # i=17 -> FAMILIES[7]
     assert _names(ctx, text="5551023") == ["Garcia-Lopez"]  # i=23 -> FAMILIES[3]

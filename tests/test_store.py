@@ -181,6 +181,61 @@ def test_store_from_previous_revision_upgrades_without_loss(ctx: ServiceContext,
     store.lock()
 
 
+def test_upgrade_to_0008_refolds_names_the_earlier_fold_left_as_typed(
+        ctx: ServiceContext, store_dir: Path) -> None:
+    """A store written before ı, đ, ø... were folded: its search text and matcher keys are
+    rebuilt for those files only, so 'Dang' and 'YILDIZ' find them after the upgrade."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.models import ParticipantNameKey
+    from app.services.matching import find_duplicates
+    from app.services.name_keys import key_rows
+    from app.services.participant_search import ParticipantQuery, search_participants
+
+    dang = create_participant(ctx, {"family_name": "Đặng", "given_names": "Văn Minh",
+                                    "date_of_birth": "1979-02-03"})
+    yildiz = create_participant(ctx, {"family_name": "Yıldız", "given_names": "Hüseyin",
+                                      "date_of_birth": "1993-05-14"})
+    plain = create_participant(ctx, {"family_name": "Tremblay", "given_names": "Marc"})
+    cfg = migrate.alembic_config()
+    with ctx.store.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+        # What the fold before 0008 wrote: the letters kept as typed, keys to match.
+        conn.execute(text("UPDATE participant SET search_text = :t WHERE id = :id"),
+                     [{"t": "đang | van minh", "id": dang},
+                      {"t": "yıldız | huseyin", "id": yildiz}])
+        conn.execute(text("DELETE FROM participant_name_key WHERE participant_id IN (:a, :b)"),
+                     {"a": dang, "b": yildiz})
+        conn.execute(text("INSERT INTO participant_name_key (key, participant_id) "
+                          "VALUES ('f:đang mn vn', :a), ('t1993:yıldız', :b)"),
+                     {"a": dang, "b": yildiz})
+        untouched = conn.execute(text("SELECT search_text FROM participant WHERE id = :id"),
+                                 {"id": plain}).scalar()
+        conn.commit()
+    ctx.store.lock()
+    store = Store(store_dir)
+    store.unlock(PASSPHRASE)
+    upgraded = ServiceContext.open(store)
+    try:
+        assert search_participants(upgraded, ParticipantQuery("dang")).total == 1
+        assert search_participants(upgraded, ParticipantQuery("yildiz")).total == 1
+        found = find_duplicates(upgraded, {"family_name": "YILDIZ", "given_names": "Huseyin",
+                                           "date_of_birth": "1993-05-14"})
+        assert [c.participant_id for c in found] == [yildiz]
+        with store.session() as session:
+            keys = {(k, pid) for k, pid in session.execute(
+                select(ParticipantNameKey.key, ParticipantNameKey.participant_id))}
+            assert {(r["key"], r["participant_id"]) for r in key_rows(
+                dang, [("Đặng", "Văn Minh")], "1979-02-03")} <= keys
+            assert not any("đ" in k or "ı" in k for k, _ in keys)
+            assert session.scalar(select(Participant.search_text).where(
+                Participant.id == plain)) == untouched
+    finally:
+        store.lock()
+
+
 def test_store_newer_than_app_is_refused(ctx: ServiceContext, store_dir: Path) -> None:
     with ctx.store.engine.connect() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'f00dfeed9999'")

@@ -23,12 +23,23 @@ def has_control_chars(value: str) -> bool:
     return bool(_CONTROL.search(value))
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, so removing
+# marks leaves them as they are: without this, "Yıldız" (Turkish dotless i) never met
+# "YILDIZ" typed on another keyboard, nor "Đặng" (Vietnamese) "Dang". Keys are casefolded.
+_UNDECOMPOSED = str.maketrans({
+    "ı": "i", "đ": "d", "ð": "d", "ø": "o", "ł": "l", "ħ": "h", "ŧ": "t", "ƀ": "b",
+    "ɨ": "i", "ə": "e", "ƒ": "f", "ĸ": "k", "æ": "ae", "œ": "oe", "þ": "th", "ŋ": "ng",
+    "ß": "ss",
+})
+
+
 def fold(value: str) -> str:
-    """Accent- and case-insensitive form: 'Nguyễn-Lê' -> 'nguyen-le'. Other scripts pass
-    through (casefolded), so Arabic or Cyrillic names stay searchable as typed."""
+    """Accent- and case-insensitive form: 'Nguyễn-Lê' -> 'nguyen-le', 'Đặng' -> 'dang',
+    'Yıldız' -> 'yildiz'. Other scripts pass through (casefolded), so Arabic or Cyrillic
+    names stay searchable as typed."""
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.casefold().replace("ß", "ss")).strip()
+    return _SPACES.sub(" ", stripped.casefold().translate(_UNDECOMPOSED)).strip()
 
 
 def digits(value: str | None) -> str:

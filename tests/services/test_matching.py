@@ -59,6 +59,24 @@ def test_probable_duplicates(ctx: ServiceContext, people: dict[str, str], data: 
     assert reason in found[0].reasons
 
 
+@pytest.mark.parametrize("stored, typed", [
+    (("Yıldız", "Hüseyin"), ("YILDIZ", "Huseyin")),  # Turkish dotless i, another keyboard
+    (("Đặng", "Văn Minh"), ("Dang", "Van Minh")),  # Vietnamese d with stroke
+    (("Søndergaard", "Bjørn"), ("Sondergaard", "Bjorn")),
+    (("Wałęsa", "Łukasz"), ("Walesa", "Lukasz")),
+])
+def test_letters_without_a_decomposition_match_their_base_letters(
+        ctx: ServiceContext, stored: tuple[str, str], typed: tuple[str, str]) -> None:
+    """Removing accents leaves ı, đ, ø, ł as they are: they are folded to i, d, o, l, so the
+    same name typed without them is the same name, not a spelling two letters off."""
+    pid = create_participant(ctx, {"family_name": stored[0], "given_names": stored[1],
+                                   "date_of_birth": "1993-05-14", "phone": "604 555 0199"})
+    found = find_duplicates(ctx, {"family_name": typed[0], "given_names": typed[1],
+                                  "date_of_birth": "1993-05-14"})
+    assert [c.participant_id for c in found] == [pid]
+    assert "same_name" in found[0].reasons and "same_dob" in found[0].reasons
+
+
 def test_aliases_and_strangers(ctx: ServiceContext, people: dict[str, str]) -> None:
     add_alias(ctx, people["other"], {"family_name": "Kowalski", "given_names": "Marek"})
     found = find_duplicates(ctx, {"family_name": "Kowalsky", "given_names": "Marek"})
