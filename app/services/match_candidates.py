@@ -20,14 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Alias, Participant, ParticipantNameKey
 from app.services import match_scoring as ms
-from app.services.name_keys import (
-    KEY_LENGTH,
-    NO_YEAR,
-    Name,
-    birth_year,
-    name_skeletons,
-    token_keys,
-)
+from app.services.name_keys import NO_YEAR, Name, birth_year, token_keys
 from app.services.text import digits
 
 CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
@@ -95,8 +88,7 @@ def candidate_ids(session: Session, q: MatchQuery) -> set[str]:
     if q.dob and len(q.dob) == 10:
         dates = {q.dob, f"{q.dob[:4]}-{q.dob[8:10]}-{q.dob[5:7]}"}
         add(select(Participant.id).where(Participant.date_of_birth.in_(sorted(dates))))
-    keys = lookup_keys(q) | rare_keys(session, q) | near_keys(session, q) \
-        | near_name_keys(session, q)
+    keys = lookup_keys(q) | rare_keys(session, q) | near_keys(session, q)
     if keys:
         add(select(ParticipantNameKey.participant_id).where(
             ParticipantNameKey.key.in_(sorted(keys))).distinct())
@@ -171,43 +163,6 @@ def near_keys(session: Session, q: MatchQuery) -> set[str]:
         if sum(counts.get(k, 0) for k in keys) <= RARE_WORD_FILES:
             out.update(k for k in keys if counts.get(k))
     return out
-
-
-def near_name_candidates(q: MatchQuery) -> dict[str, list[str]]:
-    """For a query with no birth year: each word of a name of two words or more -> the
-    whole-name keys of that name with the word one letter away (`near_skeletons`), the other
-    words as typed. With no year to block on, a mistyped rare word beside a common one
-    ("Jxfarpour Maryam") met no key: the word's own blocks miss, and the common word's are
-    too big to read in every year. The whole name pins the other words, so these keys are
-    few and their files close."""
-    if birth_year(q.dob) != NO_YEAR:
-        return {}
-    by_word: dict[str, list[str]] = {}
-    for n, name in enumerate(q.raw_names):
-        words = name_skeletons(name)
-        if len(words) < 2:
-            continue
-        for i, sk in enumerate(words):
-            rest = words[:i] + words[i + 1:]
-            by_word[f"{n}:{i}"] = sorted({
-                f"f:{' '.join(sorted([*rest, v]))}"[:KEY_LENGTH] for v in near_skeletons(sk)})
-    return by_word
-
-
-def near_name_keys(session: Session, q: MatchQuery) -> set[str]:
-    """The keys of `near_name_candidates` that hold files, for words whose neighbours hold
-    at most `RARE_WORD_FILES` files (counted first, as `rare_keys`)."""
-    by_word = near_name_candidates(q)
-    if not by_word:
-        return set()
-    wanted = sorted({k for keys in by_word.values() for k in keys})
-    counts: dict[str, int] = {}
-    for i in range(0, len(wanted), 500):
-        counts.update(session.execute(
-            select(ParticipantNameKey.key, func.count()).where(
-                ParticipantNameKey.key.in_(wanted[i:i + 500]))
-            .group_by(ParticipantNameKey.key)).all())
-    return pick_rare(by_word, counts)
 
 
 def rare_keys(session: Session, q: MatchQuery) -> set[str]:

@@ -2,9 +2,8 @@
 
 The same indexes and the same keys (client ID and the IDs a digit away, external reference,
 phone forms, the exact and the day/month-swapped date of birth, the name keys with the rare
-words of the other birth years and, for a file with no year, the near whole names), each
-read with one statement per 500 values for a whole batch of files instead of one statement
-per file. Every value is counted first (from its
+words of the other birth years), each read with one statement per 500 values for a whole
+batch of files instead of one statement per file. Every value is counted first (from its
 index) and only the members of values with at most `CANDIDATE_LIMIT` files are read: a file
 whose lookup would bring more (where the per-file check keeps an arbitrary first 3,000)
 gets None, and the caller checks it on its own, so the results are the same.
@@ -39,8 +38,7 @@ def candidates(session: Session, queries: list[mc.MatchQuery]) -> list[set[str] 
               for n, col in enumerate(columns)]
     # Name keys: the query's own blocks, and the other years' blocks of its rare words;
     # one count answers both which words are rare and which blocks are too big.
-    # For a file with no birth year, also its whole name with a word a letter away.
-    rare = [mc.rare_candidates(q) | mc.near_name_candidates(q) for q in queries]
+    rare = [mc.rare_candidates(q) for q in queries]
     own = [mc.lookup_keys(q) for q in queries]
     counts = _count(session, ParticipantNameKey.key, {k for keys in own for k in keys}
                     | {k for by_word in rare for keys in by_word.values() for k in keys})

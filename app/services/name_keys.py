@@ -69,14 +69,9 @@ def name_tokens(name: Name) -> list[str]:
     return tokens(name[0]) + tokens(name[1])
 
 
-def name_skeletons(name: Name) -> list[str]:
-    """The skeleton of each word of a name, initials left out."""
-    return [skeleton(t) for t in name_tokens(name) if len(t) > 1]
-
-
 def full_key(name: Name) -> str:
     """Skeletons of every word of a name (initials left out), sorted: order-free."""
-    return " ".join(sorted(name_skeletons(name)))
+    return " ".join(sorted(skeleton(t) for t in name_tokens(name) if len(t) > 1))
 
 
 def token_keys(name: Name) -> set[str]:

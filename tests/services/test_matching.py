@@ -503,48 +503,6 @@ def test_both_name_words_mistyped_with_the_birth_year(
     assert _first(ctx, data)[0] == pid
 
 
-@pytest.fixture
-def maryams(ctx: ServiceContext) -> list[str]:
-    """More files named Maryam across the birth years than a word may bring in all of them
-    (`RARE_WORD_FILES`): the given name alone never finds a file in another year."""
-    return [create_participant(ctx, {"family_name": f"Family{chr(97 + i % 26)}{i}",
-                                     "given_names": "Maryam",
-                                     "date_of_birth": f"{1950 + i}-03-04"})
-            for i in range(match_candidates.RARE_WORD_FILES + 5)]
-
-
-@pytest.mark.parametrize("family", ["Jxfarpour", "Jafarbour", "Jaarpour"])
-def test_a_mistyped_word_beside_a_common_one_with_no_date(
-        ctx: ServiceContext, maryams: list[str], family: str) -> None:
-    """No date of birth, the rare family name a letter off (its skeleton too), the given
-    name common: the whole name with that word a letter away brings the file, in any year."""
-    pid = create_participant(ctx, {"family_name": "Jafarpour", "given_names": "Maryam",
-                                   "date_of_birth": "1987-06-30"})
-    data = {"family_name": family, "given_names": "Maryam"}
-    assert pid in _candidates(ctx, data)
-    found, reasons = _first(ctx, data)
-    assert found == pid and "similar_name" in reasons and "few_details" in reasons
-
-
-def test_near_whole_names_are_only_for_a_query_with_no_birth_year(
-        ctx: ServiceContext, maryams: list[str]) -> None:
-    """With a year, the name's own blocks in that year already bring a near file, and a
-    file of another year is a different date: the near whole names are not looked up. A
-    neighbourhood holding more than `RARE_WORD_FILES` files brings none of them."""
-    create_participant(ctx, {"family_name": "Jafarpour", "given_names": "Maryam",
-                             "date_of_birth": "1987-06-30"})
-    query = match_candidates.MatchQuery.of({"family_name": "Jxfarpour",
-                                            "given_names": "Maryam", "date_of_birth": "1990"})
-    assert match_candidates.near_name_candidates(query) == {}
-    crowd = {create_participant(ctx, {"family_name": "Karimi", "given_names": "Darak",
-                                      "date_of_birth": f"{1950 + i}-01-01"})
-             for i in range(match_candidates.RARE_WORD_FILES + 1)}
-    near = match_candidates.MatchQuery.of({"family_name": "Karimi", "given_names": "Tarak"})
-    assert "f:drk krm" in {k for keys in match_candidates.near_name_candidates(near).values()
-                           for k in keys}
-    assert not crowd & _candidates(ctx, {"family_name": "Karimi", "given_names": "Tarak"})
-
-
 def test_near_names_are_not_a_duplicate_with_another_date_nor_for_a_common_word(
         ctx: ServiceContext, crowd: list[str]) -> None:
     """Someone else whose names are each a letter off, born on another day: not flagged.

@@ -104,24 +104,6 @@ def test_bulk_scan_finds_the_pairs_of_the_per_file_check(
     assert calls[-1] == (live, live) and len(calls) == -(-live // 64)
 
 
-def test_bulk_scan_finds_a_file_with_no_date_by_its_near_whole_name(
-        ctx: ServiceContext) -> None:
-    """A file with no birth year whose rare word is a letter off, beside a word too common to
-    look up in every year: the bulk lookup reads the near whole names as the per-file check
-    does (`near_name_candidates`), so the pair is in both."""
-    for i in range(mc.RARE_WORD_FILES + 5):
-        create_participant(ctx, {"family_name": f"Family{chr(97 + i % 26)}{i}",
-                                 "given_names": "Maryam", "date_of_birth": f"{1950 + i}-03-04"})
-    kept = create_participant(ctx, {"family_name": "Jafarpour", "given_names": "Maryam",
-                                    "date_of_birth": "1987-06-30"})
-    again = create_participant(ctx, {"family_name": "Jxfarpour", "given_names": "Maryam"})
-    with ctx.store.session() as session:
-        expected = _as_tuples(reference_pairs(session))
-        found = _as_tuples(scan_pairs(session, batch=16))
-    assert sorted(found) == sorted(expected)
-    assert (min(kept, again), max(kept, again)) in {(a, b) for a, b, _, _ in found}
-
-
 def test_giant_blocks_are_checked_file_by_file(ctx: ServiceContext,
                                                office: dict[str, list[str]],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
