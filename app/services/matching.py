@@ -27,12 +27,16 @@ from app.services.name_keys import KEY_LENGTH, NO_YEAR, Name, birth_year
 from app.services.views import DuplicateCandidate, DuplicatePair, display_name
 
 THRESHOLD = 0.7
-# How sure a candidate must be to be listed depends on what the query gives. A full date of
-# birth, a phone or an ID can settle it, so only likely files are listed. A name with at most
-# a birth year never can (namesakes share both, and the score stays low however alike the
-# names): the files that fit are listed from a lower score and marked "few details to
-# compare", since for such an intake that list is the caseworker's only check. The share of
-# people new to the store with no date of birth who see a list is in docs/performance.md.
+# How sure a candidate must be to be listed depends on what the query gives. A phone or an ID
+# can settle it, so only likely files are listed. A whole name and a full date of birth
+# without them list a file more likely than not the person (DATE_ONLY_THRESHOLD: on
+# calibration, docs/performance.md, new people's files scoring 0.5 to 0.7 on such queries
+# were none, re-entries 4 in 129). A name with at most a birth year never can settle it
+# (namesakes share both, and the score stays low however alike the names): the files that
+# fit are listed from a lower score and marked "few details to compare", since for such an
+# intake that list is the caseworker's only check. The share of people new to the store
+# with no date of birth who see a list is in docs/performance.md.
+DATE_ONLY_THRESHOLD = 0.5
 YEAR_ONLY_THRESHOLD = 0.15  # a name and a birth year (or one name word and a date), only
 NAME_ONLY_THRESHOLD = 0.03  # nothing but a name
 PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
@@ -87,16 +91,19 @@ def threshold_for(q: mc.MatchQuery) -> float:
     # A name of one word ("Santos", the given names not written or not had) with a full
     # date is as thin as a whole name with only a year: one word is shared by many.
     if q.dob and len(q.dob) > 4 and any(len(form.words) > 1 for form in q.names):
-        return THRESHOLD
+        return DATE_ONLY_THRESHOLD
     return YEAR_ONLY_THRESHOLD if q.dob else NAME_ONLY_THRESHOLD
 
 
 def top_of(scored: dict[str, DuplicateCandidate], top: int,
            threshold: float = THRESHOLD) -> list[DuplicateCandidate]:
+    """The `top` best files scoring at least `threshold`. Below a name and a full date, the
+    ones a name alone lifted there are marked "few details"."""
     out = [c for c in scored.values() if c.score >= threshold]
     out.sort(key=lambda c: (-c.score, c.display_name, c.participant_id))
-    return [c if c.score >= THRESHOLD else replace(c, reasons=(*c.reasons, "few_details"))
-            for c in out[:top]]
+    few = threshold <= YEAR_ONLY_THRESHOLD
+    return [replace(c, reasons=(*c.reasons, "few_details")) if few and c.score < THRESHOLD
+            else c for c in out[:top]]
 
 
 def scan_pairs(session: Session, progress: Progress | None = None, batch: int = 500,

@@ -16,7 +16,7 @@ from app.services.context import ServiceContext
 from app.services.matching import REASONS, find_duplicates, scan_pairs
 from app.services.participants import add_alias, create_participant, update_participant
 from app.services.synthetic_duplicates import QUERY_FIELDS, corrupt, new_person
-from app.services.views import DuplicatePair
+from app.services.views import DuplicateCandidate, DuplicatePair
 from app.store import migrate
 from app.store.store import Store
 from app.sync.pull import apply_page
@@ -548,7 +548,7 @@ def test_a_name_alone_lists_the_files_that_bear_it_marked_few_details(
     ({"family_name": "Dorelus"}, matching.NAME_ONLY_THRESHOLD),
     ({"family_name": "Dorelus", "date_of_birth": "1971"}, matching.YEAR_ONLY_THRESHOLD),
     ({"family_name": "Dorelus", "given_names": "Rosly", "date_of_birth": "1971-03-02"},
-     matching.THRESHOLD),
+     matching.DATE_ONLY_THRESHOLD),
     # One name word and a date: as thin as a whole name with only a year.
     ({"family_name": "Dorelus", "date_of_birth": "1971-03-02"}, matching.YEAR_ONLY_THRESHOLD),
     ({"family_name": "Dorelus", "phone": "604 555 0142"}, matching.THRESHOLD),
@@ -625,3 +625,24 @@ def test_one_agreeing_word_counts_for_less_the_more_people_of_that_year_have_it(
         m.setattr(matching, "word_counts", lambda session, keys: {})
         flat = matching.score_candidates(s, query, None)[target].score
     assert flat <= common
+
+
+def test_few_details_marks_only_what_a_name_and_at_most_a_year_listed() -> None:
+    """A file scoring 0.6 for a whole name and a full date is listed as it is (more likely
+    than not the person); the same score for a name and a year is marked "few details", and
+    0.6 is under the bar of a query with a phone or an ID."""
+    def candidate(pid: str, score: float) -> DuplicateCandidate:
+        return DuplicateCandidate(participant_id=pid, display_name=f"Name {pid}",
+                                  date_of_birth=None, client_id=None, external_ref=None,
+                                  score=score, reasons=("same_name",))
+
+    scored = {"a": candidate("a", 0.6), "b": candidate("b", 0.45), "c": candidate("c", 0.9)}
+    dated = matching.top_of(scored, 5, matching.DATE_ONLY_THRESHOLD)
+    assert [(c.participant_id, c.reasons) for c in dated] == [
+        ("c", ("same_name",)), ("a", ("same_name",))]
+    year = matching.top_of(scored, 5, matching.YEAR_ONLY_THRESHOLD)
+    assert [(c.participant_id, c.reasons) for c in year] == [
+        ("c", ("same_name",)), ("a", ("same_name", "few_details")),
+        ("b", ("same_name", "few_details"))]
+    assert [c.participant_id for c in matching.top_of(scored, 5, matching.THRESHOLD)] == ["c"]
+
