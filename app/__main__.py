@@ -22,6 +22,7 @@ def self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from app.services.name_keys import tokens
     from app.services.participants import create_participant, get_participant
     from app.services.setup import initialise_store, open_store
     from app.store import migrate
@@ -36,6 +37,11 @@ def self_test() -> int:
         store, ctx = open_store(data, "self-test passphrase")
         if get_participant(ctx, pid).family_name != "Selftest":
             print("self-test: the record read back differs", file=sys.stderr)
+            return 1
+        # anyascii reads its tables from package data; a bundle without them would read
+        # every name in another script as nothing.
+        if tokens("Шевченко Тарас") != ["shevchenko", "taras"]:
+            print("self-test: names in other scripts are not read", file=sys.stderr)
             return 1
         with store.engine.connect() as conn:
             if migrate.current_revision(conn) != migrate.head_revision():

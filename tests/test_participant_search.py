@@ -51,6 +51,22 @@ def test_letters_without_a_decomposition_are_found_by_their_base_letters(
     assert _names(ctx, text="soren") == ["Kierkegaard"]
 
 
+def test_a_name_in_another_script_is_found_in_latin_letters(ctx: ServiceContext) -> None:
+    """A file written in Cyrillic or Greek is found by the name typed in Latin letters, and
+    still by the name as written; a name typed in Cyrillic also finds it in Latin letters."""
+    create_participant(ctx, {"family_name": "Шевченко", "given_names": "Тарас"})
+    create_participant(ctx, {"family_name": "Tremblay", "given_names": "Marc",
+                             "aliases": [{"family_name": "Παπαδόπουλος"}]})
+    assert _names(ctx, text="shevchenko") == ["Шевченко"]
+    assert _names(ctx, text="Шевч") == ["Шевченко"]
+    assert _names(ctx, text="taras shev") == ["Шевченко"]
+    assert _names(ctx, text="papadop") == ["Tremblay"]
+    create_participant(ctx, {"family_name": "Shevchenko", "given_names": "Ivan"})
+    # Typed in Cyrillic: the files written in it and those written in Latin letters.
+    assert sorted(_names(ctx, text="Шевченко")) == ["Shevchenko", "Шевченко"]
+    assert _names(ctx, text="шевч іван") == ["Shevchenko"]
+
+
 def test_client_id_phone_and_alias(ctx: ServiceContext, people: dict[str, str]) -> None:
     assert _names(ctx, text="10000017") == ["Kaur"]  # i=17 -> FAMILIES[7]
     assert _names(ctx, text="5551023") == ["Garcia-Lopez"]  # i=23 -> FAMILIES[3]

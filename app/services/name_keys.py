@@ -12,6 +12,7 @@ name share it: Mohammed, Muhammad, Mohamad and Mohamed are all "mhmd"; Yusuf and
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
@@ -19,6 +20,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from app.models.name_key import ParticipantNameKey
+from app.services.latin import to_latin
 from app.services.text import fold
 
 NO_YEAR = "----"
@@ -33,17 +35,17 @@ Name = tuple[str | None, str | None]  # (family_name, given_names)
 
 
 def tokens(text: str | None) -> list[str]:
-    """Folded name words: any run of letters ('O'Brien' -> ['o', 'brien'])."""
+    """Folded name words in Latin letters: any run of letters ('O'Brien' -> ['o',
+    'brien']), a word of another script as `latin.to_latin` reads it ('Шевченко' ->
+    ['shevchenko'], 'الحسن' -> ['al', 'hsn']), so one name meets itself across scripts."""
     out: list[str] = []
     word: list[str] = []
-    for ch in fold(text or ""):
-        if ch.isalpha():
+    for ch in fold(text or "") + " ":
+        if ch.isalpha() or (word and unicodedata.category(ch)[0] == "M"):
             word.append(ch)
         elif word:
-            out.append("".join(word))
+            out.extend(to_latin("".join(word)).split())
             word = []
-    if word:
-        out.append("".join(word))
     return out
 
 

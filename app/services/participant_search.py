@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Participant
 from app.services.context import ServiceContext
+from app.services.latin import to_latin
 from app.services.text import fold
 from app.services.views import Page, ParticipantSummary
 from app.store.fts import FTS_TABLE, WORDS_TABLE
@@ -47,7 +48,7 @@ def _fts_match(query: ParticipantQuery) -> str | None:
     tokens = [t for t in fold(query.text).split() if len(t) >= 3]
     if not tokens:
         return None
-    return " AND ".join(_phrase(t) for t in tokens)
+    return " AND ".join(_either(t) for t in tokens)
 
 
 def _words_match(query: ParticipantQuery) -> str | None:
@@ -62,6 +63,15 @@ def _words_match(query: ParticipantQuery) -> str | None:
 
 def _phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
+
+
+def _either(token: str) -> str:
+    """A term typed in another script, as typed or in Latin letters ("Шевч" finds a file
+    written "Shevchenko"; the search text holds such names in both, `build_search_text`)."""
+    latin = to_latin(token) if not token.isascii() else token
+    if latin == token or not latin.isascii() or len(latin) < 3:
+        return _phrase(token)
+    return f"({_phrase(token)} OR {_phrase(latin)})"
 
 
 def _filtered(query: ParticipantQuery, columns: Select, *, walk_index: bool = False) -> Select:

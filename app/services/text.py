@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.services.latin import to_latin
+
 _SPACES = re.compile(r"\s+")
 # Control characters other than tab and newline never belong in a field.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
@@ -49,6 +51,12 @@ def digits(value: str | None) -> str:
 def build_search_text(family_name: str, given_names: str | None, aliases: list[str],
                       client_id: str | None, phone: str | None,
                       external_ref: str | None = None) -> str:
+    """Every name, alias and number folded; then the names written in another script in
+    Latin letters too, so 'Shevchenko' finds 'Шевченко'."""
     parts = [family_name, given_names or "", *aliases, client_id or "", digits(phone),
              external_ref or ""]
-    return " | ".join(fold(p) for p in parts if p)
+    folded = [fold(p) for p in parts if p]
+    names = [fold(p) for p in (family_name, given_names or "", *aliases) if p]
+    latin = [" ".join(w for w in map(to_latin, n.split()) if w.isascii())
+             for n in names if not n.isascii()]
+    return " | ".join(folded + [t for t in latin if t])

@@ -60,6 +60,48 @@ def test_probable_duplicates(ctx: ServiceContext, people: dict[str, str], data: 
 
 
 @pytest.mark.parametrize("stored, typed", [
+    (("Шевченко", "Тарас"), ("Shevchenko", "Taras")),  # Ukrainian
+    (("Мельник", "Сергій"), ("Melnyk", "Serhiy")),  # Ukrainian г is an h
+    (("أحمد", "محمد"), ("Ahmed", "Mohammed")),  # Arabic: no short vowels written
+    (("حسيني", "مريم"), ("Hosseini", "Maryam")),  # Persian
+    (("Παπαδόπουλος", "Γιώργος"), ("Papadopoulos", "Giorgos")),
+    (("ገብረሥላሴ", "ሀይሌ"), ("Gebreselassie", "Haile")),  # Amharic, Tigrinya
+    (("ਸਿੰਘ", "ਹਰਜੀਤ"), ("Singh", "Harjeet")),  # Punjabi
+    (("Shevchenko", "Taras"), ("Шевченко", "Тарас")),  # and the other way
+])
+def test_a_name_written_in_another_script_is_the_same_name(
+        ctx: ServiceContext, crowd: list[str], stored: tuple[str, str],
+        typed: tuple[str, str]) -> None:
+    """A file whose name was written from a document in its own script, and the same person
+    typed in Latin letters at another intake (or the other way): the same name."""
+    pid = create_participant(ctx, {"family_name": stored[0], "given_names": stored[1],
+                                   "date_of_birth": "1981-08-19"})
+    found = find_duplicates(ctx, {"family_name": typed[0], "given_names": typed[1],
+                                  "date_of_birth": "1981-08-19"})
+    assert found and found[0].participant_id == pid
+    assert {"same_dob"} <= set(found[0].reasons)
+    assert set(found[0].reasons) & {"same_name", "transliteration", "similar_name"}
+
+
+def test_names_in_other_scripts_read_in_latin_letters() -> None:
+    """What the matcher's words are made of: anyascii for scripts that write vowels, the
+    Arabic script by its own table (an alef or ain a vowel, al- a word of its own), only
+    letters (a symbol is never a word)."""
+    from app.services.latin import to_latin
+    from app.services.name_keys import skeleton, tokens
+    from app.services.text import fold
+
+    assert tokens("Шевченко-Петренко") == ["shevchenko", "petrenko"]
+    assert tokens("الحسن") == ["al", "hsn"]
+    assert [skeleton(t) for t in tokens("محمد")] == [skeleton("mohammed")]
+    assert [skeleton(t) for t in tokens("إبراهيم")] == [skeleton("ibrahim")]
+    assert [skeleton(t) for t in tokens("يوسف")] == [skeleton("yusuf")]
+    assert to_latin(fold("Ольга")) == "olga" and to_latin(fold("Сергій")) == "serhii"
+    assert to_latin("a😀b") == "a b" and to_latin("😀") == "😀"
+    assert tokens("O'Brien") == ["o", "brien"] and tokens("Nguyễn") == ["nguyen"]
+
+
+@pytest.mark.parametrize("stored, typed", [
     (("Yıldız", "Hüseyin"), ("YILDIZ", "Huseyin")),  # Turkish dotless i, another keyboard
     (("Đặng", "Văn Minh"), ("Dang", "Van Minh")),  # Vietnamese d with stroke
     (("Søndergaard", "Bjørn"), ("Sondergaard", "Bjorn")),
@@ -360,7 +402,7 @@ def test_pulled_participant_is_matchable(ctx: ServiceContext) -> None:
             "office_id": ctx.office_id, "family_name": "Ivanenko", "given_names": "Olena",
             "date_of_birth": "1984-10-02", "status": "active", "created_at": stamp}),
         Change(seq=2, entity="alias", record_id=alias_id, version=1, values={
-            "office_id": ctx.office_id, "participant_id": pid, "family_name": "Іваненко",
+            "office_id": ctx.office_id, "participant_id": pid, "family_name": "Шевчук",
             "given_names": "Олена", "created_at": stamp}),
     ]
     with ctx.store.write_session() as session, session.begin():
@@ -369,7 +411,10 @@ def test_pulled_participant_is_matchable(ctx: ServiceContext) -> None:
                         "date_of_birth": "1984-10-02"})[0] == pid
     found, reasons = _first(ctx, {"family_name": "Іваненко", "given_names": "Олена",
                                   "date_of_birth": "1984-10-02"})
-    assert found == pid and "alias_match" in reasons
+    assert found == pid and "same_name" in reasons  # the Latin name, read across scripts
+    found, reasons = _first(ctx, {"family_name": "Shevchuk", "given_names": "Olena",
+                                  "date_of_birth": "1984-10-02"})
+    assert found == pid and "alias_match" in reasons  # the pulled alias, in Cyrillic
 
 
 def test_migration_backfills_name_keys(ctx: ServiceContext, store_dir: Path) -> None:

@@ -1,5 +1,7 @@
 """search and matcher keys: names with letters Unicode does not decompose (Turkish ı,
-Vietnamese đ, ø, ł, æ...) are folded to their base letters; derived columns are rebuilt
+Vietnamese đ, ø, ł, æ...) are folded to their base letters, and names in other scripts
+(Cyrillic, Arabic, Greek, Ge'ez...) are also read in Latin letters; derived columns are
+rebuilt for the files this changes
 
 Revision ID: 0008
 Revises: 0007
