@@ -8,7 +8,7 @@ office, or with a phone or an ID, is enough."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -98,6 +98,57 @@ def _same_start(a: str, b: str) -> bool:
 
 def compare_names(q: NameForm, c: NameForm) -> NameMatch | None:
     """Order, accents and case ignored; transliterations, typos, initials, compound names."""
+    found = _compare(q, c)
+    if (len(q.family) > 1 or len(c.family) > 1) and _runs_together(q, c):
+        # A family name of several words may be written run together at the other intake
+        # while something else differs too (Zamado Loranza Juan / ZAMADOLORANZA J.; Al-Salami
+        # Tariq / Tariq AlsSalami): compared as one word, it can agree with any word.
+        joined = _compare(_one_family(q), _one_family(c))
+        if joined is not None and "same_name" in joined.reasons:  # as De la Cruz / Delacruz
+            joined = replace(joined, m=min(joined.m, 0.9), reasons=tuple(sorted(
+                {*joined.reasons, "similar_name"} - {"same_name"})))
+        if joined is not None and (found is None or (joined.full, joined.m) > (found.full,
+                                                                             found.m)):
+            found = replace(joined, namesake_key=_unjoined(joined.namesake_key, c))
+    return found
+
+
+def _runs_together(q: NameForm, c: NameForm) -> bool:
+    """A family name of several words, run together, is a word of the other name as it is
+    or respelled (never a slip: "alrashan" is two letters from "alrashadi", yet Al-Rashan and
+    Al-Rashadi are other families)."""
+    for several, other in ((q, c), (c, q)):
+        if len(several.family) > 1:
+            run = "".join(several.family)
+            ours = _one_family(other)
+            if any(_word(run, skeleton(run), w, sk)[0] >= TRANSLITERATION
+                   for w, sk in zip(ours.words, ours.skeletons, strict=True)):
+                return True
+    return False
+
+
+def _one_family(form: NameForm) -> NameForm:
+    if len(form.family) < 2:
+        return form
+    family = "".join(form.family)
+    return NameForm((family,), form.given, (family, *form.given),
+                    (skeleton(family), *form.skeletons[len(form.family):]), form.key)
+
+
+def _unjoined(agreed: str, c: NameForm) -> str:
+    """The namesake key with the file's family name as its keys hold it (word by word)."""
+    if len(c.family) < 2:
+        return agreed
+    words = agreed.split()
+    joined = skeleton("".join(c.family))
+    if joined not in words:
+        return agreed
+    words.remove(joined)
+    words += [sk for w, sk in zip(c.family, c.skeletons, strict=False) if len(w) > 1]
+    return " ".join(sorted(words))
+
+
+def _compare(q: NameForm, c: NameForm) -> NameMatch | None:
     if not q.words or not c.words:
         return None
     # Namesakes are counted for the file's words that agreed, never the query's spelling:

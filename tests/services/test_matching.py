@@ -511,6 +511,49 @@ def test_short_words_one_sound_or_letter_apart_are_other_names(a: str, b: str) -
     assert found is not None and "similar_name" in found.reasons
 
 
+@pytest.mark.parametrize("query, stored, m, reason", [
+    (("ZAMADOLORANZA", "J."), ("Zamado Loranza", "Juan"), match_scoring.INITIAL, "initials"),
+    (("Tariq", "AlsSalami"), ("Al-Salami", "Tariq"), match_scoring.TRANSLITERATION,
+     "names_swapped"),
+    (("MedinaCruz", "Sofia"), ("Medina Cruz", "Sofía Olena"), match_scoring.EXTRA_WORD,
+     "partial_name"),
+])
+def test_a_family_name_run_together_with_something_else_different(
+        query: tuple[str, str], stored: tuple[str, str], m: float, reason: str) -> None:
+    """The family name written as one word, and the given names as initials, swapped or
+    shortened too: the run-together name is one word of the other, so the rest is compared
+    word by word; namesakes are counted for the file's words as its keys hold them."""
+    found = match_scoring.compare_names(match_scoring.NameForm.of(query),
+                                        match_scoring.NameForm.of(stored))
+    assert found is not None and found.full and found.m == pytest.approx(m)
+    assert reason in found.reasons
+    stored_keys = set(match_scoring.NameForm.of(stored).key.split())
+    assert set(found.namesake_key.split()) <= stored_keys
+
+
+@pytest.mark.parametrize("query, stored", [
+    (("Al-Rashan", "Mohammed"), ("Al-Rashadi", "Mohammed")),
+    (("García-Pérez", "José"), ("García-Narez", "José")),
+])
+def test_family_names_run_together_are_never_a_slip_apart(
+        query: tuple[str, str], stored: tuple[str, str]) -> None:
+    """Run together, Al-Rashan and Al-Rashadi are two letters apart, as a long word's slip
+    may be; they are other families all the same: only the same run, or a respelling, is
+    taken as one name."""
+    plain = match_scoring.compare_names(match_scoring.NameForm.of(query),
+                                        match_scoring.NameForm.of(stored))
+    assert plain is not None and not plain.full and plain.m < match_scoring.EXTRA_WORD
+
+
+def test_a_re_entry_with_the_family_name_run_together_and_initials(
+        ctx: ServiceContext, crowd: list[str]) -> None:
+    pid = create_participant(ctx, {"family_name": "Zamado Loranza", "given_names": "Juan",
+                                   "date_of_birth": "1951-11-01"})
+    found, reasons = _first(ctx, {"family_name": "ZAMADOLORANZA", "given_names": "J.",
+                                  "date_of_birth": "1951-11-01"})
+    assert found == pid and {"initials", "same_dob"} <= set(reasons)
+
+
 def test_namesakes_are_counted_for_the_words_of_the_file_that_agreed() -> None:
     """A mistyped "Joté" that agrees with two of "Gómez Juan José" is weighed by how common
     "Gómez José" is, not by the typo (which no file has)."""
