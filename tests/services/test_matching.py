@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete, event, select, update
 
 from app.models import Participant, ParticipantNameKey
@@ -99,6 +101,24 @@ def test_names_in_other_scripts_read_in_latin_letters() -> None:
     assert to_latin(fold("Ольга")) == "olga" and to_latin(fold("Сергій")) == "serhii"
     assert to_latin("a😀b") == "a b" and to_latin("😀") == "😀"
     assert tokens("O'Brien") == ["o", "brien"] and tokens("Nguyễn") == ["nguyen"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(max_size=30))
+def test_any_text_reads_as_latin_words_or_stays_as_written(text: str) -> None:
+    """Whatever a name field holds (any script, marks, symbols, controls): words of Latin
+    letters in lower case, or a word as typed where nothing in it can be read; never an
+    empty word, never an error."""
+    from app.services.latin import to_latin
+    from app.services.name_keys import full_key, tokens
+    from app.services.text import fold
+
+    words = tokens(text)
+    assert all(words) and all(" " not in w for w in words)
+    for word in fold(text).split():
+        latin = to_latin(word)
+        assert latin and (latin == word or (latin.isascii() and latin == latin.lower()))
+    full_key((text, text))
 
 
 @pytest.mark.parametrize("stored, typed", [
