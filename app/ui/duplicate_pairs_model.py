@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.services.duplicate_review import ReviewPair
+from app.ui.bidi import isolate
 from app.ui.i18n import N_, tr
 from app.ui.intake import reason_words
 
@@ -73,7 +74,7 @@ class DuplicatePairTableModel(QAbstractTableModel):
         if column == SCORE:
             return f"{pair.score:.2f}"
         if column == FILE_A:
-            return f"{pair.a_name} ({pair.a_date_of_birth or '?'})"
+            return f"{isolate(pair.a_name)} ({pair.a_date_of_birth or '?'})"
         if column == FILE_B:
-            return f"{pair.b_name} ({pair.b_date_of_birth or '?'})"
+            return f"{isolate(pair.b_name)} ({pair.b_date_of_birth or '?'})"
         return why_words(pair)

@@ -21,6 +21,7 @@ from app.services.matching import REASONS, find_duplicates
 from app.services.participants import create_participant, validate_profile
 from app.services.views import DuplicateCandidate
 from app.ui.background import run_in_background
+from app.ui.bidi import isolate
 from app.ui.error_words import describe
 from app.ui.forms import FieldForm
 from app.ui.i18n import tr
@@ -120,8 +121,8 @@ class IntakeDialog(QDialog):
         few = any("few_details" in c.reasons for c in found)
         for c in found:
             reasons = ", ".join(reason_words(r) for r in c.reasons if r != "few_details")
-            item = QListWidgetItem(f"{c.display_name} — {c.date_of_birth or '?'} — "
-                                   f"{c.client_id or ''} ({reasons})")
+            item = QListWidgetItem(f"{isolate(c.display_name)} — {c.date_of_birth or '?'}"
+                                   f" — {c.client_id or ''} ({reasons})")
             item.setData(Qt.ItemDataRole.UserRole, c.participant_id)
             self.candidates.addItem(item)
         if few:

@@ -28,6 +28,7 @@ from app.services.context import ServiceContext
 from app.services.dashboard import open_slots_of
 from app.services.participants import get_participant, update_participant
 from app.ui.background import run_in_background
+from app.ui.bidi import isolate
 from app.ui.error_words import describe
 from app.ui.field_labels import profile_fields
 from app.ui.forms import FieldForm
@@ -201,7 +202,8 @@ class ParticipantFile(QWidget):
         consent = value_words("consent_to_share", d.consent_to_share) or tr("none recorded")
         self.status_label.setText(f"{tr('Status')}: {status_word(d.status)} — "
                                   f"{tr('Consent to share')}: {consent}")
-        self.household.fill([(f"{m.name} ({m.relationship})", m.id) for m in d.household])
+        self.household.fill([(f"{isolate(m.name)} ({m.relationship})", m.id)
+                             for m in d.household])
         freq, modes = frequency_words(), mode_words()
         self._current_agreement = next((a for a in data["agreements"] if a.current), None)
         self.agreement.fill([(

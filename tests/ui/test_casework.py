@@ -54,6 +54,35 @@ def test_intake_meets_the_duplicate_warning(qtbot, ctx: ServiceContext,  # type:
     assert unlocked.workspace.file.pid == existing
 
 
+def test_intake_finds_a_file_written_in_arabic_and_keeps_its_date_in_order(  # type: ignore[no-untyped-def]
+        qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    """Typed in Latin letters, the person whose file was written in Arabic script is found;
+    the name is isolated in the line, so the date beside it is not read right to left."""
+    from app.ui.bidi import FSI, PDI
+
+    existing = create_participant(ctx, {"family_name": "أحمد", "given_names": "محمد",
+                                        "date_of_birth": "1990-07-03"})
+    unlocked.intake_action.trigger()
+    dialog = unlocked.workspace.intake_dialog
+    dialog.form.rows["family_name"].edit.setText("Ahmed")
+    dialog.form.rows["given_names"].edit.setText("Mohammed")
+    dialog.form.rows["date_of_birth"].edit.setText("1990-07-03")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    item = dialog.candidates.item(0)
+    assert item.data(Qt.ItemDataRole.UserRole) == existing
+    assert item.text().startswith(f"{FSI}أحمد, محمد{PDI} — 1990-07-03")
+
+
+def test_only_right_to_left_names_are_isolated() -> None:
+    from app.ui.bidi import FSI, PDI, isolate
+
+    assert isolate("Nguyễn, Thi Lan") == "Nguyễn, Thi Lan"
+    assert isolate("Шевченко, Тарас") == "Шевченко, Тарас"
+    assert isolate("כהן, דוד") == f"{FSI}כהן, דוד{PDI}"
+    assert isolate("حسيني, مريم") == f"{FSI}حسيني, مريم{PDI}"
+
+
 def test_intake_with_a_name_only_lists_the_namesakes_with_one_caution(  # type: ignore[no-untyped-def]
         qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
     """No date, phone or ID: the files with the name are listed, and the caution that
