@@ -23,6 +23,7 @@ from app.services.checkins import escalate_overdue_follow_ups
 from app.services.context import ServiceContext
 from app.services.views import DatedItem
 from app.ui.background import run_in_background
+from app.ui.bidi import isolate
 from app.ui.error_words import describe
 from app.ui.i18n import tr
 from app.ui.participant_model import status_word
@@ -98,7 +99,7 @@ class DashboardPage(QWidget):
             # Times are stored in UTC and shown in this computer's time zone.
             when = item.when.astimezone().strftime("%Y-%m-%d %H:%M") \
                 if hasattr(item.when, "hour") else str(item.when or "")
-            row = QListWidgetItem(f"{when}  {item.participant_name}")
+            row = QListWidgetItem(f"{when}  {isolate(item.participant_name)}")
             row.setData(Qt.ItemDataRole.UserRole, item.participant_id)
             lst.addItem(row)
         if not items:
