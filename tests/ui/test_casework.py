@@ -36,17 +36,25 @@ def _dialog_save(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
 
 
+def _check_intake(qtbot, window: MainWindow, values: dict[str, str]):  # type: ignore[no-untyped-def]
+    """Open a new intake, type `values` into its fields, ask for duplicates; the dialog once
+    its candidates are shown."""
+    window.intake_action.trigger()
+    dialog = window.workspace.intake_dialog
+    for field, value in values.items():
+        dialog.form.rows[field].edit.setText(value)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    return dialog
+
+
 def test_intake_meets_the_duplicate_warning(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
                                             unlocked: MainWindow) -> None:
     existing = create_participant(ctx, {"family_name": "Nguyễn", "given_names": "Thi Lan",
                                         "date_of_birth": "1988-04-12"})
-    unlocked.intake_action.trigger()
-    dialog = unlocked.workspace.intake_dialog
-    dialog.form.rows["family_name"].edit.setText("Nguyen")
-    dialog.form.rows["given_names"].edit.setText("Thi Lan")
-    dialog.form.rows["date_of_birth"].edit.setText("1988-04-12")
-    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    dialog = _check_intake(qtbot, unlocked, {"family_name": "Nguyen",
+                                             "given_names": "Thi Lan",
+                                             "date_of_birth": "1988-04-12"})
     assert dialog.candidates.count() == 1
     assert "same date of birth" in dialog.candidates.item(0).text()
     qtbot.mouseClick(dialog.same_button, Qt.MouseButton.LeftButton)
@@ -62,13 +70,9 @@ def test_intake_finds_a_file_written_in_arabic_and_keeps_its_date_in_order(  # t
 
     existing = create_participant(ctx, {"family_name": "أحمد", "given_names": "محمد",
                                         "date_of_birth": "1990-07-03"})
-    unlocked.intake_action.trigger()
-    dialog = unlocked.workspace.intake_dialog
-    dialog.form.rows["family_name"].edit.setText("Ahmed")
-    dialog.form.rows["given_names"].edit.setText("Mohammed")
-    dialog.form.rows["date_of_birth"].edit.setText("1990-07-03")
-    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    dialog = _check_intake(qtbot, unlocked, {"family_name": "Ahmed",
+                                             "given_names": "Mohammed",
+                                             "date_of_birth": "1990-07-03"})
     item = dialog.candidates.item(0)
     assert item.data(Qt.ItemDataRole.UserRole) == existing
     assert item.text().startswith(f"{FSI}أحمد, محمد{PDI} — 1990-07-03")
@@ -90,12 +94,7 @@ def test_intake_with_a_name_only_lists_the_namesakes_with_one_caution(  # type: 
     ids = {create_participant(ctx, {"family_name": "Dorelus", "given_names": "Rosly",
                                     "date_of_birth": f"19{70 + i}-03-0{i + 1}"})
            for i in range(4)}
-    unlocked.intake_action.trigger()
-    dialog = unlocked.workspace.intake_dialog
-    dialog.form.rows["family_name"].edit.setText("Dorelus")
-    dialog.form.rows["given_names"].edit.setText("Rosly")
-    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    dialog = _check_intake(qtbot, unlocked, {"family_name": "Dorelus", "given_names": "Rosly"})
     items = [dialog.candidates.item(i) for i in range(dialog.candidates.count())]
     assert {it.data(Qt.ItemDataRole.UserRole) for it in items} == ids
     assert all("same name" in it.text() and "few details" not in it.text() for it in items)
