@@ -1,5 +1,5 @@
 """Names written in other scripts, in Latin letters, for search and the duplicate matcher:
-'Шевченко' meets 'Shevchenko', 'محمد' meets 'Mohammed', '王伟' meets 'Wang Wei'.
+'Шевченко' meets 'Shevchenko', 'محمد' meets 'Mohammed', 'Γιώργος' meets 'Giorgos'.
 
 Scripts that write their vowels (Cyrillic, Greek, Armenian, Georgian, Ge'ez, the Indic
 scripts, Hangul; Chinese by its pinyin) go through anyascii. The Arabic script (Arabic,

@@ -68,7 +68,7 @@ def _phrase(token: str) -> str:
 def _either(token: str) -> str:
     """A term typed in another script, as typed or in Latin letters ("Шевч" finds a file
     written "Shevchenko"; the search text holds such names in both, `build_search_text`)."""
-    latin = to_latin(token) if not token.isascii() else token
+    latin = to_latin(token)
     if latin == token or not latin.isascii() or len(latin) < 3:
         return _phrase(token)
     return f"({_phrase(token)} OR {_phrase(latin)})"
