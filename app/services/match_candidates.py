@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Alias, Participant, ParticipantNameKey
 from app.services import match_scoring as ms
-from app.services.name_keys import NO_YEAR, Name, birth_year, token_keys
+from app.services.name_keys import NO_YEAR, Name, birth_year, reading_keys, token_keys
 from app.services.text import digits
 
 CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
@@ -101,7 +101,9 @@ def lookup_keys(q: MatchQuery) -> set[str]:
     for name, form in zip(q.raw_names, q.names, strict=True):
         if form.key:
             keys.add(f"f:{form.key}")
-        keys.update(f"t{y}:{k}" for k in token_keys(name) for y in years)
+        # Words in Somali orthography are also looked up as other spellings write them.
+        keys.update(f"t{y}:{k}" for k in token_keys(name) | reading_keys(name)
+                    for y in years)
     return keys
 
 

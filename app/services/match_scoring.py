@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from app.services.name_keys import Name, full_key, skeleton, tokens
+from app.services.name_keys import Name, full_key, skeleton, somali_readings, tokens
 
 _VOWELS = frozenset("aeiouy")
 
@@ -34,6 +34,7 @@ class NameForm:
     words: tuple[str, ...]
     skeletons: tuple[str, ...]
     key: str  # the full-name key (its namesakes are counted)
+    readings: tuple[str, ...] = ()  # the words as other spellings write them (Somali)
 
     @classmethod
     def of(cls, name: Name) -> NameForm:
@@ -46,7 +47,8 @@ class NameForm:
 def _form(name: Name) -> NameForm:
     family, given = tuple(tokens(name[0])), tuple(tokens(name[1]))
     words = family + given
-    return NameForm(family, given, words, tuple(skeleton(w) for w in words), full_key(name))
+    return NameForm(family, given, words, tuple(skeleton(w) for w in words), full_key(name),
+                    somali_readings(words))
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,20 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
         return 0.0, None
     if shortest >= 3 and OSA.distance(a, b, score_cutoff=2) <= (1 if shortest < 7 else 2):
         return TYPO, "similar_name"
+    return 0.0, None
+
+
+def _read(q: NameForm, i: int, c: NameForm, j: int) -> tuple[float, str | None]:
+    """Word i of q and word j of c compared as read (`NameForm.readings`): one of them in
+    Somali orthography (Maxamed / Mohamed, Cali / Ali, Jaamac / Jama) is a respelling."""
+    a = q.readings[i] if q.readings else q.words[i]
+    b = c.readings[j] if c.readings else c.words[j]
+    if a == q.words[i] and b == c.words[j]:
+        return 0.0, None
+    weight, _ = _word(a, skeleton(a), b, skeleton(b))
+    if weight >= TYPO:
+        return min(weight, TRANSLITERATION), (
+            "transliteration" if weight >= TRANSLITERATION else "similar_name")
     return 0.0, None
 
 
@@ -166,6 +182,8 @@ def _compare(q: NameForm, c: NameForm) -> NameMatch | None:
     for i, (a, sa) in enumerate(zip(q.words, q.skeletons, strict=True)):
         for j, (b, sb) in enumerate(zip(c.words, c.skeletons, strict=True)):
             weight, why = _word(a, sa, b, sb)
+            if weight < TRANSLITERATION and (q.readings or c.readings):
+                weight, why = max((weight, why), _read(q, i, c, j), key=lambda p: p[0])
             if weight:
                 pairs.append((weight, i, j, why))
     pairs.sort(key=lambda p: -p[0])

@@ -76,6 +76,51 @@ def full_key(name: Name) -> str:
     return " ".join(sorted(skeleton(t) for t in name_tokens(name) if len(t) > 1))
 
 
+# Somali orthography writes ħ as x (Xasan, Maxamed), the ain as c (Cali, Cabdi, Jaamac) and
+# long vowels twice (Faarax, Ismaaciil), where English and Arabic spellings write Hassan,
+# Mohamed, Ali, Abdi, Jama, Farah, Ismail. Read so only in a name that shows the
+# orthography: otherwise Celia would meet Elia and Xu meet Hu.
+_SOMALI_LONG = ("aa", "ii", "uu")
+_NOT_SOMALI_C = ("ch", "ck", "cc", "sc")
+
+
+def looks_somali(words: Sequence[str]) -> bool:
+    """An x that is not pinyin's (xi-) in a word of four letters or more, a long vowel
+    written twice, or a word ending in c."""
+    return any(
+        (len(w) >= 4 and any(ch == "x" and w[i + 1:i + 2] != "i" for i, ch in enumerate(w)))
+        or (len(w) >= 5 and any(v in w for v in _SOMALI_LONG))
+        or (w.endswith("c") and len(w) > 3)
+        for w in words)
+
+
+def somali_reading(token: str) -> str:
+    """A folded word with an x or a c as other spellings write it: x as h, c dropped (but
+    not in ch, ck, cc, sc, which Somali never writes), a long vowel once. Any other word
+    as it is (a vowel typed twice alone is a slip, as the matcher already takes it)."""
+    if "x" not in token and "c" not in token:
+        return token
+    reading = token.replace("x", "h")
+    if not any(pair in token for pair in _NOT_SOMALI_C):
+        reading = reading.replace("c", "")
+    for vowel in "aiu":
+        reading = reading.replace(vowel * 2, vowel)
+    return reading if len(reading) > 1 else token
+
+
+def somali_readings(words: Sequence[str]) -> tuple[str, ...]:
+    """Each word's Somali reading for a name that shows the orthography; else ()."""
+    return tuple(somali_reading(w) for w in words) if looks_somali(words) else ()
+
+
+def reading_keys(name: Name) -> set[str]:
+    """The skeletons of a name's words read as Somali orthography where that differs:
+    looked up beside the name's own keys."""
+    words = name_tokens(name)
+    return {skeleton(r) for w, r in zip(words, somali_readings(words), strict=False)
+            if r != w and len(r) > 1}
+
+
 def token_keys(name: Name) -> set[str]:
     keys = {skeleton(t) for t in name_tokens(name) if len(t) > 1}
     family = tokens(name[0])

@@ -574,6 +574,45 @@ def test_a_re_entry_with_the_family_name_run_together_and_initials(
     assert found == pid and {"initials", "same_dob"} <= set(reasons)
 
 
+@pytest.mark.parametrize("somali, other", [
+    (("Maxamed", "Cali Xasan"), ("Mohamed", "Ali Hassan")),
+    (("Cabdiraxmaan", "Maxamed"), ("Abdirahman", "Mohamed")),
+    (("Jaamac", "Cismaan"), ("Jama", "Osman")),
+    (("Faarax", "Xaliimo"), ("Farah", "Halima")),
+])
+def test_a_name_in_somali_orthography_is_the_same_name(
+        somali: tuple[str, str], other: tuple[str, str]) -> None:
+    """Somali writes the h of Hassan as x, the ain of Ali as c, long vowels twice: read so,
+    every word agrees as a respelling."""
+    found = match_scoring.compare_names(match_scoring.NameForm.of(somali),
+                                        match_scoring.NameForm.of(other))
+    assert found is not None and found.full and "partial_name" not in found.reasons
+    assert "transliteration" in found.reasons
+
+
+@pytest.mark.parametrize("a, b", [(("Xu", "Wei"), ("Hu", "Wei")),
+                                  (("Castro", "Celia"), ("Astro", "Elia"))])
+def test_x_and_c_are_read_as_somali_only_in_a_name_that_shows_it(
+        a: tuple[str, str], b: tuple[str, str]) -> None:
+    """Xu and Hu are two Chinese family names, Celia and Elia two given names: no long
+    vowel, no x of Somali's, so no Somali reading."""
+    assert match_scoring.NameForm.of(a).readings == ()
+    found = match_scoring.compare_names(match_scoring.NameForm.of(a),
+                                        match_scoring.NameForm.of(b))
+    assert found is None or "transliteration" not in found.reasons
+
+
+def test_a_re_entry_in_somali_orthography_with_only_a_year(
+        ctx: ServiceContext, crowd: list[str]) -> None:
+    """The query's words are also looked up as they read, so a file written the other way
+    is a candidate with no date to find it by."""
+    pid = create_participant(ctx, {"family_name": "Mohamed", "given_names": "Hassan Farah",
+                                   "date_of_birth": "1985-02-17"})
+    found, reasons = _first(ctx, {"family_name": "Maxamed", "given_names": "Xasan Faarax",
+                                  "date_of_birth": "1985"})
+    assert found == pid and "transliteration" in reasons
+
+
 def test_namesakes_are_counted_for_the_words_of_the_file_that_agreed() -> None:
     """A mistyped "Joté" that agrees with two of "Gómez Juan José" is weighed by how common
     "Gómez José" is, not by the typo (which no file has)."""
