@@ -63,8 +63,12 @@ class NameMatch:
     one_word: bool = False
 
 
+# Words written short in names (Haitian and Québécois St-Fleur, Ste-Marie).
+_SHORT_FOR = {"st": "saint", "ste": "sainte", "sta": "santa", "sto": "santo"}
+
+
 def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
-    if a == b:
+    if a == b or _SHORT_FOR.get(a) == b or _SHORT_FOR.get(b) == a:
         return 1.0, None
     if len(a) == 1 or len(b) == 1:
         return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)

@@ -613,6 +613,16 @@ def test_a_re_entry_in_somali_orthography_with_only_a_year(
     assert found == pid and "transliteration" in reasons
 
 
+@pytest.mark.parametrize("short, long_", [(("St-Fleur", "Marie"), ("Saint-Fleur", "Marie")),
+                                          (("Ste-Marie", "Jean"), ("Sainte Marie", "Jean"))])
+def test_saint_written_short_is_the_same_word(short: tuple[str, str],
+                                              long_: tuple[str, str]) -> None:
+    found = match_scoring.compare_names(match_scoring.NameForm.of(short),
+                                        match_scoring.NameForm.of(long_))
+    assert found is not None and found.full and found.m == 1.0
+    assert "partial_name" not in found.reasons
+
+
 def test_namesakes_are_counted_for_the_words_of_the_file_that_agreed() -> None:
     """A mistyped "Joté" that agrees with two of "Gómez Juan José" is weighed by how common
     "Gómez José" is, not by the typo (which no file has)."""
