@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from app.services.name_forms import same_given_name
 from app.services.name_keys import Name, full_key, skeleton, somali_readings, tokens
 
 _VOWELS = frozenset("aeiouy")
@@ -72,6 +73,8 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
         return 1.0, None
     if len(a) == 1 or len(b) == 1:
         return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)
+    if same_given_name(a, b):  # Oleksandr / Aleksandr / Alexander, Mykola / Nikolai
+        return TRANSLITERATION, "transliteration"
     # A short skeleton is too coarse alone: José / Jesús are both "js", Singh / Zhang "sng";
     # the words must also start alike (Olena / Elena: both with a vowel).
     if sa == sb and len(sa) >= 2 and (len(sa) >= 4 or (

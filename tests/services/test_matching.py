@@ -623,6 +623,24 @@ def test_saint_written_short_is_the_same_word(short: tuple[str, str],
     assert "partial_name" not in found.reasons
 
 
+@pytest.mark.parametrize("ukrainian, other", [
+    (("Kovalenko", "Oleksandr"), ("Kovalenko", "Alexander")),
+    (("Shevchenko", "Mykola"), ("Shevchenko", "Nikolai")),
+    (("Melnyk", "Halyna"), ("Melnik", "Galina")),
+    (("Кравченко", "Олександр"), ("Kravchenko", "Aleksandr")),
+])
+def test_a_given_name_in_its_ukrainian_russian_or_english_form(
+        ukrainian: tuple[str, str], other: tuple[str, str]) -> None:
+    """Oleksandr on a Ukrainian passport is Aleksandr or Alexander elsewhere: one name,
+    though their skeletons differ (`name_forms`)."""
+    found = match_scoring.compare_names(match_scoring.NameForm.of(ukrainian),
+                                        match_scoring.NameForm.of(other))
+    assert found is not None and found.full and "transliteration" in found.reasons
+    assert match_scoring.compare_names(match_scoring.NameForm.of(("Kovalenko", "Oleg")),
+                                       match_scoring.NameForm.of(("Kovalenko", "Igor"))).m \
+        < match_scoring.TYPO
+
+
 def test_namesakes_are_counted_for_the_words_of_the_file_that_agreed() -> None:
     """A mistyped "Joté" that agrees with two of "Gómez Juan José" is weighed by how common
     "Gómez José" is, not by the typo (which no file has)."""
