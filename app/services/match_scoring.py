@@ -75,6 +75,11 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
         return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)
     if same_given_name(a, b):  # Oleksandr / Aleksandr / Alexander, Mykola / Nikolai
         return TRANSLITERATION, "transliteration"
+    oa, ob = _open_end(a), _open_end(b)
+    if (oa, ob) != (a, b) and _same_start(a, b):
+        so = skeleton(oa)
+        if len(so) >= 3 and so == skeleton(ob):  # Fatemeh / Fatima, Zohreh / Zohra
+            return TRANSLITERATION, "transliteration"
     # A short skeleton is too coarse alone: José / Jesús are both "js", Singh / Zhang "sng";
     # the words must also start alike (Olena / Elena: both with a vowel).
     if sa == sb and len(sa) >= 2 and (len(sa) >= 4 or (
@@ -91,6 +96,14 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
     if shortest >= 3 and OSA.distance(a, b, score_cutoff=2) <= (1 if shortest < 7 else 2):
         return TYPO, "similar_name"
     return 0.0, None
+
+
+def _open_end(word: str) -> str:
+    """A word without the h some spellings write after a final vowel (Persian Fatemeh,
+    Zohreh; Abdallah), which others leave out."""
+    if len(word) > 3 and word[-1] == "h" and word[-2] in _VOWELS:
+        return word[:-1]
+    return word
 
 
 def _read(q: NameForm, i: int, c: NameForm, j: int) -> tuple[float, str | None]:

@@ -641,6 +641,17 @@ def test_a_given_name_in_its_ukrainian_russian_or_english_form(
         < match_scoring.TYPO
 
 
+@pytest.mark.parametrize("a, b", [(("Hosseini", "Fatemeh"), ("Husseini", "Fatima")),
+                                  (("Rahimi", "Zohreh"), ("Rahimi", "Zohra")),
+                                  (("Abdallah", "Omar"), ("Abdalla", "Omar"))])
+def test_an_h_after_a_final_vowel_is_a_spelling(a: tuple[str, str],
+                                                b: tuple[str, str]) -> None:
+    """Persian spellings end Fatemeh and Zohreh where others write Fatima and Zohra."""
+    found = match_scoring.compare_names(match_scoring.NameForm.of(a),
+                                        match_scoring.NameForm.of(b))
+    assert found is not None and found.full and "partial_name" not in found.reasons
+
+
 def test_namesakes_are_counted_for_the_words_of_the_file_that_agreed() -> None:
     """A mistyped "Joté" that agrees with two of "Gómez Juan José" is weighed by how common
     "Gómez José" is, not by the typo (which no file has)."""
