@@ -1,30 +1,31 @@
 """One given name in the forms of the languages a person's documents may use: Ukrainian
-(as Ukraine transliterates it), Russian, and English or French. A Ukrainian passport says
-Oleksandr, Mykola, Serhiy; a Russian-language document or an ear at intake gives
-Aleksandr, Nikolai, Sergei; the consonant skeletons differ (h for g, o for a, k for n), so
-neither spelling rule of `match_scoring` can tell they are one name. Spellings are folded
+(as Ukraine transliterates it), Russian, and English. A Ukrainian passport says Oleksandr,
+Mykola, Serhiy; a Russian-language document or an ear at intake gives Aleksandr, Nikolai,
+Sergei; the consonant skeletons differ (h for g, o for a, k for n), so neither spelling
+rule of `match_scoring` can tell they are one name. No French forms: Pierre, Michel, Georges
+are also Haitian family names, where they are no Petro or Mykhailo. Spellings are folded
 (`text.fold`)."""
 
 from __future__ import annotations
 
 _FORMS: tuple[tuple[str, ...], ...] = (
     ("oleksandr", "olexandr", "oleksander", "aleksandr", "alexandr", "aleksander",
-     "alexander", "alexandre"),
-    ("oleksiy", "oleksii", "olexiy", "aleksei", "aleksey", "alexei", "alexey", "alexis"),
-    ("mykola", "nikolai", "nikolay", "nicolai", "nicolas", "nicholas"),
-    ("mykhailo", "mykhaylo", "mikhail", "mikhael", "michael", "michel"),
-    ("serhiy", "serhii", "sergiy", "sergii", "sergei", "sergey", "serge"),
+     "alexander"),
+    ("oleksiy", "oleksii", "olexiy", "aleksei", "aleksey", "alexei", "alexey"),
+    ("mykola", "nikolai", "nikolay", "nicolai", "nicholas"),
+    ("mykhailo", "mykhaylo", "mikhail", "mikhael", "michael"),
+    ("serhiy", "serhii", "sergiy", "sergii", "sergei", "sergey"),
     ("oleh", "oleg"),
     ("ihor", "igor"),
     ("yevhen", "yevgen", "evgeny", "evgeniy", "yevgeny", "yevgeniy", "eugene"),
-    ("heorhiy", "heorhii", "georgiy", "georgii", "georgy", "george", "georges"),
-    ("hryhoriy", "hryhorii", "grigoriy", "grigorii", "grigory", "gregory", "gregoire"),
-    ("petro", "pyotr", "petr", "peter", "pierre"),
+    ("heorhiy", "heorhii", "georgiy", "georgii", "georgy", "george"),
+    ("hryhoriy", "hryhorii", "grigoriy", "grigorii", "grigory", "gregory"),
+    ("petro", "pyotr", "petr", "peter"),
     ("pavlo", "pavel", "paul"),
     ("halyna", "galina"),
     ("hanna", "ganna", "anna"),
     ("olha", "olga"),
-    ("kateryna", "ekaterina", "yekaterina", "katerina", "catherine", "katherine"),
+    ("kateryna", "ekaterina", "yekaterina", "katerina", "katherine", "catherine"),
     ("liudmyla", "lyudmyla", "lyudmila", "liudmila", "ludmila"),
     ("nadiia", "nadiya", "nadezhda"),
     ("valentyna", "valentina"),
