@@ -144,22 +144,21 @@ def near_keys(session: Session, q: MatchQuery) -> set[str]:
     finding Harjesh Mandra). Counted first; a word's neighbourhood holding more than
     `RARE_WORD_FILES` files brings none of them."""
     years = sorted({birth_year(q.dob), NO_YEAR})
-    exact: set[str] = set()
-    by_word: dict[str, list[str]] = {}
-    for name in q.raw_names:
-        for k in token_keys(name):
-            exact.update(f"t{y}:{k}" for y in years)
-            near = near_skeletons(k)
-            if near:
-                by_word[k] = [f"t{y}:{v}" for v in sorted(near) for y in years]
+    words = {k for name in q.raw_names for k in token_keys(name)}
+    # The query's own words first (a handful of keys): most are known, and then their
+    # hundreds of neighbours are neither made nor counted.
+    exact = sorted(f"t{y}:{k}" for k in words for y in years)
+    if not exact or session.scalar(select(ParticipantNameKey.key).where(
+            ParticipantNameKey.key.in_(exact)).limit(1)) is not None:
+        return set()
+    by_word = {k: [f"t{y}:{v}" for v in sorted(near) for y in years]
+               for k in words if (near := near_skeletons(k))}
     if not by_word:
         return set()
-    wanted = sorted(exact | {k for keys in by_word.values() for k in keys})
+    wanted = sorted({k for keys in by_word.values() for k in keys})
     counts = dict(session.execute(
         select(ParticipantNameKey.key, func.count()).where(ParticipantNameKey.key.in_(wanted))
         .group_by(ParticipantNameKey.key)).all())
-    if any(counts.get(k) for k in exact):
-        return set()
     out: set[str] = set()
     for keys in by_word.values():
         if sum(counts.get(k, 0) for k in keys) <= RARE_WORD_FILES:

@@ -152,9 +152,10 @@ def key_rows(participant_id: str, names: Sequence[Name],
 
 def write_keys(session: Session, participant_id: str, names: Sequence[Name],
                dob: str | None) -> None:
-    """Replace one participant's keys (local derived data: no outbox, no audit)."""
-    session.execute(delete(ParticipantNameKey).where(
-        ParticipantNameKey.participant_id == participant_id))
+    """Replace one participant's keys (local derived data: no outbox, no audit). Core
+    statements: the ORM's bulk path cost more than the rest of writing a file."""
+    table = ParticipantNameKey.__table__
+    session.execute(delete(table).where(table.c.participant_id == participant_id))
     rows = key_rows(participant_id, names, dob)
     if rows:
-        session.execute(insert(ParticipantNameKey), rows)
+        session.execute(insert(table), rows)

@@ -796,7 +796,7 @@ def test_one_agreeing_word_counts_for_less_the_more_people_of_that_year_have_it(
 
     def score() -> float:
         with ctx.store.session() as s:
-            return matching.score_candidates(s, query, None)[target].score
+            return matching.score_candidates(s, query, None, every=True)[target].score
 
     for i in range(40):  # other people born that year, none named Okonkwo
         create_participant(ctx, {"family_name": f"Person{chr(97 + i % 26)}{i}",
@@ -809,7 +809,7 @@ def test_one_agreeing_word_counts_for_less_the_more_people_of_that_year_have_it(
     assert common < rare
     with ctx.store.session() as s, pytest.MonkeyPatch.context() as m:
         m.setattr(matching, "word_counts", lambda session, keys: {})
-        flat = matching.score_candidates(s, query, None)[target].score
+        flat = matching.score_candidates(s, query, None, every=True)[target].score
     assert flat <= common
 
 

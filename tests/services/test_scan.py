@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 from app.models import Participant
 from app.services import match_candidates as mc
 from app.services.context import ServiceContext
-from app.services.matching import find_duplicates_in, scan_pairs
+from app.services.matching import (
+    find_duplicates_in,
+    scan_pairs,
+    score_candidates,
+    threshold_for,
+    top_of,
+)
 from app.services.participants import add_alias, create_participant
 from app.services.synthetic_duplicates import corrupt, new_person
 from app.services.views import DuplicatePair
@@ -102,6 +108,29 @@ def test_bulk_scan_finds_the_pairs_of_the_per_file_check(
     assert not gone & {i for a, b, _, _ in found for i in (a, b)}
     live = 150 + 70 + 40 - len(gone)  # people, re-entries, namesakes; less the gone
     assert calls[-1] == (live, live) and len(calls) == -(-live // 64)
+
+
+def test_leaving_hopeless_candidates_unscored_changes_no_list(
+        ctx: ServiceContext, office: dict[str, list[str]]) -> None:
+    """The per-file check skips comparing the names of candidates whose other fields keep
+    them under the threshold; every list is what scoring them all gives."""
+    skipped = 0
+    with ctx.store.session() as session:
+        rows = session.execute(select(Participant.id, Participant.family_name,
+                                      Participant.given_names, Participant.date_of_birth,
+                                      Participant.client_id, Participant.phone_digits)
+                               .where(Participant.deleted.is_(False))).all()
+        for pid, family, given, dob, cid, phone in rows:
+            data = {"family_name": family, "given_names": given, "date_of_birth": dob,
+                    "client_id": cid, "phone": phone}
+            query = mc.MatchQuery.of(data)
+            every = score_candidates(session, query, pid, every=True)
+            fast = score_candidates(session, query, pid)
+            skipped += len(every) - len(fast)
+            assert set(fast) <= set(every)
+            assert (find_duplicates_in(session, data, top=20, exclude_id=pid)
+                    == top_of(every, 20, threshold_for(query)))
+    assert skipped > 0  # the cut took effect, so the comparison above means something
 
 
 def test_giant_blocks_are_checked_file_by_file(ctx: ServiceContext,
