@@ -129,10 +129,12 @@ def score_candidates(session: Session, q: mc.MatchQuery, exclude_id: str | None,
     files = file_count(session)
     least = None if every else least_ratio(q, files)
     rows = mc.fetch(session, sorted(ids))
-    aliases = mc.aliases_of(session, list(rows))
     targets = mc.resolve_merges(session, rows)
-    scored = {rid: ev for rid, row in rows.items() if targets.get(rid) is not None
-              and (ev := _evidence(q, row, aliases.get(rid, []), least)) is not None}
+    kept = {rid: f for rid, row in rows.items() if targets.get(rid) is not None
+            and not (f := _fields(q, row)).hopeless(least)}
+    aliases = mc.aliases_of(session, list(kept))  # only of the files whose names matter
+    scored = {rid: _with_names(q, rows[rid], aliases.get(rid, []), f)
+              for rid, f in kept.items()}
     counts = namesakes(session, {e.name.namesake_key for e in scored.values()
                                  if e.name is not None and e.name.full})
     words = word_counts(session, {k for e in scored.values() if (k := e.word_key)})
@@ -255,11 +257,21 @@ def least_ratio(q: mc.MatchQuery, files: int) -> float:
     return 0.95 * threshold / (1.0 - threshold) / (PRIOR * _name_odds_bound(files))
 
 
-def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
-              least: float | None = None) -> _Evidence | None:
-    """What the file shows of the query's person. With `least` (`least_ratio`): None when
-    its other fields leave it below the threshold whatever the names say (the scan skips
-    comparing them)."""
+@dataclass(frozen=True)
+class _Fields:
+    """What the fields other than the names say: their likelihood ratio, whether an ID is
+    the same, and their reasons (the IDs' before the name's, the date's and phone's after)."""
+    ratio: float
+    id_match: bool
+    head: tuple[str, ...]
+    tail: tuple[str, ...]
+
+    def hopeless(self, least: float | None) -> bool:
+        """Below the query's threshold whatever the names say (`least_ratio`)."""
+        return least is not None and not self.id_match and self.ratio < least
+
+
+def _fields(q: mc.MatchQuery, row: mc.Row) -> _Fields:
     reasons: list[str] = []
     ratio = 1.0
     id_match = False
@@ -289,14 +301,27 @@ def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
             ratio *= ms.PHONE_SAME
         else:
             ratio *= ms.PHONE_DIFFERENT
-    if least is not None and not id_match and ratio < least:
-        return None
+    return _Fields(ratio, id_match, tuple(reasons), tuple(tail))
+
+
+def _evidence(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
+              least: float | None = None) -> _Evidence | None:
+    """What the file shows of the query's person. With `least` (`least_ratio`): None when
+    its other fields leave it below the threshold whatever the names say (the names are
+    then not compared)."""
+    fields = _fields(q, row)
+    return None if fields.hopeless(least) else _with_names(q, row, aliases, fields)
+
+
+def _with_names(q: mc.MatchQuery, row: mc.Row, aliases: list[Name],
+                fields: _Fields) -> _Evidence:
+    ratio, id_match, reasons = fields.ratio, fields.id_match, list(fields.head)
     name = _best_name(q, row, aliases)
     if name is not None:
         reasons.extend(name[1].reasons)
         if name[0]:
             reasons.append("alias_match")
-    reasons.extend(tail)
+    reasons.extend(fields.tail)
     own = name is not None and name[1].namesake_key in {
         ms.NameForm.of((row.family_name, row.given_names)).key,
         *(ms.NameForm.of(a).key for a in aliases)}
