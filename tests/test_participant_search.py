@@ -67,6 +67,19 @@ def test_a_name_in_another_script_is_found_in_latin_letters(ctx: ServiceContext)
     assert _names(ctx, text="шевч іван") == ["Shevchenko"]
 
 
+def test_a_chinese_or_korean_name_is_found_by_its_family_and_given_names(
+        ctx: ServiceContext) -> None:
+    """Written as on the person's documents, in one word: found by the family name, the
+    given name, or both, as a passport spells them."""
+    create_participant(ctx, {"family_name": "王小明"})
+    create_participant(ctx, {"family_name": "曾", "given_names": "伟"})
+    create_participant(ctx, {"family_name": "김민수"})
+    assert _names(ctx, text="xiaoming") == ["王小明"]
+    assert _names(ctx, text="wang xiaoming") == ["王小明"]
+    assert _names(ctx, text="zeng wei") == ["曾"]
+    assert _names(ctx, text="kim minsu") == ["김민수"]
+
+
 def test_client_id_phone_and_alias(ctx: ServiceContext, people: dict[str, str]) -> None:
     assert _names(ctx, text="10000017") == ["Kaur"]  # i=17 -> FAMILIES[7]
     assert _names(ctx, text="5551023") == ["Garcia-Lopez"]  # i=23 -> FAMILIES[3]

@@ -245,6 +245,63 @@ def test_upgrade_to_0008_refolds_names_the_earlier_fold_left_as_typed(
         store.lock()
 
 
+def test_upgrade_to_0009_reads_east_asian_and_somali_names(
+        ctx: ServiceContext, store_dir: Path) -> None:
+    """A store keyed before Chinese and Korean names were read as family and given names,
+    and before a name in Somali orthography kept the keys of its reading: those files are
+    rebuilt, the others left as they were."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.models import ParticipantNameKey
+    from app.services.matching import find_duplicates
+    from app.services.name_keys import key_rows
+    from app.services.participant_search import ParticipantQuery, search_participants
+
+    wang = create_participant(ctx, {"family_name": "王小明", "date_of_birth": "1990-06-01"})
+    somali = create_participant(ctx, {"family_name": "Maxamed", "given_names": "Cali Xasan",
+                                      "date_of_birth": "1985-02-17"})
+    plain = create_participant(ctx, {"family_name": "Tremblay", "given_names": "Marc"})
+    cfg = migrate.alembic_config()
+    with ctx.store.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008")
+        # What 0008 wrote: the Chinese name one word, the Somali one only as written.
+        conn.execute(text("UPDATE participant SET search_text = '王小明 | wangxiaoming' "
+                          "WHERE id = :id"), {"id": wang})
+        conn.execute(text("DELETE FROM participant_name_key WHERE participant_id IN "
+                          "(:a, :b)"), {"a": wang, "b": somali})
+        conn.execute(text("INSERT INTO participant_name_key (key, participant_id) VALUES "
+                          "('f:wngksmng', :a), ('t1990:wngksmng', :a), "
+                          "('f:kl mxmd xsn', :b), ('t1985:mxmd', :b)"),
+                     {"a": wang, "b": somali})
+        untouched = conn.execute(text("SELECT key FROM participant_name_key WHERE "
+                                      "participant_id = :id ORDER BY key"),
+                                 {"id": plain}).scalars().all()
+        conn.commit()
+    ctx.store.lock()
+    store = Store(store_dir)
+    store.unlock(PASSPHRASE)
+    upgraded = ServiceContext.open(store)
+    try:
+        assert search_participants(upgraded, ParticipantQuery("xiaoming")).total == 1
+        assert [c.participant_id for c in find_duplicates(upgraded, {
+            "family_name": "Wang", "given_names": "Xiaoming", "date_of_birth": "1990"})] \
+            == [wang]
+        assert [c.participant_id for c in find_duplicates(upgraded, {
+            "family_name": "Mohamed", "given_names": "Ali Hassan"})] == [somali]
+        with store.session() as session:
+            def keys_of(pid: str) -> list[str]:
+                return list(session.scalars(select(ParticipantNameKey.key).where(
+                    ParticipantNameKey.participant_id == pid).order_by(
+                    ParticipantNameKey.key)))
+            assert keys_of(somali) == [r["key"] for r in key_rows(
+                somali, [("Maxamed", "Cali Xasan")], "1985-02-17")]
+            assert keys_of(plain) == untouched
+    finally:
+        store.lock()
+
+
 def test_store_newer_than_app_is_refused(ctx: ServiceContext, store_dir: Path) -> None:
     with ctx.store.engine.connect() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'f00dfeed9999'")

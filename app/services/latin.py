@@ -107,3 +107,59 @@ def _script_runs(word: str) -> list[str]:
         else:
             runs.append(ch)
     return runs
+
+
+# A Chinese or Korean name is written family name first, with no space, on the person's own
+# documents: read as one word ("wangxiaoming"), it met neither "Wang Xiaoming" nor a file
+# where the two were entered apart. The family name is the first character, or two for the
+# compound names below; the rest is the given name, in one word as pinyin writes it.
+_COMPOUND_FAMILY = frozenset({
+    "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "夏侯", "皇甫",
+    "尉迟", "尉遲", "公孙", "公孫", "慕容", "长孙", "長孫", "宇文", "司徒", "令狐", "端木",
+    "万俟", "萬俟", "轩辕", "軒轅", "澹台", "澹臺", "濮阳", "濮陽", "淳于", "单于", "單于",
+    "闻人", "聞人", "呼延", "申屠", "独孤", "獨孤", "南宫", "南宮", "西门", "西門", "司空",
+    "남궁", "황보", "제갈", "선우", "독고", "사공", "서문",
+})
+# Family names read otherwise than the character's common reading (曾 is Zeng as a name,
+# not Ceng), and Korean family names as passports spell them (Kim, Lee, Park; a
+# romanisation gives Gim, I, Bag).
+_FAMILY_READING = {
+    "曾": "zeng", "单": "shan", "單": "shan", "解": "xie", "区": "ou", "區": "ou", "仇": "qiu",
+    "朴": "piao", "查": "zha", "盖": "ge", "蓋": "ge", "覃": "qin", "乐": "yue", "樂": "yue",
+    "缪": "miao", "繆": "miao", "秘": "bi", "翟": "zhai", "员": "yun", "員": "yun",
+    "尉迟": "yuchi", "尉遲": "yuchi", "万俟": "moqi", "萬俟": "moqi", "单于": "chanyu",
+    "單于": "chanyu",
+    "김": "kim", "이": "lee", "박": "park", "최": "choi", "정": "jung", "강": "kang", "조": "cho",
+    "윤": "yoon", "장": "jang", "임": "lim", "한": "han", "오": "oh", "서": "seo", "신": "shin",
+    "권": "kwon", "황": "hwang", "안": "ahn", "송": "song", "류": "ryu", "유": "yoo",
+    "전": "jeon", "홍": "hong", "고": "ko", "문": "moon", "양": "yang", "손": "son", "배": "bae",
+    "백": "baek", "허": "heo", "노": "noh", "남": "nam", "심": "shim", "곽": "kwak",
+    "성": "sung", "차": "cha", "구": "koo", "우": "woo", "주": "joo", "민": "min", "진": "jin",
+}
+
+
+def _is_han(ch: str) -> bool:
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+            or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f")
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def east_asian_name(word: str) -> tuple[str, str] | None:
+    """A word written wholly in Chinese characters or Korean syllables as (family name,
+    given name) in lower-case Latin letters, the given name "" when the word is only a
+    family name: '王小明' -> ('wang', 'xiaoming'), '曾' -> ('zeng', ''), '김민수' -> ('kim',
+    'minsu'). None for any other word."""
+    word = unicodedata.normalize("NFC", word)  # folding took Hangul syllables apart
+    if not word or not (all(map(_is_han, word)) or all(map(_is_hangul, word))):
+        return None
+    cut = 2 if word[:2] in _COMPOUND_FAMILY else 1
+    family, given = word[:cut], word[cut:]
+    reading = _FAMILY_READING.get(family) or "".join(_syllables(family))
+    return reading, "".join(_syllables(given))
+
+
+def _syllables(text: str) -> list[str]:
+    return [anyascii(ch).lower() for ch in text]

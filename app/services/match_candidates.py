@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Alias, Participant, ParticipantNameKey
 from app.services import match_scoring as ms
-from app.services.name_keys import NO_YEAR, Name, birth_year, reading_keys, token_keys
+from app.services.name_keys import NO_YEAR, Name, birth_year, full_key, reading_keys, token_keys
 from app.services.text import digits
 
 CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
@@ -99,8 +99,7 @@ def lookup_keys(q: MatchQuery) -> set[str]:
     years = {birth_year(q.dob), NO_YEAR}
     keys: set[str] = set()
     for name, form in zip(q.raw_names, q.names, strict=True):
-        if form.key:
-            keys.add(f"f:{form.key}")
+        keys.update(f"f:{k}" for k in (form.key, full_key(name)) if k)
         # Words in Somali orthography are also looked up as other spellings write them.
         keys.update(f"t{y}:{k}" for k in token_keys(name) | reading_keys(name)
                     for y in years)
@@ -186,7 +185,7 @@ def rare_candidates(q: MatchQuery) -> dict[str, list[str]]:
     years = other_years(q.dob)
     by_word: dict[str, list[str]] = {}
     for name in q.raw_names:
-        for k in token_keys(name):
+        for k in token_keys(name) | reading_keys(name):
             if len(k) >= MIN_RARE_WORD:
                 by_word.setdefault(k, []).extend(f"t{y}:{k}" for y in sorted(years))
     return by_word

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from app.services.name_forms import same_given_name
-from app.services.name_keys import Name, full_key, skeleton, somali_readings, tokens
+from app.services.name_keys import Name, full_key, name_parts, read_key, skeleton, somali_readings
 
 _VOWELS = frozenset("aeiouy")
 
@@ -34,7 +34,9 @@ class NameForm:
     given: tuple[str, ...]
     words: tuple[str, ...]
     skeletons: tuple[str, ...]
-    key: str  # the full-name key (its namesakes are counted)
+    # The full-name key its namesakes are counted under: of its reading, for a name in
+    # Somali orthography (`name_keys.read_key`), so both spellings count.
+    key: str
     readings: tuple[str, ...] = ()  # the words as other spellings write them (Somali)
 
     @classmethod
@@ -46,10 +48,11 @@ class NameForm:
 # again: folding and skeletons were most of its time. Forms are immutable; the cache is bounded.
 @lru_cache(maxsize=1 << 16)
 def _form(name: Name) -> NameForm:
-    family, given = tuple(tokens(name[0])), tuple(tokens(name[1]))
+    parts = name_parts(name)
+    family, given = tuple(parts[0]), tuple(parts[1])
     words = family + given
-    return NameForm(family, given, words, tuple(skeleton(w) for w in words), full_key(name),
-                    somali_readings(words))
+    return NameForm(family, given, words, tuple(skeleton(w) for w in words),
+                    read_key(name) or full_key(name), somali_readings(words))
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,9 @@ def _compare(q: NameForm, c: NameForm) -> NameMatch | None:
         reasons.add("names_swapped")
     if not reasons & {"similar_name", "transliteration", "initials"}:
         reasons.add("similar_name")
-    agreed = " ".join(sorted(c.skeletons[j] for j in used_c if len(c.words[j]) > 1))
+    # Counted as the file's words read (`NameForm.key`), whichever way they were written.
+    agreed = " ".join(sorted(skeleton(c.readings[j]) if c.readings else c.skeletons[j]
+                             for j in used_c if len(c.words[j]) > 1))
     one_word = not full and other == 0 and len(shorter.words) == 1 and " " not in agreed \
         and bool(agreed)
     return NameMatch(m, full, agreed, tuple(sorted(reasons)), one_word)

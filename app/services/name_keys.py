@@ -5,7 +5,8 @@ name share it: Mohammed, Muhammad, Mohamad and Mohamed are all "mhmd"; Yusuf and
 "ysf"; Nguyễn and Nguyen "ngn". Keys are device-local derived data (never synced):
 
 - "f:<skeletons of every token, sorted>" for each name of a person (their name and each
-  alias): the namesake block, and the count of namesakes that weighs a name match;
+  alias): the namesake block, and the count of namesakes that weighs a name match; a name in
+  Somali orthography also has the key of its reading (`read_key`: Maxamed is Mohamed);
 - "t<birth year>:<skeleton>" for each name token (and a compound family name run together),
   with "----" for no known year: a typo in one name still leaves another token's block.
 """
@@ -20,7 +21,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from app.models.name_key import ParticipantNameKey
-from app.services.latin import to_latin
+from app.services.latin import east_asian_name, to_latin
 from app.services.text import fold
 
 NO_YEAR = "----"
@@ -67,8 +68,26 @@ def skeleton(token: str) -> str:
     return "".join(out)
 
 
+def name_parts(name: Name) -> tuple[list[str], list[str]]:
+    """The words of a name's family and given names. A family name written in Chinese
+    characters or Korean syllables is read as such a name (`latin.east_asian_name`): the
+    family name its first syllable (曾 is Zeng, 김 Kim), and when the given names are empty,
+    the rest of the word is the given name (王小明 is Wang Xiaoming)."""
+    family, given = tokens(name[0]), tokens(name[1])
+    words = fold(name[0] or "").split()
+    east = east_asian_name(words[0]) if len(words) == 1 else None
+    if east is not None:
+        surname, rest = east
+        if not given and rest:
+            family, given = [surname], [rest]
+        else:
+            family = [surname + rest]
+    return family, given
+
+
 def name_tokens(name: Name) -> list[str]:
-    return tokens(name[0]) + tokens(name[1])
+    family, given = name_parts(name)
+    return family + given
 
 
 def full_key(name: Name) -> str:
@@ -85,13 +104,24 @@ _NOT_SOMALI_C = ("ch", "ck", "cc", "sc")
 
 
 def looks_somali(words: Sequence[str]) -> bool:
-    """An x that is not pinyin's (xi-) in a word of four letters or more, a long vowel
-    written twice, or a word ending in c."""
+    """A Somali x in a word of four letters or more (`_somali_x`), a long vowel written
+    twice, or a word ending in ac (Jaamac; not the c of Ngoc, Quoc or Kılıç)."""
     return any(
-        (len(w) >= 4 and any(ch == "x" and w[i + 1:i + 2] != "i" for i, ch in enumerate(w)))
+        (len(w) >= 4 and _somali_x(w))
         or (len(w) >= 5 and any(v in w for v in _SOMALI_LONG))
-        or (w.endswith("c") and len(w) > 3)
+        or (w.endswith("ac") and len(w) > 3)
         for w in words)
+
+
+# Pinyin's x (Xiao, Xuan, Xue, Xun), and the x after e, i or o of Latin names (Alexander,
+# Felix, Roxana; Haitian Exantus, Exilus), are not Somali's.
+_PINYIN_X = ("i", "ua", "ue", "un")
+
+
+def _somali_x(word: str) -> bool:
+    """An x at the start of the word or after a or u (Xasan, Xuseen, Maxamed, Faarax)."""
+    return any(ch == "x" and (i == 0 or word[i - 1] in "au")
+               and not word.startswith(_PINYIN_X, i + 1) for i, ch in enumerate(word))
 
 
 def somali_reading(token: str) -> str:
@@ -115,15 +145,24 @@ def somali_readings(words: Sequence[str]) -> tuple[str, ...]:
 
 def reading_keys(name: Name) -> set[str]:
     """The skeletons of a name's words read as Somali orthography where that differs:
-    looked up beside the name's own keys."""
+    kept and looked up beside the name's own keys, so a file written either way is found
+    by the other."""
     words = name_tokens(name)
     return {skeleton(r) for w, r in zip(words, somali_readings(words), strict=False)
             if r != w and len(r) > 1}
 
 
+def read_key(name: Name) -> str:
+    """The full-name key of a name in Somali orthography as other spellings write it (""
+    for any other name): the key its namesakes are counted under, whichever way they were
+    written."""
+    readings = somali_readings(name_tokens(name))
+    return " ".join(sorted(skeleton(r) for r in readings if len(r) > 1))
+
+
 def token_keys(name: Name) -> set[str]:
-    keys = {skeleton(t) for t in name_tokens(name) if len(t) > 1}
-    family = tokens(name[0])
+    family, given = name_parts(name)
+    keys = {skeleton(t) for t in family + given if len(t) > 1}
     if len(family) > 1:  # De la Cruz ~ Delacruz, Martínez-López ~ MartinezLopez
         keys.add(skeleton("".join(family)))
     return keys
@@ -137,10 +176,8 @@ def participant_keys(names: Iterable[Name], dob: str | None) -> set[str]:
     year = birth_year(dob)
     keys: set[str] = set()
     for name in names:
-        full = full_key(name)
-        if full:
-            keys.add(f"f:{full}")
-        keys.update(f"t{year}:{k}" for k in token_keys(name))
+        keys.update(f"f:{k}" for k in (full_key(name), read_key(name)) if k)
+        keys.update(f"t{year}:{k}" for k in token_keys(name) | reading_keys(name))
     return keys
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.services.latin import to_latin
+from app.services.latin import east_asian_name, to_latin
 
 _SPACES = re.compile(r"\s+")
 # Control characters other than tab and newline never belong in a field.
@@ -59,4 +59,13 @@ def build_search_text(family_name: str, given_names: str | None, aliases: list[s
     names = [fold(p) for p in (family_name, given_names or "", *aliases) if p]
     latin = [" ".join(w for w in map(to_latin, n.split()) if w.isascii())
              for n in names if not n.isascii()]
-    return " | ".join(folded + [t for t in latin if t])
+    # A Chinese or Korean name is also found as its family and given names read apart
+    # ("Xiaoming" finds 王小明, "Zeng" 曾, "Kim" 김).
+    east = [reading for n in names if not n.isascii() for w in n.split()
+            if (reading := _east_asian_reading(w)) and reading != to_latin(w)]
+    return " | ".join(folded + [t for t in latin + east if t])
+
+
+def _east_asian_reading(word: str) -> str:
+    read = east_asian_name(word)
+    return " ".join(filter(None, read)) if read else ""

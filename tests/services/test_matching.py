@@ -591,11 +591,17 @@ def test_a_name_in_somali_orthography_is_the_same_name(
 
 
 @pytest.mark.parametrize("a, b", [(("Xu", "Wei"), ("Hu", "Wei")),
-                                  (("Castro", "Celia"), ("Astro", "Elia"))])
+                                  (("Castro", "Celia"), ("Astro", "Elia")),
+                                  (("Tran", "Xuan"), ("Tran", "Huan")),
+                                  (("Nguyen", "Quoc"), ("Nguyen", "Quo")),
+                                  (("Ngo", "Ngoc"), ("Ngo", "Ngo")),
+                                  (("Kılıç", "Alexander"), ("Kili", "Alehander")),
+                                  (("Exantus", "Felix"), ("Ehantus", "Felih"))])
 def test_x_and_c_are_read_as_somali_only_in_a_name_that_shows_it(
         a: tuple[str, str], b: tuple[str, str]) -> None:
-    """Xu and Hu are two Chinese family names, Celia and Elia two given names: no long
-    vowel, no x of Somali's, so no Somali reading."""
+    """Xu and Hu are two Chinese family names, Celia and Elia two given names; pinyin's
+    Xuan, Vietnamese Ngoc and Quoc, Turkish Kılıç, Alexander, Felix and Haitian Exantus
+    are no Somali spellings either: no Somali reading."""
     assert match_scoring.NameForm.of(a).readings == ()
     found = match_scoring.compare_names(match_scoring.NameForm.of(a),
                                         match_scoring.NameForm.of(b))
@@ -611,6 +617,72 @@ def test_a_re_entry_in_somali_orthography_with_only_a_year(
     found, reasons = _first(ctx, {"family_name": "Maxamed", "given_names": "Xasan Faarax",
                                   "date_of_birth": "1985"})
     assert found == pid and "transliteration" in reasons
+
+
+@pytest.mark.parametrize("year", ["1985", None])
+def test_a_file_in_somali_orthography_is_found_by_other_spellings(
+        ctx: ServiceContext, crowd: list[str], year: str | None) -> None:
+    """The other way round: the file was written in Somali orthography, the re-entry as
+    English spellings write the name. The file keeps the keys of its reading too, so it is
+    a candidate with only a year, or no date at all."""
+    pid = create_participant(ctx, {"family_name": "Maxamed", "given_names": "Cali Xasan",
+                                   "date_of_birth": "1985-02-17"})
+    data = {"family_name": "Mohamed", "given_names": "Ali Hassan",
+            **({"date_of_birth": year} if year else {})}
+    assert pid in _candidates(ctx, data)
+    found, reasons = _first(ctx, data)
+    assert found == pid and "transliteration" in reasons
+
+
+def test_namesakes_written_either_way_are_counted_together(ctx: ServiceContext) -> None:
+    """A name in Somali orthography is counted under its reading: "Maxamed Cali" and
+    "Mohamed Ali" are namesakes of each other, whichever of them is the file."""
+    create_participant(ctx, {"family_name": "Maxamed", "given_names": "Cali"})
+    create_participant(ctx, {"family_name": "Mohamed", "given_names": "Ali"})
+    somali = match_scoring.NameForm.of(("Maxamed", "Cali"))
+    english = match_scoring.NameForm.of(("Mohamed", "Ali"))
+    assert somali.key == english.key
+    for q, c in ((somali, english), (english, somali)):
+        found = match_scoring.compare_names(q, c)
+        assert found is not None and found.namesake_key == english.key
+    with ctx.store.session() as session:
+        assert matching.namesakes(session, {english.key}) == {english.key: 2}
+
+
+@pytest.mark.parametrize("stored, typed", [
+    (("王小明", None), ("Wang", "Xiaoming")),  # written as on a Chinese document
+    (("Wang", "Xiaoming"), ("王小明", None)),
+    (("王", "小明"), ("WANG", "Xiao Ming")),
+    (("曾伟", None), ("Zeng", "Wei")),  # 曾 is Zeng as a family name, not Ceng
+    (("欧阳娜娜", None), ("Ouyang", "Nana")),  # a family name of two characters
+    (("김민수", None), ("Kim", "Minsu")),  # 김 is Kim on a passport, Gim by romanisation
+    (("이", "서연"), ("Lee", "Seoyeon")),
+])
+def test_a_chinese_or_korean_name_is_family_name_then_given_name(
+        ctx: ServiceContext, crowd: list[str], stored: tuple[str, str | None],
+        typed: tuple[str, str | None]) -> None:
+    """Chinese and Korean names are written family name first with no space: one word
+    read as one (wangxiaoming) met neither Wang Xiaoming nor a file where the names were
+    entered apart. With only a birth year, the name must bring the file by itself."""
+    pid = create_participant(ctx, {"family_name": stored[0], "given_names": stored[1],
+                                   "date_of_birth": "1990-06-01"})
+    data = {"family_name": typed[0], "given_names": typed[1], "date_of_birth": "1990"}
+    found, reasons = _first(ctx, {k: v for k, v in data.items() if v})
+    assert found == pid and "partial_name" not in reasons
+
+
+def test_east_asian_names_read_as_family_and_given_name() -> None:
+    from app.services.latin import east_asian_name
+    from app.services.name_keys import name_parts
+
+    assert east_asian_name("王小明") == ("wang", "xiaoming")
+    assert east_asian_name("司马光") == ("sima", "guang")
+    assert east_asian_name("曾") == ("zeng", "")
+    assert east_asian_name("wang") is None and east_asian_name("王a") is None
+    assert east_asian_name("ひろし") is None  # Japanese kana: no family name to find
+    assert name_parts(("王小明", None)) == (["wang"], ["xiaoming"])
+    assert name_parts(("曾", "小明")) == (["zeng"], ["xiaoming"])
+    assert name_parts(("王小明", "Xiaoming")) == (["wangxiaoming"], ["xiaoming"])
 
 
 @pytest.mark.parametrize("short, long_", [(("St-Fleur", "Marie"), ("Saint-Fleur", "Marie")),
