@@ -80,6 +80,21 @@ def test_a_chinese_or_korean_name_is_found_by_its_family_and_given_names(
     assert _names(ctx, text="kim minsu") == ["김민수"]
 
 
+def test_a_name_in_the_arabic_script_is_found_by_its_latin_spellings(
+        ctx: ServiceContext) -> None:
+    """The Arabic script writes no short vowels: أحمد is found by "Ahmed" or "Ahmad" as
+    typed, through its consonants. Files written in Latin letters are not searched by
+    consonants: "Hassan" finds حسن, not "Husseini"."""
+    create_participant(ctx, {"family_name": "أحمد", "given_names": "محمد"})
+    create_participant(ctx, {"family_name": "حسن", "given_names": "يوسف"})
+    create_participant(ctx, {"family_name": "Husseini", "given_names": "Omar"})
+    assert _names(ctx, text="Ahmed") == ["أحمد"]
+    assert _names(ctx, text="ahmad mohammed") == ["أحمد"]
+    assert _names(ctx, text="Moham") == ["أحمد"]  # a term not yet finished
+    assert _names(ctx, text="Hassan Yusuf") == ["حسن"]
+    assert _names(ctx, text="hassan") == ["حسن"]
+
+
 def test_client_id_phone_and_alias(ctx: ServiceContext, people: dict[str, str]) -> None:
     assert _names(ctx, text="10000017") == ["Kaur"]  # i=17 -> FAMILIES[7]
     assert _names(ctx, text="5551023") == ["Garcia-Lopez"]  # i=23 -> FAMILIES[3]

@@ -245,11 +245,11 @@ def test_upgrade_to_0008_refolds_names_the_earlier_fold_left_as_typed(
         store.lock()
 
 
-def test_upgrade_to_0009_reads_east_asian_and_somali_names(
+def test_upgrade_to_0009_reads_east_asian_somali_and_arabic_names(
         ctx: ServiceContext, store_dir: Path) -> None:
     """A store keyed before Chinese and Korean names were read as family and given names,
-    and before a name in Somali orthography kept the keys of its reading: those files are
-    rebuilt, the others left as they were."""
+    a name in Somali orthography kept the keys of its reading and Arabic-script names were
+    searchable by consonants: those files are rebuilt, the others left as they were."""
     from alembic import command
     from sqlalchemy import text
 
@@ -261,14 +261,17 @@ def test_upgrade_to_0009_reads_east_asian_and_somali_names(
     wang = create_participant(ctx, {"family_name": "王小明", "date_of_birth": "1990-06-01"})
     somali = create_participant(ctx, {"family_name": "Maxamed", "given_names": "Cali Xasan",
                                       "date_of_birth": "1985-02-17"})
+    arabic = create_participant(ctx, {"family_name": "أحمد", "given_names": "محمد"})
     plain = create_participant(ctx, {"family_name": "Tremblay", "given_names": "Marc"})
     cfg = migrate.alembic_config()
     with ctx.store.engine.connect() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0008")
-        # What 0008 wrote: the Chinese name one word, the Somali one only as written.
-        conn.execute(text("UPDATE participant SET search_text = '王小明 | wangxiaoming' "
-                          "WHERE id = :id"), {"id": wang})
+        # What 0008 wrote: the Chinese name one word, the Somali one only as written, the
+        # Arabic one without its consonants.
+        conn.execute(text("UPDATE participant SET search_text = :t WHERE id = :id"),
+                     [{"t": "王小明 | wangxiaoming", "id": wang},
+                      {"t": "احمد | محمد | ahmd | mahmd", "id": arabic}])
         conn.execute(text("DELETE FROM participant_name_key WHERE participant_id IN "
                           "(:a, :b)"), {"a": wang, "b": somali})
         conn.execute(text("INSERT INTO participant_name_key (key, participant_id) VALUES "
@@ -285,6 +288,7 @@ def test_upgrade_to_0009_reads_east_asian_and_somali_names(
     upgraded = ServiceContext.open(store)
     try:
         assert search_participants(upgraded, ParticipantQuery("xiaoming")).total == 1
+        assert search_participants(upgraded, ParticipantQuery("ahmed")).total == 1
         assert [c.participant_id for c in find_duplicates(upgraded, {
             "family_name": "Wang", "given_names": "Xiaoming", "date_of_birth": "1990"})] \
             == [wang]

@@ -35,7 +35,7 @@ _ALEFS = frozenset("اأإآٱ")
 _VOWELS = frozenset("aeiou")
 
 
-def _is_arabic(ch: str) -> bool:
+def is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
 
 
@@ -75,8 +75,8 @@ def to_latin(word: str) -> str:
     """A folded word in lower-case Latin letters (see the module's doc)."""
     if word.isascii():
         return word
-    if any(_is_arabic(ch) for ch in word):
-        text = "".join(_arabic(run) if _is_arabic(run[0]) else _other(run)
+    if any(is_arabic(ch) for ch in word):
+        text = "".join(_arabic(run) if is_arabic(run[0]) else _other(run)
                        for run in _script_runs(word))
     else:
         text = _other(word)
@@ -102,7 +102,7 @@ def _script_runs(word: str) -> list[str]:
     """The word cut where it passes into or out of the Arabic script."""
     runs: list[str] = []
     for ch in word:
-        if runs and _is_arabic(ch) == _is_arabic(runs[-1][-1]):
+        if runs and is_arabic(ch) == is_arabic(runs[-1][-1]):
             runs[-1] += ch
         else:
             runs.append(ch)

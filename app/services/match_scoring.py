@@ -13,8 +13,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from app.services.consonants import skeleton
 from app.services.name_forms import same_given_name
-from app.services.name_keys import Name, full_key, name_parts, read_key, skeleton, somali_readings
+from app.services.name_keys import Name, full_key, name_parts, read_key, somali_readings
 
 _VOWELS = frozenset("aeiouy")
 

@@ -1,8 +1,8 @@
-"""Name tokens, consonant skeletons and the blocking keys the duplicate matcher looks up.
+"""Name tokens and the blocking keys the duplicate matcher looks up.
 
-A skeleton keeps a name's consonants in a spelling-neutral form, so transliterations of one
-name share it: Mohammed, Muhammad, Mohamad and Mohamed are all "mhmd"; Yusuf and Youssef
-"ysf"; Nguyễn and Nguyen "ngn". Keys are device-local derived data (never synced):
+Keys are made of consonant skeletons (`consonants.skeleton`), which the transliterations
+of one name share: Mohammed, Muhammad, Mohamad and Mohamed are all "mhmd". They are
+device-local derived data (never synced):
 
 - "f:<skeletons of every token, sorted>" for each name of a person (their name and each
   alias): the namesake block, and the count of namesakes that weighs a name match; a name in
@@ -15,23 +15,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
 
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from app.models.name_key import ParticipantNameKey
+from app.services.consonants import skeleton
 from app.services.latin import east_asian_name, to_latin
 from app.services.text import fold
 
 NO_YEAR = "----"
 KEY_LENGTH = 80
-_VOWELS = frozenset("aeiouy")
-# Spellings of one sound, longest first (applied before vowels go).
-_DIGRAPHS = (("tch", "x"), ("sch", "x"), ("sh", "x"), ("ch", "x"), ("ph", "f"), ("ck", "k"),
-             ("dj", "j"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"))
-_LETTERS = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v"})
-
 Name = tuple[str | None, str | None]  # (family_name, given_names)
 
 
@@ -48,24 +42,6 @@ def tokens(text: str | None) -> list[str]:
             out.extend(to_latin("".join(word)).split())
             word = []
     return out
-
-
-def skeleton(token: str) -> str:
-    """The consonant skeleton of one folded token; other scripts and short words as typed."""
-    if not token.isascii() or len(token) <= 3:
-        return token
-    s = token
-    for old, new in _DIGRAPHS:
-        s = s.replace(old, new)
-    s = s.translate(_LETTERS)
-    first = "a" if s[0] in _VOWELS else s[0]  # Olena/Elena, Omar/Umar
-    out = [first]
-    for prev, ch in pairwise(s):
-        if ch in _VOWELS or (ch == "h" and prev not in _VOWELS):
-            continue
-        if ch != out[-1]:
-            out.append(ch)
-    return "".join(out)
 
 
 def name_parts(name: Name) -> tuple[list[str], list[str]]:

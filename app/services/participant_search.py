@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.models import Participant
 from app.services.context import ServiceContext
 from app.services.latin import to_latin
-from app.services.text import fold
+from app.services.text import CONSONANT_MARK, consonant_form, fold
 from app.services.views import Page, ParticipantSummary
 from app.store.fts import FTS_TABLE, WORDS_TABLE
 
@@ -67,11 +67,16 @@ def _phrase(token: str) -> str:
 
 def _either(token: str) -> str:
     """A term typed in another script, as typed or in Latin letters ("Шевч" finds a file
-    written "Shevchenko"; the search text holds such names in both, `build_search_text`)."""
+    written "Shevchenko"; the search text holds such names in both, `build_search_text`);
+    a term in Latin letters also as consonants, as names in the Arabic script are held
+    ("Ahmed" finds أحمد)."""
+    forms = [token]
     latin = to_latin(token)
-    if latin == token or not latin.isascii() or len(latin) < 3:
-        return _phrase(token)
-    return f"({_phrase(token)} OR {_phrase(latin)})"
+    if latin != token and latin.isascii() and len(latin) >= 3:
+        forms.append(latin)
+    if len(sk := consonant_form(token)) >= 3:
+        forms.append(CONSONANT_MARK + sk)
+    return _phrase(token) if len(forms) == 1 else f"({' OR '.join(map(_phrase, forms))})"
 
 
 def _filtered(query: ParticipantQuery, columns: Select, *, walk_index: bool = False) -> Select:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.services.latin import east_asian_name, to_latin
+from app.services.consonants import consonants
+from app.services.latin import east_asian_name, is_arabic, to_latin
 
 _SPACES = re.compile(r"\s+")
 # Control characters other than tab and newline never belong in a field.
@@ -63,9 +64,29 @@ def build_search_text(family_name: str, given_names: str | None, aliases: list[s
     # ("Xiaoming" finds 王小明, "Zeng" 曾, "Kim" 김).
     east = [reading for n in names if not n.isascii() for w in n.split()
             if (reading := _east_asian_reading(w)) and reading != to_latin(w)]
-    return " | ".join(folded + [t for t in latin + east if t])
+    return " | ".join(folded + [t for t in latin + east if t] + _consonant_words(names))
 
 
 def _east_asian_reading(word: str) -> str:
     read = east_asian_name(word)
     return " ".join(filter(None, read)) if read else ""
+
+
+# The Arabic script writes no short vowels: أحمد reads "ahmd", which no spelling typed in
+# Latin letters holds. Its words are kept as consonant skeletons too, after a mark no typed
+# term holds ("~ahmd"), and a term typed in Latin letters is also searched that way
+# (`participant_search`), so "Ahmed" and "Mohammed" find أحمد and محمد.
+CONSONANT_MARK = "~"
+
+
+def _consonant_words(names: list[str]) -> list[str]:
+    words = {CONSONANT_MARK + sk for n in names for raw in n.split()
+             if any(map(is_arabic, raw)) for w in to_latin(raw).split()
+             if len(sk := consonant_form(w)) >= 3}
+    return [" ".join(sorted(words))] if words else []
+
+
+def consonant_form(word: str) -> str:
+    """A word of Latin letters as its consonant skeleton, whatever its length ("" for any
+    other word)."""
+    return consonants(word) if word.isascii() and word.isalpha() else ""
