@@ -139,52 +139,66 @@ def _same_start(a: str, b: str) -> bool:
 def compare_names(q: NameForm, c: NameForm) -> NameMatch | None:
     """Order, accents and case ignored; transliterations, typos, initials, compound names."""
     found = _compare(q, c)
-    if (len(q.family) > 1 or len(c.family) > 1) and _runs_together(q, c):
+    for part in ("family", "given"):
+        if not _runs_together(q, c, part):
+            continue
         # A family name of several words may be written run together at the other intake
         # while something else differs too (Zamado Loranza Juan / ZAMADOLORANZA J.; Al-Salami
-        # Tariq / Tariq AlsSalami): compared as one word, it can agree with any word.
-        joined = _compare(_one_family(q), _one_family(c))
+        # Tariq / Tariq AlsSalami), and so may given names (Abdel Rahman / Abdulrahman):
+        # compared as one word, it can agree with any word.
+        joined = _compare(_one_word(q, part), _one_word(c, part))
         if joined is not None and "same_name" in joined.reasons:  # as De la Cruz / Delacruz
             joined = replace(joined, m=min(joined.m, 0.9), reasons=tuple(sorted(
                 {*joined.reasons, "similar_name"} - {"same_name"})))
         if joined is not None and (found is None or (joined.full, joined.m) > (found.full,
                                                                              found.m)):
-            found = replace(joined, namesake_key=_unjoined(joined.namesake_key, c))
+            found = replace(joined, namesake_key=_unjoined(joined.namesake_key, c, part))
     return found
 
 
-def _runs_together(q: NameForm, c: NameForm) -> bool:
+def _runs_together(q: NameForm, c: NameForm, part: str) -> bool:
     """A family name of several words, run together, is a word of the other name as it is
     or respelled (never a slip: "alrashan" is two letters from "alrashadi", yet Al-Rashan and
-    Al-Rashadi are other families)."""
+    Al-Rashadi are other families); given names likewise, where the other name has fewer."""
     for several, other in ((q, c), (c, q)):
-        if len(several.family) > 1:
-            run = "".join(several.family)
-            ours = _one_family(other)
+        words = getattr(several, part)
+        if len(words) > 1 and (part == "family" or len(other.given) < len(words)):
+            run = "".join(words)
+            ours = _one_word(other, part)
             if any(_word(run, skeleton(run), w, sk)[0] >= TRANSLITERATION
                    for w, sk in zip(ours.words, ours.skeletons, strict=True)):
                 return True
     return False
 
 
-def _one_family(form: NameForm) -> NameForm:
-    if len(form.family) < 2:
+def _one_word(form: NameForm, part: str) -> NameForm:
+    """The form with its family (or given) names of several words run together as one."""
+    family, given = form.family, form.given
+    if part == "family" and len(family) > 1:
+        family = ("".join(family),)
+        skeletons = (skeleton(family[0]), *form.skeletons[len(form.family):])
+    elif part == "given" and len(given) > 1:
+        given = ("".join(given),)
+        skeletons = (*form.skeletons[:len(family)], skeleton(given[0]))
+    else:
         return form
-    family = "".join(form.family)
-    return NameForm((family,), form.given, (family, *form.given),
-                    (skeleton(family), *form.skeletons[len(form.family):]), form.key)
+    return NameForm(family, given, family + given, skeletons, form.key)
 
 
-def _unjoined(agreed: str, c: NameForm) -> str:
-    """The namesake key with the file's family name as its keys hold it (word by word)."""
-    if len(c.family) < 2:
+def _unjoined(agreed: str, c: NameForm, part: str) -> str:
+    """The namesake key with the file's family (or given) names as its keys hold them, word
+    by word."""
+    family = part == "family"
+    words_of = c.family if family else c.given
+    if len(words_of) < 2:
         return agreed
     words = agreed.split()
-    joined = skeleton("".join(c.family))
+    joined = skeleton("".join(words_of))
     if joined not in words:
         return agreed
     words.remove(joined)
-    words += [sk for w, sk in zip(c.family, c.skeletons, strict=False) if len(w) > 1]
+    skeletons = c.skeletons[:len(c.family)] if family else c.skeletons[len(c.family):]
+    words += [sk for w, sk in zip(words_of, skeletons, strict=True) if len(w) > 1]
     return " ".join(sorted(words))
 
 

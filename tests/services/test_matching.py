@@ -552,6 +552,24 @@ def test_a_family_name_run_together_with_something_else_different(
     assert set(found.namesake_key.split()) <= stored_keys
 
 
+@pytest.mark.parametrize("stored, typed", [
+    (("Hassan", "Abdel Rahman"), ("Hassan", "Abdulrahman")),
+    (("Warsame", "Abdulkadir"), ("Warsame", "Abdel Qadir")),
+    (("Omar", "Abdul Aziz Ali"), ("Omar", "Abdelaziz Ali")),
+])
+def test_given_names_run_together_and_respelled(
+        ctx: ServiceContext, crowd: list[str], stored: tuple[str, str],
+        typed: tuple[str, str]) -> None:
+    """Abd al- names are written apart or run together, with the article spelled as each
+    clerk hears it (Abdel Rahman / Abdulrahman): the given names run together are compared
+    as one word, so the name agrees in full with only a birth year to go by."""
+    pid = create_participant(ctx, {"family_name": stored[0], "given_names": stored[1],
+                                   "date_of_birth": "1985-02-17"})
+    found, reasons = _first(ctx, {"family_name": typed[0], "given_names": typed[1],
+                                  "date_of_birth": "1985"})
+    assert found == pid and "partial_name" not in reasons
+
+
 @pytest.mark.parametrize("query, stored", [
     (("Al-Rashan", "Mohammed"), ("Al-Rashadi", "Mohammed")),
     (("García-Pérez", "José"), ("García-Narez", "José")),
