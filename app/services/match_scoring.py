@@ -159,13 +159,15 @@ def compare_names(q: NameForm, c: NameForm) -> NameMatch | None:
 def _runs_together(q: NameForm, c: NameForm, part: str) -> bool:
     """A family name of several words, run together, is a word of the other name as it is
     or respelled (never a slip: "alrashan" is two letters from "alrashadi", yet Al-Rashan and
-    Al-Rashadi are other families); given names likewise, where the other name has fewer."""
+    Al-Rashadi are other families), of about its length (run together, "Hoang Hai" has the
+    skeleton of "Hoang"); given names likewise, where the other name has fewer."""
     for several, other in ((q, c), (c, q)):
         words = getattr(several, part)
         if len(words) > 1 and (part == "family" or len(other.given) < len(words)):
             run = "".join(words)
             ours = _one_word(other, part)
-            if any(_word(run, skeleton(run), w, sk)[0] >= TRANSLITERATION
+            if any(abs(len(run) - len(w)) <= 1
+                   and _word(run, skeleton(run), w, sk)[0] >= TRANSLITERATION
                    for w, sk in zip(ours.words, ours.skeletons, strict=True)):
                 return True
     return False

@@ -570,6 +570,19 @@ def test_given_names_run_together_and_respelled(
     assert found == pid and "partial_name" not in reasons
 
 
+@pytest.mark.parametrize("one, other", [(("Hoang", None), ("Nguyễn", "Hoang Hai")),
+                                        (("Egal", None), ("Abdi", "Egal Ali")),
+                                        (("Abel", "Marc"), ("Abu Ali", "Marc"))])
+def test_names_run_together_agree_only_with_a_word_of_their_length(
+        one: tuple[str, str | None], other: tuple[str, str]) -> None:
+    """Run together, "Hoang Hai" has the skeleton of "Hoang" (the h of Hai is silent after a
+    consonant, its vowels go) and "Abu Ali" that of "Abel": no respelling of each other."""
+    for a, b in ((one, other), (other, one)):
+        found = match_scoring.compare_names(match_scoring.NameForm.of(a),
+                                            match_scoring.NameForm.of(b))
+        assert found is None or "transliteration" not in found.reasons
+
+
 @pytest.mark.parametrize("query, stored", [
     (("Al-Rashan", "Mohammed"), ("Al-Rashadi", "Mohammed")),
     (("García-Pérez", "José"), ("García-Narez", "José")),
