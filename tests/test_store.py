@@ -245,7 +245,7 @@ def test_upgrade_to_0008_refolds_names_the_earlier_fold_left_as_typed(
         store.lock()
 
 
-def test_upgrade_to_0009_reads_east_asian_somali_and_arabic_names(
+def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
         ctx: ServiceContext, store_dir: Path) -> None:
     """A store keyed before Chinese and Korean names were read as family and given names,
     a name in Somali orthography kept the keys of its reading and Arabic-script names were

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from app.services.consonants import skeleton
+from app.services.consonants import skeleton, soft_c
 from app.services.name_forms import same_given_name
 from app.services.name_keys import Name, full_key, name_parts, read_key, somali_readings
 
@@ -83,6 +83,10 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
     if (oa, ob) != (a, b) and _same_start(a, b):
         so = skeleton(oa)
         if len(so) >= 3 and so == skeleton(ob):  # Fatemeh / Fatima, Zohreh / Zohra
+            return TRANSLITERATION, "transliteration"
+    if ("c" in a or "c" in b) and _same_start(a, b) and min(len(a), len(b)) >= 5:
+        sc, sd = soft_c(a), soft_c(b)  # Yacine / Yassine, Lahcen / Lahsen
+        if (sc, sd) != (a, b) and OSA.distance(sc, sd, score_cutoff=1) <= 1:
             return TRANSLITERATION, "transliteration"
     # A short skeleton is too coarse alone: José / Jesús are both "js", Singh / Zhang "sng";
     # the words must also start alike (Olena / Elena: both with a vowel).

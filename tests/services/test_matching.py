@@ -583,6 +583,34 @@ def test_names_run_together_agree_only_with_a_word_of_their_length(
         assert found is None or "transliteration" not in found.reasons
 
 
+@pytest.mark.parametrize("stored, typed", [
+    (("Benali", "Yacine"), ("Benali", "Yassine")),  # French spelling, English spelling
+    (("Ouazzani", "Lahcen"), ("Ouazzani", "Lahsen")),
+    (("Alaoui", "Mouhcine"), ("Alaoui", "Mohsine")),
+    (("Ramirez", "Patricia"), ("Ramirez", "Patrisia")),
+])
+def test_a_c_before_e_or_i_is_an_s(ctx: ServiceContext, crowd: list[str],
+                                   stored: tuple[str, str], typed: tuple[str, str]) -> None:
+    """French, Spanish and English write the s of Yassine as c before e or i (Yacine), so
+    the two spellings are one name, found with only a birth year."""
+    pid = create_participant(ctx, {"family_name": stored[0], "given_names": stored[1],
+                                   "date_of_birth": "1985-02-17"})
+    found, reasons = _first(ctx, {"family_name": typed[0], "given_names": typed[1],
+                                  "date_of_birth": "1985"})
+    assert found == pid and "transliteration" in reasons
+
+
+@pytest.mark.parametrize("a, b", [("Carlos", "Sarlos"), ("Chen", "Sen"), ("Louis", "Lucia"),
+                                  ("Pérez", "Pierce")])
+def test_a_c_elsewhere_is_no_s_nor_a_name_of_few_consonants(a: str, b: str) -> None:
+    """A c before a, o or u is a k, and ch is no s (Carlos and Sarlos are a letter apart,
+    no respelling). Read as an s, the c of Lucía would leave her the two consonants of
+    Louis, and Pierce those of Pérez: such words are other names."""
+    found = match_scoring.compare_names(match_scoring.NameForm.of((a, "Marie")),
+                                        match_scoring.NameForm.of((b, "Marie")))
+    assert found is not None and "transliteration" not in found.reasons
+
+
 @pytest.mark.parametrize("query, stored", [
     (("Al-Rashan", "Mohammed"), ("Al-Rashadi", "Mohammed")),
     (("García-Pérez", "José"), ("García-Narez", "José")),
