@@ -70,11 +70,20 @@ class NameMatch:
 
 # Words written short in names (Haitian and Québécois St-Fleur, Ste-Marie).
 _SHORT_FOR = {"st": "saint", "ste": "sainte", "sta": "santa", "sto": "santo"}
+# Given names abbreviated in some countries' records: Ma. for María, Fco. for Francisco,
+# Gpe. for Guadalupe (Mexico, Central America); Md., Mohd. for Mohammed (Bangladesh,
+# Malaysia). Any spelling of the name agrees (Md. / Muhammad).
+_ABBREVIATION = {"ma": "maria", "fco": "francisco", "gpe": "guadalupe", "md": "mohammed",
+                 "mohd": "mohammed", "muhd": "mohammed"}
 
 
 def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
     if a == b or _SHORT_FOR.get(a) == b or _SHORT_FOR.get(b) == a:
         return 1.0, None
+    if (a in _ABBREVIATION) != (b in _ABBREVIATION):
+        long_, other = (_ABBREVIATION[a], b) if a in _ABBREVIATION else (_ABBREVIATION[b], a)
+        if long_[0] == other[0] and skeleton(long_) == skeleton(other):
+            return TRANSLITERATION, "initials"
     if len(a) == 1 or len(b) == 1:
         return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)
     if same_given_name(a, b):  # Oleksandr / Aleksandr / Alexander, Mykola / Nikolai

@@ -570,6 +570,28 @@ def test_given_names_run_together_and_respelled(
     assert found == pid and "partial_name" not in reasons
 
 
+@pytest.mark.parametrize("stored, typed", [
+    (("Hernández", "María Guadalupe"), ("Hernandez", "Ma. Guadalupe")),
+    (("López", "Francisco Javier"), ("Lopez", "Fco. Javier")),
+    (("Rahman", "Mohammad Abdul Karim"), ("Rahman", "Md. Abdul Karim")),
+    (("Ismail", "Muhammad Hafiz"), ("Ismail", "Mohd Hafiz")),
+])
+def test_a_given_name_abbreviated_as_records_write_it(
+        ctx: ServiceContext, crowd: list[str], stored: tuple[str, str],
+        typed: tuple[str, str]) -> None:
+    """Mexican records write Ma. for María, Bangladeshi and Malaysian ones Md. or Mohd. for
+    Mohammed in any spelling: the whole name agrees, with only a birth year."""
+    pid = create_participant(ctx, {"family_name": stored[0], "given_names": stored[1],
+                                   "date_of_birth": "1985-02-17"})
+    for a, b in ((typed, stored), (stored, typed)):
+        found = match_scoring.compare_names(match_scoring.NameForm.of(a),
+                                            match_scoring.NameForm.of(b))
+        assert found is not None and found.full and "partial_name" not in found.reasons
+    found_id, reasons = _first(ctx, {"family_name": typed[0], "given_names": typed[1],
+                                     "date_of_birth": "1985"})
+    assert found_id == pid and "initials" in reasons
+
+
 @pytest.mark.parametrize("one, other", [(("Hoang", None), ("Nguyễn", "Hoang Hai")),
                                         (("Egal", None), ("Abdi", "Egal Ali")),
                                         (("Abel", "Marc"), ("Abu Ali", "Marc"))])
