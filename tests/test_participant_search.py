@@ -95,6 +95,12 @@ def test_a_name_in_the_arabic_script_is_found_by_its_latin_spellings(
     assert _names(ctx, text="hassan") == ["حسن"]
 
 
+def test_an_ethiopian_name_written_short_is_found_written_out(ctx: ServiceContext) -> None:
+    create_participant(ctx, {"family_name": "G/Medhin", "given_names": "Tesfaye"})
+    assert _names(ctx, text="gebremedhin") == ["G/Medhin"]
+    assert _names(ctx, text="g/medhin") == ["G/Medhin"]
+
+
 def test_client_id_phone_and_alias(ctx: ServiceContext, people: dict[str, str]) -> None:
     assert _names(ctx, text="10000017") == ["Kaur"]  # i=17 -> FAMILIES[7]
     assert _names(ctx, text="5551023") == ["Garcia-Lopez"]  # i=23 -> FAMILIES[3]

@@ -248,8 +248,9 @@ def test_upgrade_to_0008_refolds_names_the_earlier_fold_left_as_typed(
 def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
         ctx: ServiceContext, store_dir: Path) -> None:
     """A store keyed before Chinese and Korean names were read as family and given names,
-    a name in Somali orthography kept the keys of its reading and Arabic-script names were
-    searchable by consonants: those files are rebuilt, the others left as they were."""
+    a name in Somali orthography kept the keys of its reading, Arabic-script names were
+    searchable by consonants and G/ was Gebre: those files are rebuilt, the others left as
+    they were."""
     from alembic import command
     from sqlalchemy import text
 
@@ -262,6 +263,8 @@ def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
     somali = create_participant(ctx, {"family_name": "Maxamed", "given_names": "Cali Xasan",
                                       "date_of_birth": "1985-02-17"})
     arabic = create_participant(ctx, {"family_name": "أحمد", "given_names": "محمد"})
+    short = create_participant(ctx, {"family_name": "G/Medhin", "given_names": "Tesfaye",
+                                     "date_of_birth": "1985-02-17"})
     plain = create_participant(ctx, {"family_name": "Tremblay", "given_names": "Marc"})
     cfg = migrate.alembic_config()
     with ctx.store.engine.connect() as conn:
@@ -271,13 +274,15 @@ def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
         # Arabic one without its consonants.
         conn.execute(text("UPDATE participant SET search_text = :t WHERE id = :id"),
                      [{"t": "王小明 | wangxiaoming", "id": wang},
-                      {"t": "احمد | محمد | ahmd | mahmd", "id": arabic}])
+                      {"t": "احمد | محمد | ahmd | mahmd", "id": arabic},
+                      {"t": "g/medhin | tesfaye", "id": short}])
         conn.execute(text("DELETE FROM participant_name_key WHERE participant_id IN "
-                          "(:a, :b)"), {"a": wang, "b": somali})
+                          "(:a, :b, :c)"), {"a": wang, "b": somali, "c": short})
         conn.execute(text("INSERT INTO participant_name_key (key, participant_id) VALUES "
                           "('f:wngksmng', :a), ('t1990:wngksmng', :a), "
-                          "('f:kl mxmd xsn', :b), ('t1985:mxmd', :b)"),
-                     {"a": wang, "b": somali})
+                          "('f:kl mxmd xsn', :b), ('t1985:mxmd', :b), "
+                          "('f:mdn tsf', :c), ('t1985:mdn', :c), ('t1985:tsf', :c)"),
+                     {"a": wang, "b": somali, "c": short})
         untouched = conn.execute(text("SELECT key FROM participant_name_key WHERE "
                                       "participant_id = :id ORDER BY key"),
                                  {"id": plain}).scalars().all()
@@ -289,6 +294,10 @@ def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
     try:
         assert search_participants(upgraded, ParticipantQuery("xiaoming")).total == 1
         assert search_participants(upgraded, ParticipantQuery("ahmed")).total == 1
+        assert search_participants(upgraded, ParticipantQuery("gebremedhin")).total == 1
+        assert [c.participant_id for c in find_duplicates(upgraded, {
+            "family_name": "Gebremedhin", "given_names": "Tesfaye",
+            "date_of_birth": "1985"})] == [short]
         assert [c.participant_id for c in find_duplicates(upgraded, {
             "family_name": "Wang", "given_names": "Xiaoming", "date_of_birth": "1990"})] \
             == [wang]

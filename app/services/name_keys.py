@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.models.name_key import ParticipantNameKey
 from app.services.consonants import skeleton
 from app.services.latin import east_asian_name, to_latin
-from app.services.text import fold
+from app.services.text import expand_prefixes, fold
 
 NO_YEAR = "----"
 KEY_LENGTH = 80
@@ -32,10 +32,11 @@ Name = tuple[str | None, str | None]  # (family_name, given_names)
 def tokens(text: str | None) -> list[str]:
     """Folded name words in Latin letters: any run of letters ('O'Brien' -> ['o',
     'brien']), a word of another script as `latin.to_latin` reads it ('Шевченко' ->
-    ['shevchenko'], 'الحسن' -> ['al', 'hsn']), so one name meets itself across scripts."""
+    ['shevchenko'], 'الحسن' -> ['al', 'hsn']), so one name meets itself across scripts;
+    G/ and W/ written out ('G/Medhin' -> ['gebremedhin'], `text.expand_prefixes`)."""
     out: list[str] = []
     word: list[str] = []
-    for ch in fold(text or "") + " ":
+    for ch in expand_prefixes(fold(text or "")) + " ":
         if ch.isalpha() or (word and unicodedata.category(ch)[0] == "M"):
             word.append(ch)
         elif word:

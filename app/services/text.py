@@ -45,6 +45,20 @@ def fold(value: str) -> str:
     return _SPACES.sub(" ", stripped.casefold().translate(_UNDECOMPOSED)).strip()
 
 
+# Ethiopian and Eritrean records write the first part of a compound name short: G/Medhin for
+# Gebremedhin, W/Mariam for Woldemariam (Gebre, Gebra, Gebru and Wolde, Welde, Walda share
+# their consonants). H/ and T/ stay as written: Haile or Habte, Tekle or Tesfa.
+_ABBREVIATED_PREFIX = re.compile(r"(?<![^\W\d_])([gw])\s*/\s*(?=[^\W\d_])")
+_PREFIXES = {"g": "gebre", "w": "wolde"}
+
+
+def expand_prefixes(folded: str) -> str:
+    """A folded name with G/ and W/ written out: 'g/medhin' -> 'gebremedhin'."""
+    if "/" not in folded:
+        return folded
+    return _ABBREVIATED_PREFIX.sub(lambda m: _PREFIXES[m.group(1)], folded)
+
+
 def digits(value: str | None) -> str:
     return "".join(ch for ch in value or "" if ch.isdigit())
 
@@ -64,7 +78,9 @@ def build_search_text(family_name: str, given_names: str | None, aliases: list[s
     # ("Xiaoming" finds 王小明, "Zeng" 曾, "Kim" 김).
     east = [reading for n in names if not n.isascii() for w in n.split()
             if (reading := _east_asian_reading(w)) and reading != to_latin(w)]
-    return " | ".join(folded + [t for t in latin + east if t] + _consonant_words(names))
+    written_out = [x for n in names if (x := expand_prefixes(n)) != n]  # G/Medhin
+    return " | ".join(folded + [t for t in latin + east + written_out if t]
+                      + _consonant_words(names))
 
 
 def _east_asian_reading(word: str) -> str:

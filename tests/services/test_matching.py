@@ -592,6 +592,30 @@ def test_a_given_name_abbreviated_as_records_write_it(
     assert found_id == pid and "initials" in reasons
 
 
+@pytest.mark.parametrize("stored, typed", [
+    (("Gebremedhin", "Tesfaye"), ("G/Medhin", "Tesfaye")),
+    (("Woldemariam", "Selam"), ("W/Mariam", "Selam")),
+    (("Tesfaye", "Gebre Egziabher"), ("Tesfaye", "G/Egziabher")),
+])
+def test_an_ethiopian_name_with_its_first_part_written_short(
+        ctx: ServiceContext, crowd: list[str], stored: tuple[str, str],
+        typed: tuple[str, str]) -> None:
+    """Ethiopian and Eritrean records write Gebre and Wolde as G/ and W/: the same name."""
+    pid = create_participant(ctx, {"family_name": stored[0], "given_names": stored[1],
+                                   "date_of_birth": "1985-02-17"})
+    found, reasons = _first(ctx, {"family_name": typed[0], "given_names": typed[1],
+                                  "date_of_birth": "1985"})
+    assert found == pid and "partial_name" not in reasons and "initials" not in reasons
+
+
+def test_h_and_t_written_short_stay_as_written() -> None:
+    """H/ is Haile or Habte, T/ Tekle or Tesfa: no one reading to write out."""
+    from app.services.name_keys import tokens
+
+    assert tokens("H/Mariam") == ["h", "mariam"] and tokens("T/Haimanot") == ["t", "haimanot"]
+    assert tokens("G/Medhin") == ["gebremedhin"] and tokens("Tag/Line") == ["tag", "line"]
+
+
 @pytest.mark.parametrize("one, other", [(("Hoang", None), ("Nguyễn", "Hoang Hai")),
                                         (("Egal", None), ("Abdi", "Egal Ali")),
                                         (("Abel", "Marc"), ("Abu Ali", "Marc"))])
