@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.config import CACHE_SIZE_KIB
 from app.errors import StoreCorrupt, StoreExists, StoreMissing, StoreTooNew, WrongPassphrase
@@ -181,14 +182,37 @@ def test_store_from_previous_revision_upgrades_without_loss(ctx: ServiceContext,
     store.lock()
 
 
+def _as_written_before(ctx: ServiceContext, store_dir: Path, revision: str,
+                       texts: dict[str, str], keys: dict[str, list[str]],
+                       ) -> tuple[Store, ServiceContext]:
+    """The store taken back to `revision`, with the search text and name keys the code of
+    that time wrote for some files, then unlocked again: which upgrades it."""
+    from alembic import command
+    from sqlalchemy import text
+
+    cfg = migrate.alembic_config()
+    with ctx.store.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+        conn.execute(text("UPDATE participant SET search_text = :t WHERE id = :id"),
+                     [{"t": t, "id": pid} for pid, t in texts.items()])
+        for pid, old in keys.items():
+            conn.execute(text("DELETE FROM participant_name_key WHERE participant_id = :id"),
+                         {"id": pid})
+            conn.execute(text("INSERT INTO participant_name_key (key, participant_id) "
+                              "VALUES (:key, :id)"), [{"key": k, "id": pid} for k in old])
+        conn.commit()
+    ctx.store.lock()
+    store = Store(store_dir)
+    store.unlock(PASSPHRASE)
+    return store, ServiceContext.open(store)
+
+
 def test_upgrade_to_0008_refolds_names_the_earlier_fold_left_as_typed(
         ctx: ServiceContext, store_dir: Path) -> None:
     """A store written before ı, đ, ø... were folded and other scripts read in Latin: its
     search text and matcher keys are rebuilt for those files only, so 'Dang', 'YILDIZ' and
     'Shevchenko' find them after the upgrade."""
-    from alembic import command
-    from sqlalchemy import text
-
     from app.models import ParticipantNameKey
     from app.services.matching import find_duplicates
     from app.services.name_keys import key_rows
@@ -201,28 +225,14 @@ def test_upgrade_to_0008_refolds_names_the_earlier_fold_left_as_typed(
     cyrillic = create_participant(ctx, {"family_name": "Шевченко", "given_names": "Тарас",
                                         "date_of_birth": "1961-03-09"})
     plain = create_participant(ctx, {"family_name": "Tremblay", "given_names": "Marc"})
-    cfg = migrate.alembic_config()
-    with ctx.store.engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0007")
-        # What the fold before 0008 wrote: the letters kept as typed, keys to match.
-        conn.execute(text("UPDATE participant SET search_text = :t WHERE id = :id"),
-                     [{"t": "đang | van minh", "id": dang},
-                      {"t": "yıldız | huseyin", "id": yildiz},
-                      {"t": "шевченко | тарас", "id": cyrillic}])
-        conn.execute(text("DELETE FROM participant_name_key WHERE participant_id IN "
-                          "(:a, :b, :c)"), {"a": dang, "b": yildiz, "c": cyrillic})
-        conn.execute(text("INSERT INTO participant_name_key (key, participant_id) "
-                          "VALUES ('f:đang mn vn', :a), ('t1993:yıldız', :b), "
-                          "('f:тарас шевченко', :c)"),
-                     {"a": dang, "b": yildiz, "c": cyrillic})
-        untouched = conn.execute(text("SELECT search_text FROM participant WHERE id = :id"),
-                                 {"id": plain}).scalar()
-        conn.commit()
-    ctx.store.lock()
-    store = Store(store_dir)
-    store.unlock(PASSPHRASE)
-    upgraded = ServiceContext.open(store)
+    with ctx.store.session() as session:
+        untouched = session.scalar(select(Participant.search_text).where(
+            Participant.id == plain))
+    # What the fold before 0008 wrote: the letters kept as typed, keys to match.
+    store, upgraded = _as_written_before(
+        ctx, store_dir, "0007",
+        {dang: "đang | van minh", yildiz: "yıldız | huseyin", cyrillic: "шевченко | тарас"},
+        {dang: ["f:đang mn vn"], yildiz: ["t1993:yıldız"], cyrillic: ["f:тарас шевченко"]})
     try:
         assert search_participants(upgraded, ParticipantQuery("dang")).total == 1
         assert search_participants(upgraded, ParticipantQuery("yildiz")).total == 1
@@ -251,9 +261,6 @@ def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
     a name in Somali orthography kept the keys of its reading, Arabic-script names were
     searchable by consonants and G/ was Gebre: those files are rebuilt, the others left as
     they were."""
-    from alembic import command
-    from sqlalchemy import text
-
     from app.models import ParticipantNameKey
     from app.services.matching import find_duplicates
     from app.services.name_keys import key_rows
@@ -266,31 +273,21 @@ def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
     short = create_participant(ctx, {"family_name": "G/Medhin", "given_names": "Tesfaye",
                                      "date_of_birth": "1985-02-17"})
     plain = create_participant(ctx, {"family_name": "Tremblay", "given_names": "Marc"})
-    cfg = migrate.alembic_config()
-    with ctx.store.engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0008")
-        # What 0008 wrote: the Chinese name one word, the Somali one only as written, the
-        # Arabic one without its consonants.
-        conn.execute(text("UPDATE participant SET search_text = :t WHERE id = :id"),
-                     [{"t": "王小明 | wangxiaoming", "id": wang},
-                      {"t": "احمد | محمد | ahmd | mahmd", "id": arabic},
-                      {"t": "g/medhin | tesfaye", "id": short}])
-        conn.execute(text("DELETE FROM participant_name_key WHERE participant_id IN "
-                          "(:a, :b, :c)"), {"a": wang, "b": somali, "c": short})
-        conn.execute(text("INSERT INTO participant_name_key (key, participant_id) VALUES "
-                          "('f:wngksmng', :a), ('t1990:wngksmng', :a), "
-                          "('f:kl mxmd xsn', :b), ('t1985:mxmd', :b), "
-                          "('f:mdn tsf', :c), ('t1985:mdn', :c), ('t1985:tsf', :c)"),
-                     {"a": wang, "b": somali, "c": short})
-        untouched = conn.execute(text("SELECT key FROM participant_name_key WHERE "
-                                      "participant_id = :id ORDER BY key"),
-                                 {"id": plain}).scalars().all()
-        conn.commit()
-    ctx.store.lock()
-    store = Store(store_dir)
-    store.unlock(PASSPHRASE)
-    upgraded = ServiceContext.open(store)
+
+    def keys_of(session: Session, pid: str) -> list[str]:
+        return list(session.scalars(select(ParticipantNameKey.key).where(
+            ParticipantNameKey.participant_id == pid).order_by(ParticipantNameKey.key)))
+
+    with ctx.store.session() as session:
+        untouched = keys_of(session, plain)
+    # What 0008 wrote: the Chinese name one word, the Somali one only as written, the
+    # Arabic one without its consonants, G/ as an initial.
+    store, upgraded = _as_written_before(
+        ctx, store_dir, "0008",
+        {wang: "王小明 | wangxiaoming", arabic: "احمد | محمد | ahmd | mahmd",
+         short: "g/medhin | tesfaye"},
+        {wang: ["f:wngksmng", "t1990:wngksmng"], somali: ["f:kl mxmd xsn", "t1985:mxmd"],
+         short: ["f:mdn tsf", "t1985:mdn", "t1985:tsf"]})
     try:
         assert search_participants(upgraded, ParticipantQuery("xiaoming")).total == 1
         assert search_participants(upgraded, ParticipantQuery("ahmed")).total == 1
@@ -304,13 +301,9 @@ def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
         assert [c.participant_id for c in find_duplicates(upgraded, {
             "family_name": "Mohamed", "given_names": "Ali Hassan"})] == [somali]
         with store.session() as session:
-            def keys_of(pid: str) -> list[str]:
-                return list(session.scalars(select(ParticipantNameKey.key).where(
-                    ParticipantNameKey.participant_id == pid).order_by(
-                    ParticipantNameKey.key)))
-            assert keys_of(somali) == [r["key"] for r in key_rows(
+            assert keys_of(session, somali) == [r["key"] for r in key_rows(
                 somali, [("Maxamed", "Cali Xasan")], "1985-02-17")]
-            assert keys_of(plain) == untouched
+            assert keys_of(session, plain) == untouched
     finally:
         store.lock()
 
