@@ -5,16 +5,12 @@ writes only consonants (`text.build_search_text`), are made of it."""
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 _VOWELS = frozenset("aeiouy")
 # Spellings of one sound, longest first (applied before vowels go).
 _DIGRAPHS = (("tch", "x"), ("sch", "x"), ("sh", "x"), ("ch", "x"), ("ph", "f"), ("ck", "k"),
              ("dj", "j"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"))
-# A c before e, i or y is an s in French, Spanish and English spellings, which other clerks
-# write so: Yacine / Yassine, Lahcen / Lahsen, Mouhcine / Mohsine, Patricia / Patrisia.
-_SOFT_C = re.compile("c(?=[eiy])")
 _LETTERS = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v"})
 
 
@@ -41,10 +37,3 @@ def consonants(token: str) -> str:
         if ch != out[-1]:
             out.append(ch)
     return "".join(out)
-
-
-def soft_c(word: str) -> str:
-    """The word with each c that sounds as an s written so. Not part of the skeleton: keyed
-    so, Louis and Lucía would share "ls", Pérez and Pierce "prs"; the matcher compares such
-    spellings letter by letter instead."""
-    return _SOFT_C.sub("s", word)

@@ -69,7 +69,12 @@ def name_tokens(name: Name) -> list[str]:
 
 def full_key(name: Name) -> str:
     """Skeletons of every word of a name (initials left out), sorted: order-free."""
-    return " ".join(sorted(skeleton(t) for t in name_tokens(name) if len(t) > 1))
+    return words_key(name_tokens(name))
+
+
+def words_key(words: Sequence[str]) -> str:
+    """The full-name key of a name's words (`full_key`)."""
+    return " ".join(sorted(skeleton(t) for t in words if len(t) > 1))
 
 
 # Somali orthography writes ħ as x (Xasan, Maxamed), the ain as c (Cali, Cabdi, Jaamac) and
@@ -133,8 +138,7 @@ def read_key(name: Name) -> str:
     """The full-name key of a name in Somali orthography as other spellings write it (""
     for any other name): the key its namesakes are counted under, whichever way they were
     written."""
-    readings = somali_readings(name_tokens(name))
-    return " ".join(sorted(skeleton(r) for r in readings if len(r) > 1))
+    return words_key(somali_readings(name_tokens(name)))
 
 
 def token_keys(name: Name) -> set[str]:
