@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 
 from app.models import Alias, Participant, ParticipantNameKey
 from app.services import match_scoring as ms
-from app.services.name_keys import NO_YEAR, Name, birth_year, full_key, reading_keys, token_keys
+from app.services.name_keys import (
+    NO_YEAR,
+    Name,
+    birth_year,
+    form_keys,
+    full_key,
+    reading_keys,
+    token_keys,
+)
 from app.services.text import digits
 
 CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
@@ -100,9 +108,10 @@ def lookup_keys(q: MatchQuery) -> set[str]:
     keys: set[str] = set()
     for name, form in zip(q.raw_names, q.names, strict=True):
         keys.update(f"f:{k}" for k in (form.key, full_key(name)) if k)
-        # Words in Somali orthography are also looked up as other spellings write them.
+        # Words in Somali orthography are also looked up as other spellings write them, and
+        # every word in its other forms (Lee as Yi, Paco as Francisco).
         keys.update(f"t{y}:{k}" for k in token_keys(name) | reading_keys(name)
-                    for y in years)
+                    | form_keys(name) for y in years)
     return keys
 
 

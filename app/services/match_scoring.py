@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from app.services.consonants import skeleton
-from app.services.name_forms import same_given_name
+from app.services.name_forms import same_name_transliterated, short_form
 from app.services.name_keys import Name, name_parts, somali_readings, words_key
 
 _VOWELS = frozenset("aeiouy")
@@ -92,8 +92,10 @@ def _word(a: str, sa: str, b: str, sb: str) -> tuple[float, str | None]:
             return TRANSLITERATION, "initials"
     if len(a) == 1 or len(b) == 1:
         return (INITIAL, "initials") if a[0] == b[0] else (0.0, None)
-    if same_given_name(a, b):  # Oleksandr / Aleksandr / Alexander, Mykola / Nikolai
+    if same_name_transliterated(a, b):  # Oleksandr / Aleksandr, Lee / Yi, Park / Pak
         return TRANSLITERATION, "transliteration"
+    if short_form(a, b):  # Paco / Francisco, Seun / Oluwaseun
+        return TRANSLITERATION, "short_form"
     oa, ob = _open_end(a), _open_end(b)
     if (oa, ob) != (a, b) and _same_start(a, b):
         so = skeleton(oa)
@@ -271,7 +273,7 @@ def _compare(q: NameForm, c: NameForm) -> NameMatch | None:
     full = (other == 0 and len(shorter.words) >= 2) or len(q.words) == len(c.words) == 1
     if _swapped(q, c):
         reasons.add("names_swapped")
-    if not reasons & {"similar_name", "transliteration", "initials"}:
+    if not reasons & {"similar_name", "transliteration", "initials", "short_form"}:
         reasons.add("similar_name")
     # Counted as the file's words read (`NameForm.key`), whichever way they were written.
     agreed = " ".join(sorted(skeleton(c.readings[j]) if c.readings else c.skeletons[j]

@@ -58,6 +58,7 @@ REASONS = {
     "similar_name": "name spelled differently",
     "transliteration": "same name written in another spelling",
     "initials": "initials match the name",
+    "short_form": "a short form of the name (Paco, Francisco)",
     "names_swapped": "family and given names swapped",
     "partial_name": "part of the name is the same",
     "alias_match": "matches an alias",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.models.name_key import ParticipantNameKey
 from app.services.consonants import skeleton
 from app.services.latin import east_asian_name, to_latin
+from app.services.name_forms import other_forms
 from app.services.text import expand_prefixes, fold
 
 NO_YEAR = "----"
@@ -139,6 +140,13 @@ def read_key(name: Name) -> str:
     for any other name): the key its namesakes are counted under, whichever way they were
     written."""
     return words_key(somali_readings(name_tokens(name)))
+
+
+def form_keys(name: Name) -> set[str]:
+    """The skeletons of the other forms of a name's words (`name_forms.other_forms`: Yi for
+    Lee, Francisco for Paco, Oluwaseun for Seun): looked up, never kept, since a pair of
+    forms is found from either side."""
+    return {skeleton(f) for w in name_tokens(name) for f in other_forms(w) if len(f) > 1}
 
 
 def token_keys(name: Name) -> set[str]:

@@ -46,6 +46,7 @@ def reason_words(code: str) -> str:
              "similar_client_id": tr("client ID nearly the same"),
              "transliteration": tr("same name written in another spelling"),
              "initials": tr("initials match the name"),
+             "short_form": tr("a short form of the name (Paco, Francisco)"),
              "names_swapped": tr("family and given names swapped"),
              "partial_name": tr("part of the name is the same"),
              "few_details": tr("few details to compare: check carefully")}

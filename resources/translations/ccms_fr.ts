@@ -1072,6 +1072,10 @@
         <translation>les initiales correspondent au nom</translation>
     </message>
     <message>
+        <source>a short form of the name (Paco, Francisco)</source>
+        <translation>forme courte du prénom (Paco, Francisco)</translation>
+    </message>
+    <message>
         <source>family and given names swapped</source>
         <translation>nom et prénoms inversés</translation>
     </message>
