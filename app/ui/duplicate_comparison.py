@@ -76,6 +76,7 @@ class ComparisonTable(QTableWidget):
         self.setHorizontalHeaderLabels([tr("Field"), tr("File A"), tr("File B"),
                                         tr("Value to keep")])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.verticalHeader().hide()
         self.setWordWrap(True)
         header = self.horizontalHeader()

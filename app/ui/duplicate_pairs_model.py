@@ -63,7 +63,7 @@ class DuplicatePairTableModel(QAbstractTableModel):
             # for a file, how to open it.
             text = self._text(pair, column)
             if column in (FILE_A, FILE_B):
-                return f"{text}\n{tr('Double-click to open this file.')}"
+                return f"{text}\n{tr('Double-click, or press Enter, to open this file.')}"
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -84,6 +85,9 @@ class DuplicatesPage(QWidget):
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pairs.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.pairs.setWordWrap(False)
+        # Tab leaves the list for the next control; the arrows move within it.
+        self.pairs.setTabKeyNavigation(False)
+        self.pairs.installEventFilter(self)
         self.pairs.verticalHeader().hide()
         header = self.pairs.horizontalHeader()
         header.setSectionResizeMode(SCORE, QHeaderView.ResizeMode.ResizeToContents)
@@ -93,7 +97,8 @@ class DuplicatesPage(QWidget):
         self.count = QLabel()
         self.count.setWordWrap(True)
         self.count.setAccessibleName(tr("Pairs to review"))
-        hint = QLabel(tr("Double-click a name to open that file."))
+        hint = QLabel(tr("Double-click a name, or press Enter, to open that file (with the "
+                         "keyboard, Left and Right choose file A or B)."))
         hint.setWordWrap(True)
 
         self.compare = ComparisonTable()
@@ -231,6 +236,20 @@ class DuplicatesPage(QWidget):
     def current_pair(self) -> ReviewPair | None:
         rows = self.pairs.selectionModel().selectedRows()
         return self.model.pair(rows[0].row()) if rows else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on a pair does what a double-click does: it opens the file of the current
+        # cell (file A when the cell is the score or the reasons).
+        if (watched is self.pairs and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            index = self.pairs.currentIndex()
+            if index.isValid():
+                column = index.column() if index.column() in (FILE_A, FILE_B) else FILE_A
+                self._open(index.row(), column)
+                return True
+        return super().eventFilter(watched, event)
 
     def _open(self, row: int, column: int) -> None:
         pair = self.model.pair(row)

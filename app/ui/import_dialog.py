@@ -85,6 +85,7 @@ class ImportDialog(QDialog):
         self.table = QTableWidget(0, 0)
         self.table.setAccessibleName(tr("The first rows as they would be imported"))
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.progress = QProgressBar()

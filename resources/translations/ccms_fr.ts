@@ -288,8 +288,8 @@
         <translation>signalé à l'importation</translation>
     </message>
     <message>
-        <source>Double-click to open this file.</source>
-        <translation>Double-cliquez pour ouvrir ce dossier.</translation>
+        <source>Double-click, or press Enter, to open this file.</source>
+        <translation>Double-cliquez, ou appuyez sur Entrée, pour ouvrir ce dossier.</translation>
     </message>
     <message>
         <source>The two files are now one. You can undo this until the next sync.</source>
@@ -316,8 +316,8 @@
         <translation>Paires à examiner</translation>
     </message>
     <message>
-        <source>Double-click a name to open that file.</source>
-        <translation>Double-cliquez sur un nom pour ouvrir ce dossier.</translation>
+        <source>Double-click a name, or press Enter, to open that file (with the keyboard, Left and Right choose file A or B).</source>
+        <translation>Double-cliquez sur un nom, ou appuyez sur Entrée, pour ouvrir ce dossier (au clavier, Gauche et Droite choisissent le dossier A ou B).</translation>
     </message>
     <message>
         <source>The file with more linked records (agreements, check-ins, referrals, notes, documents), or else the older one, is the one kept unless you choose otherwise.</source>

@@ -70,7 +70,7 @@ def test_scan_compare_merge_and_undo(qtbot, ctx: ServiceContext, clock: FixedClo
     assert page.message.text() == "1 new pair to review."
     assert "same date of birth" in page.model.index(0, WHY).data()
     tip = page.model.index(0, FILE_A).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Double-click to open this file." in tip
+    assert "Double-click, or press Enter, to open this file." in tip
     page.select_row(0)
     qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
     rows = _rows(page)
@@ -222,3 +222,39 @@ def test_comparison_in_french(qtbot, ctx: ServiceContext, clock: FixedClock,  # 
         w.close()
     finally:
         install_language("en")
+
+
+def _focus(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    widget.window().activateWindow()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=5_000)
+
+
+def test_tab_leaves_the_lists_and_enter_opens_a_file(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                     clock: FixedClock,
+                                                     unlocked: MainWindow) -> None:
+    _plant(ctx, clock)
+    _plant_other_pair(ctx)
+    page = _scan(qtbot, unlocked, pairs=2)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    first = page.current_pair()
+    _focus(qtbot, page.pairs)
+    for _ in range(page.model.columnCount()):  # as many presses as the row has cells
+        qtbot.keyClick(page.pairs, Qt.Key.Key_Tab)
+    assert not page.pairs.hasFocus()  # Tab moved on to the next control...
+    assert page.current_pair() == first  # ...and did not walk into the next pair
+
+    _focus(qtbot, page.compare)
+    qtbot.keyClick(page.compare, Qt.Key.Key_Tab)
+    assert not page.compare.hasFocus()
+
+    # Enter does what a double-click does: it opens the file of the current cell.
+    _focus(qtbot, page.pairs)
+    with qtbot.waitSignal(page.open_participant, timeout=5_000) as opened:
+        qtbot.keyClick(page.pairs, Qt.Key.Key_Return)
+    assert opened.args == [first.a_id]
+    page.pairs.setCurrentIndex(page.model.index(0, FILE_A + 1))
+    with qtbot.waitSignal(page.open_participant, timeout=5_000) as opened:
+        qtbot.keyClick(page.pairs, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert opened.args == [first.b_id]

@@ -194,3 +194,17 @@ def test_import_messages_in_french(qtbot, ctx: ServiceContext, unlocked: MainWin
         assert dialog.message.text() == "vide.csv est vide : il n'y a rien à importer."
     finally:
         install_language("en")
+
+
+def test_tab_leaves_the_preview_table(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
+                                      tmp_path: Path) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 5)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    _preview(qtbot, dialog)
+    dialog.activateWindow()
+    dialog.table.setCurrentCell(0, 0)
+    dialog.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(dialog.table.hasFocus, timeout=5_000)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert not dialog.table.hasFocus()
+    assert dialog.table.currentColumn() == 0
