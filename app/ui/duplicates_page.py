@@ -63,6 +63,7 @@ class DuplicatesPage(QWidget):
         self.details: PairDetails | None = None
         self.last_merge: UndoableMerge | None = None
         self.scan_op: BackgroundOp | None = None
+        self._scanned_to: tuple[int, int] | None = None  # a scan's last progress: done, of
         self._generation = 0  # a list or count loaded for an older refresh is dropped
 
         self.scan_button = QPushButton(tr("Find probable duplicates"))
@@ -262,6 +263,8 @@ class DuplicatesPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.stop_button.show()
+        self.stop_button.setEnabled(True)
+        self._scanned_to = None
         self.say(tr("Looking for probable duplicates..."))
 
         def work(report: Any, cancel: Any) -> int:
@@ -272,12 +275,15 @@ class DuplicatesPage(QWidget):
                                     progress=self._progress, with_progress=True).start()
 
     def _progress(self, _: str, done: int, total: int) -> None:
+        self._scanned_to = (done, total)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _stop(self) -> None:
         if self.scan_op is not None:
             self.scan_op.cancel.set()
+            self.stop_button.setEnabled(False)
+            self.say(tr("Stopping the search at the end of the current batch of files..."))
 
     def _scan_over(self) -> None:
         self.scan_op = None
@@ -286,9 +292,22 @@ class DuplicatesPage(QWidget):
         self.stop_button.hide()
 
     def _scanned(self, added: int) -> None:
+        # Stopped before the last batch: the pairs found so far are kept, the rest of the
+        # caseload was not looked at.
+        reached = self._scanned_to
+        stopped = (self.scan_op is not None and self.scan_op.cancel.is_set()
+                   and (reached is None or reached[0] < reached[1]))
         self._scan_over()
         self.refresh()
-        self.say(tr_n(added, N_("%n new pair to review."), N_("%n new pairs to review.")))
+        if stopped:
+            self.say(tr_n(added, N_("The search was stopped before the end: %n new pair found "
+                                    "so far, listed to review. Find probable duplicates again "
+                                    "to check the whole caseload."),
+                          N_("The search was stopped before the end: %n new pairs found "
+                             "so far, listed to review. Find probable duplicates again "
+                             "to check the whole caseload.")))
+        else:
+            self.say(tr_n(added, N_("%n new pair to review."), N_("%n new pairs to review.")))
 
     def _failed(self, exc: BaseException) -> None:
         if self.scan_op is not None:

@@ -372,12 +372,8 @@
         <translation>Chargement des paires à examiner...</translation>
     </message>
     <message>
-        <source>%n new pair to review.</source>
-        <translation>%n nouvelle paire à examiner.</translation>
-    </message>
-    <message>
-        <source>%n new pairs to review.</source>
-        <translation>%n nouvelles paires à examiner.</translation>
+        <source>Stopping the search at the end of the current batch of files...</source>
+        <translation>Arrêt de la recherche à la fin du lot de dossiers en cours...</translation>
     </message>
     <message>
         <source>File A: %1. File B: %2.</source>
@@ -406,6 +402,22 @@
     <message>
         <source>The %1 most probable pairs of %2 are listed; deciding on these brings up the others.</source>
         <translation>Les %1 paires les plus probables sur %2 sont affichées; les autres apparaîtront à mesure que vous traiterez celles-ci.</translation>
+    </message>
+    <message>
+        <source>The search was stopped before the end: %n new pair found so far, listed to review. Find probable duplicates again to check the whole caseload.</source>
+        <translation>La recherche a été arrêtée avant la fin : %n nouvelle paire trouvée jusque-là, listée pour examen. Relancez « Trouver les doublons probables » pour vérifier toute la charge de cas.</translation>
+    </message>
+    <message>
+        <source>The search was stopped before the end: %n new pairs found so far, listed to review. Find probable duplicates again to check the whole caseload.</source>
+        <translation>La recherche a été arrêtée avant la fin : %n nouvelles paires trouvées jusque-là, listées pour examen. Relancez « Trouver les doublons probables » pour vérifier toute la charge de cas.</translation>
+    </message>
+    <message>
+        <source>%n new pair to review.</source>
+        <translation>%n nouvelle paire à examiner.</translation>
+    </message>
+    <message>
+        <source>%n new pairs to review.</source>
+        <translation>%n nouvelles paires à examiner.</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing was lost; please try again.</source>

@@ -258,3 +258,29 @@ def test_tab_leaves_the_lists_and_enter_opens_a_file(qtbot, ctx: ServiceContext,
     with qtbot.waitSignal(page.open_participant, timeout=5_000) as opened:
         qtbot.keyClick(page.pairs, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert opened.args == [first.b_id]
+
+
+def test_a_stopped_scan_says_it_stopped(qtbot, ctx: ServiceContext, clock: FixedClock,  # type: ignore[no-untyped-def]
+                                        unlocked: MainWindow, monkeypatch) -> None:
+    _plant(ctx, clock)
+    real_scan = duplicates_page.scan_caseload
+
+    def scan_once_stopped(ctx, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        cancel.wait(10)  # the real scan, started only once Stop was pressed
+        return real_scan(ctx, progress=progress, cancel=cancel)
+
+    monkeypatch.setattr(duplicates_page, "scan_caseload", scan_once_stopped)
+    page = unlocked.workspace.duplicates
+    unlocked.workspace.tabs.setCurrentWidget(page)
+    qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.stop_button.isVisible, timeout=5_000)
+    qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    assert page.message.text().startswith("Stopping the search")
+    qtbot.waitUntil(page.scan_button.isEnabled, timeout=20_000)
+    assert page.message.text() == (
+        "The search was stopped before the end: 0 new pairs found so far, listed to review. "
+        "Find probable duplicates again to check the whole caseload.")
+
+    monkeypatch.setattr(duplicates_page, "scan_caseload", real_scan)
+    page = _scan(qtbot, unlocked)  # run to the end: the plain count
+    assert page.message.text() == "1 new pair to review."
