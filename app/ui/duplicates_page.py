@@ -28,6 +28,7 @@ from app.services.duplicate_review import (
     count_open_pairs,
     dismiss_pair,
     open_pairs,
+    reopen_pair,
     scan_caseload,
 )
 from app.services.participant_merge import (
@@ -62,6 +63,7 @@ class DuplicatesPage(QWidget):
         self.ctx = ctx
         self.details: PairDetails | None = None
         self.last_merge: UndoableMerge | None = None
+        self.last_dismissed: ReviewPair | None = None  # "not the same person" can be undone
         self.scan_op: BackgroundOp | None = None
         self._scanned_to: tuple[int, int] | None = None  # a scan's last progress: done, of
         self._generation = 0  # a list or count loaded for an older refresh is dropped
@@ -115,6 +117,8 @@ class DuplicatesPage(QWidget):
         self.dismiss_button = QPushButton(tr("Not the same person"))
         self.undo_button = QPushButton(tr("Undo the last merge"))
         self.undo_button.setEnabled(False)
+        self.undo_dismiss_button = QPushButton(tr('Undo "not the same person"'))
+        self.undo_dismiss_button.setEnabled(False)
         self._set_deciding(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -135,10 +139,14 @@ class DuplicatesPage(QWidget):
         keep.addWidget(self.keep_a)
         keep.addWidget(self.keep_b)
         rbox.addLayout(keep)
-        actions = QHBoxLayout()
-        for b in (self.merge_button, self.dismiss_button, self.undo_button):
-            actions.addWidget(b)
-        rbox.addLayout(actions)
+        # Deciding on one row, taking a decision back on the next: French labels fit.
+        for buttons in ((self.merge_button, self.dismiss_button),
+                        (self.undo_button, self.undo_dismiss_button)):
+            actions = QHBoxLayout()
+            for b in buttons:
+                actions.addWidget(b)
+            actions.addStretch(1)
+            rbox.addLayout(actions)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -160,6 +168,7 @@ class DuplicatesPage(QWidget):
         self.merge_button.clicked.connect(self.merge)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.undo_button.clicked.connect(self.undo)
+        self.undo_dismiss_button.clicked.connect(self.undo_dismiss)
         self.keep_a.toggled.connect(lambda on: self.compare.default_values(on))
         self.pairs.doubleClicked.connect(lambda index: self._open(index.row(), index.column()))
 
@@ -377,10 +386,30 @@ class DuplicatesPage(QWidget):
         self._set_deciding(False)
 
         def done(_: Any) -> None:
+            self.last_dismissed = pair
+            self.undo_dismiss_button.setEnabled(True)
             self.refresh(follow=True)
             self.say(tr("Noted: not the same person. This pair is not shown again."))
 
         run_in_background(lambda: dismiss_pair(self.ctx, pair.review_id), done, self._failed)
+
+    def undo_dismiss(self) -> None:
+        """The last "not the same person" taken back: the pair is listed and shown again."""
+        pair = self.last_dismissed
+        if pair is None:
+            return
+        self.undo_dismiss_button.setEnabled(False)
+
+        def done(_: Any) -> None:
+            self.last_dismissed = None
+            self.refresh(files=frozenset((pair.a_id, pair.b_id)))
+            self.say(tr("The pair is back in the list to review."))
+
+        def failed(exc: BaseException) -> None:
+            self.last_dismissed = None  # decided since (merged, or reopened elsewhere)
+            self._failed(exc)
+
+        run_in_background(lambda: reopen_pair(self.ctx, pair.review_id), done, failed)
 
     def undo(self) -> None:
         merge = self.last_merge

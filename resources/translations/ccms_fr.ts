@@ -344,6 +344,10 @@
         <translation>Annuler la dernière fusion</translation>
     </message>
     <message>
+        <source>Undo "not the same person"</source>
+        <translation>Annuler « pas la même personne »</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -386,6 +390,10 @@
     <message>
         <source>Noted: not the same person. This pair is not shown again.</source>
         <translation>C'est noté : ce n'est pas la même personne. Cette paire ne sera plus proposée.</translation>
+    </message>
+    <message>
+        <source>The pair is back in the list to review.</source>
+        <translation>La paire est de retour dans la liste à examiner.</translation>
     </message>
     <message>
         <source>The merge was undone: both files are back.</source>

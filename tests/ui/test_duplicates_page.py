@@ -284,3 +284,23 @@ def test_a_stopped_scan_says_it_stopped(qtbot, ctx: ServiceContext, clock: Fixed
     monkeypatch.setattr(duplicates_page, "scan_caseload", real_scan)
     page = _scan(qtbot, unlocked)  # run to the end: the plain count
     assert page.message.text() == "1 new pair to review."
+
+
+def test_not_the_same_person_can_be_undone(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                           clock: FixedClock, unlocked: MainWindow) -> None:
+    _plant(ctx, clock)
+    page = _scan(qtbot, unlocked)
+    assert not page.undo_dismiss_button.isEnabled()
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.dismiss_button.isEnabled(), timeout=10_000)
+    pair = page.current_pair()
+    qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and page.undo_dismiss_button.isEnabled(),
+                    timeout=10_000)
+    qtbot.mouseClick(page.undo_dismiss_button, Qt.MouseButton.LeftButton)
+    # The pair is listed again, selected and compared, ready to decide on.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.merge_button.isEnabled(),
+                    timeout=10_000)
+    assert page.current_pair() == pair
+    assert page.message.text() == "The pair is back in the list to review."
+    assert not page.undo_dismiss_button.isEnabled()
