@@ -76,6 +76,8 @@ class ImportDialog(QDialog):
         choose_file = QPushButton(tr("Choose..."))
         choose_mapping = QPushButton(tr("Choose..."))
         choose_rejects = QPushButton(tr("Choose..."))
+        for b in (choose_file, choose_mapping, choose_rejects):
+            b.setAutoDefault(False)  # Enter in a field previews; it never opens a chooser
         form = QFormLayout()
         form.addRow(tr("File to import (CSV)"), self._with(self.file, choose_file))
         form.addRow(tr("Mapping file (optional)"), self._with(self.mapping, choose_mapping))
@@ -96,7 +98,11 @@ class ImportDialog(QDialog):
         # The rejects file's path is to be copied into a file manager or a spreadsheet.
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_button = QPushButton(tr("Show the first rows"))
+        # Enter runs the preview, the one step that changes nothing; importing is a
+        # deliberate press of Import.
+        self.preview_button.setDefault(True)
         self.import_button = QPushButton(tr("Import"))
+        self.import_button.setAutoDefault(False)
         self.import_button.setEnabled(False)
         self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.hide()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery, search_participants
+from app.ui import import_dialog
 from app.ui.i18n import install_language, tr
 from app.ui.import_dialog import ImportDialog
 from app.ui.main_window import MainWindow
@@ -208,3 +209,27 @@ def test_tab_leaves_the_preview_table(qtbot, ctx: ServiceContext, unlocked: Main
     qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
     assert not dialog.table.hasFocus()
     assert dialog.table.currentColumn() == 0
+
+
+def test_enter_in_a_field_previews(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
+                                   tmp_path: Path, monkeypatch) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 5)
+    choosers: list[object] = []
+    monkeypatch.setattr(import_dialog.QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (choosers.append(a), ("", ""))[1])
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    dialog.activateWindow()
+    for field in (dialog.file, dialog.mapping):
+        dialog.table.setRowCount(0)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        qtbot.waitUntil(field.hasFocus, timeout=5_000)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=10_000)
+        assert not choosers  # no file chooser opened
+        assert dialog.import_button.isEnabled()
+    # Enter again previews again; it does not start the import.
+    dialog.table.setRowCount(0)
+    qtbot.keyClick(dialog.file, Qt.Key.Key_Return)
+    assert dialog.op is None
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=10_000)
+    assert dialog.op is None and dialog.summary is None
