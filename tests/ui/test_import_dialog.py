@@ -6,6 +6,7 @@ runs; messages in French."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery, search_participants
 from app.ui import import_dialog
+from app.ui.background import background_work_running
 from app.ui.i18n import install_language, tr
 from app.ui.import_dialog import ImportDialog
 from app.ui.main_window import MainWindow
@@ -233,3 +235,37 @@ def test_enter_in_a_field_previews(qtbot, ctx: ServiceContext, unlocked: MainWin
     assert dialog.op is None
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=10_000)
     assert dialog.op is None and dialog.summary is None
+
+
+def test_a_preview_of_a_file_no_longer_chosen_is_dropped(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                         unlocked: MainWindow, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 5)
+    gate = threading.Event()
+    real_preview = import_dialog.preview
+
+    def held_preview(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(10)  # the real preview, finishing only once the test lets it
+        return real_preview(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "preview", held_preview)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Reading the file..."
+    other = tmp_path / "never-previewed.csv"
+    dialog.file.setText(str(other))  # changed while the preview of old.csv runs
+    assert not dialog.import_button.isEnabled()
+    assert dialog.message.text() == ""
+    gate.set()
+    qtbot.waitUntil(lambda: not background_work_running(), timeout=10_000)
+    # old.csv's rows arrived, and were dropped: nothing shown, nothing to import.
+    assert not dialog.import_button.isEnabled()
+    assert dialog.table.rowCount() == 0 and dialog.message.text() == ""
+
+    dialog.mapping.clear()  # and a change of mapping alone disables Import too
+    dialog.file.setText(str(csv_path))
+    dialog.mapping.setText(str(mapping_path))
+    _preview(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    dialog.mapping.setText(str(mapping_path) + " ")
+    assert not dialog.import_button.isEnabled()
