@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.services.duplicate_review import ReviewPair
 from app.ui.bidi import isolate
-from app.ui.i18n import N_, tr
+from app.ui.i18n import N_, fill, tr
 from app.ui.intake import reason_words
 
 Index = QModelIndex | QPersistentModelIndex
@@ -19,8 +19,9 @@ SCORE, FILE_A, FILE_B, WHY = range(4)
 
 
 def why_words(pair: ReviewPair) -> str:
+    """The reasons first (a narrow column elides the end), then where the pair came from."""
     why = ", ".join(reason_words(r) for r in pair.reasons)
-    return f"{tr('flagged at import')}: {why}" if pair.source == "import" else why
+    return fill(tr("%1 (flagged at import)"), why) if pair.source == "import" else why
 
 
 class DuplicatePairTableModel(QAbstractTableModel):

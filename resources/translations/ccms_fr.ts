@@ -284,8 +284,8 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <source>flagged at import</source>
-        <translation>signalé à l'importation</translation>
+        <source>%1 (flagged at import)</source>
+        <translation>%1 (signalé à l'importation)</translation>
     </message>
     <message>
         <source>Double-click, or press Enter, to open this file.</source>

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from app.services.context import ServiceContext
+from app.services.duplicate_review import ReviewPair
 from app.services.notes import add_note
 from app.services.participant_status import change_status
 from app.services.participants import create_participant, get_participant
 from app.ui import duplicates_page
-from app.ui.duplicate_pairs_model import FILE_A, WHY
+from app.ui.duplicate_pairs_model import FILE_A, WHY, DuplicatePairTableModel
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
@@ -304,3 +305,39 @@ def test_not_the_same_person_can_be_undone(qtbot, ctx: ServiceContext,  # type: 
     assert page.current_pair() == pair
     assert page.message.text() == "The pair is back in the list to review."
     assert not page.undo_dismiss_button.isEnabled()
+
+
+def test_the_reasons_come_before_where_a_pair_came_from(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = DuplicatePairTableModel()
+    model.set_pairs([ReviewPair("r", "a", "Wang, Arjun", "1982-10-18", "b", "Arjun, Wang",
+                                "1982-10-18", 0.9, ("same_name", "same_phone"), "import")])
+    assert model.index(0, WHY).data() == "same name, same phone number (flagged at import)"
+    assert install_language("fr")
+    try:
+        assert model.index(0, WHY).data().endswith(" (signalé à l'importation)")
+    finally:
+        install_language("en")
+
+
+def test_a_value_one_file_lacks_says_which_is_kept_and_wraps(  # type: ignore[no-untyped-def]
+        qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    email = "someone.with.a.long.name@example-office.org"
+    for extra in ({}, {"email": email}):
+        create_participant(ctx, {"family_name": "Kowalski", "given_names": "Jun Zahra",
+                                 "date_of_birth": "1958-09-22", "phone": "250 555 0101",
+                                 **extra})
+    page = _scan(qtbot, unlocked)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    email_row = _rows(page)["email"]
+    email_in_a = page.compare.item(email_row, 1).toolTip() == email
+    kept = page.compare.item(email_row, 3)
+    assert kept.text() == ("File A's" if email_in_a else "File B's")
+    assert kept.toolTip() == email
+    # In a column narrower than the address, it wraps onto more lines instead of being cut.
+    split = page.compare.parentWidget().parentWidget()
+    split.setSizes([900, 300])
+    cell = page.compare.visualItemRect(page.compare.item(email_row, 1 if email_in_a else 2))
+    assert cell.width() < page.compare.fontMetrics().horizontalAdvance(email)
+    qtbot.waitUntil(lambda: page.compare.rowHeight(email_row) >
+                    page.compare.rowHeight(_rows(page)["date_of_birth"]), timeout=5_000)
