@@ -321,7 +321,7 @@ def test_the_reasons_come_before_where_a_pair_came_from(qtbot) -> None:  # type:
 
 def test_a_value_one_file_lacks_says_which_is_kept_and_wraps(  # type: ignore[no-untyped-def]
         qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
-    email = "someone.with.a.long.name@example-office.org"
+    email = "someone.with.a.long.name@exampleoffice.org"
     for extra in ({}, {"email": email}):
         create_participant(ctx, {"family_name": "Kowalski", "given_names": "Jun Zahra",
                                  "date_of_birth": "1958-09-22", "phone": "250 555 0101",
