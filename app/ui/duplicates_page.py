@@ -105,6 +105,8 @@ class DuplicatesPage(QWidget):
         hint.setWordWrap(True)
 
         self.compare = ComparisonTable()
+        self.empty_note = QLabel(tr("Choose a pair to compare."))  # while nothing is compared
+        self.empty_note.setWordWrap(True)
         self.files_note = QLabel()
         self.files_note.setWordWrap(True)
         self.files_note.setToolTip(tr("The file with more linked records (agreements, "
@@ -133,6 +135,7 @@ class DuplicatesPage(QWidget):
         right = QWidget()
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
+        rbox.addWidget(self.empty_note)
         rbox.addWidget(self.compare, 1)
         rbox.addWidget(self.files_note)
         keep = QHBoxLayout()
@@ -230,7 +233,8 @@ class DuplicatesPage(QWidget):
 
     def _count_words(self, total: int) -> None:
         if total == 0:
-            text = tr("No probable duplicates to review.")
+            text = tr("No probable duplicates to review. Press Find probable duplicates to "
+                      "look for them in the whole caseload.")
         elif total <= LISTED:
             text = tr_n(total, N_("%n pair to review, the most probable first."),
                         N_("%n pairs to review, the most probable first."))
@@ -329,6 +333,7 @@ class DuplicatesPage(QWidget):
     # -- comparing and deciding --------------------------------------------------------------
     def _show_nothing(self) -> None:
         self.details = None
+        self.empty_note.show()
         self.compare.clear_files()
         self.files_note.clear()
         self._set_deciding(False)
@@ -349,6 +354,7 @@ class DuplicatesPage(QWidget):
         if self.current_pair() != pair:
             return  # another pair was chosen meanwhile
         self.details = details
+        self.empty_note.hide()
         keep_a = details.keep_a_first
         (self.keep_a if keep_a else self.keep_b).setChecked(True)
         self.compare.show_files(details, keep_a)

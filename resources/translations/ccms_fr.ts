@@ -320,6 +320,10 @@
         <translation>Double-cliquez sur un nom, ou appuyez sur Entrée, pour ouvrir ce dossier (au clavier, Gauche et Droite choisissent le dossier A ou B).</translation>
     </message>
     <message>
+        <source>Choose a pair to compare.</source>
+        <translation>Choisissez une paire à comparer.</translation>
+    </message>
+    <message>
         <source>The file with more linked records (agreements, check-ins, referrals, notes, documents), or else the older one, is the one kept unless you choose otherwise.</source>
         <translation>Le dossier qui a le plus d'éléments liés (ententes, présentations, aiguillages, notes, documents), ou sinon le plus ancien, est celui qui est gardé, sauf si vous en choisissez un autre.</translation>
     </message>
@@ -356,8 +360,8 @@
         <translation>Des dossiers qui pourraient appartenir à une même personne. Comparez-les, puis fusionnez-les ou indiquez qu'il s'agit de personnes différentes.</translation>
     </message>
     <message>
-        <source>No probable duplicates to review.</source>
-        <translation>Aucun doublon probable à examiner.</translation>
+        <source>No probable duplicates to review. Press Find probable duplicates to look for them in the whole caseload.</source>
+        <translation>Aucun doublon probable à examiner. Appuyez sur « Trouver les doublons probables » pour les chercher dans toute la charge de cas.</translation>
     </message>
     <message>
         <source>Looking for probable duplicates...</source>

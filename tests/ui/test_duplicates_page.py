@@ -160,7 +160,7 @@ def test_the_next_pair_is_shown_after_each_decision(qtbot, ctx: ServiceContext, 
     assert page.current_pair() is None and not page.pairs.selectionModel().hasSelection()
     assert page.compare.rowCount() == 0
     assert not page.merge_button.isEnabled() and not page.dismiss_button.isEnabled()
-    assert page.count.text() == "No probable duplicates to review."
+    assert page.count.text().startswith("No probable duplicates to review. Press Find")
 
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.merge_button.isEnabled(),
@@ -341,3 +341,19 @@ def test_a_value_one_file_lacks_says_which_is_kept_and_wraps(  # type: ignore[no
     assert cell.width() < page.compare.fontMetrics().horizontalAdvance(email)
     qtbot.waitUntil(lambda: page.compare.rowHeight(email_row) >
                     page.compare.rowHeight(_rows(page)["date_of_birth"]), timeout=5_000)
+
+
+def test_an_empty_page_says_what_to_do(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                       clock: FixedClock, unlocked: MainWindow) -> None:
+    page = unlocked.workspace.duplicates
+    unlocked.workspace.tabs.setCurrentWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.count.text().startswith("No probable"), timeout=10_000)
+    assert page.count.text() == ("No probable duplicates to review. Press Find probable "
+                                 "duplicates to look for them in the whole caseload.")
+    _plant(ctx, clock)
+    page = _scan(qtbot, unlocked)
+    assert page.empty_note.isVisible() and page.empty_note.text() == "Choose a pair to compare."
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    assert not page.empty_note.isVisible()
