@@ -1452,6 +1452,10 @@
         <translation>Le fichier %1 n'existe pas.</translation>
     </message>
     <message>
+        <source>%1 is a folder; choose a file to import.</source>
+        <translation>%1 est un dossier du disque ; choisissez un fichier à importer.</translation>
+    </message>
+    <message>
         <source>The mapping file %1 is a folder; choose a file.</source>
         <translation>Le fichier de correspondance %1 est un dossier du disque; choisissez un fichier.</translation>
     </message>

@@ -109,6 +109,11 @@ def test_a_file_that_cannot_be_imported_clears_the_preview(qtbot, ctx: ServiceCo
     assert dialog.table.rowCount() == 0 and dialog.table.columnCount() == 0
     assert not dialog.import_button.isEnabled()
 
+    dialog.file.setText(str(tmp_path))
+    _preview(qtbot, dialog)
+    assert dialog.message.text() == f"{tmp_path} is a folder; choose a file to import."
+    assert not dialog.import_button.isEnabled()
+
     header_only = tmp_path / "header.csv"
     header_only.write_text(",".join(HEADERS) + "\n", encoding="utf-8")
     dialog.file.setText(str(header_only))
