@@ -476,6 +476,10 @@
         <translation>%1 : %2</translation>
     </message>
     <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
+    </message>
+    <message>
         <source>Record identifier</source>
         <translation>Identifiant de l'enregistrement</translation>
     </message>
@@ -1021,7 +1025,7 @@
     </message>
     <message>
         <source>Stopping at the end of the current batch of rows; the window closes then.</source>
-        <translation>Arrêt à la fin du lot de lignes en cours; la fenêtre se fermera alors.</translation>
+        <translation>Arrêt à la fin du lot de lignes en cours ; la fenêtre se fermera alors.</translation>
     </message>
     <message>
         <source>Mapping files (*.json)</source>
