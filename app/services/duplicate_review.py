@@ -147,6 +147,20 @@ def dismiss_pair(ctx: ServiceContext, review_id: str) -> None:
                   review.participant_id, {"other_id": review.candidate_id})
 
 
+def reopen_pair(ctx: ServiceContext, review_id: str) -> None:
+    """Undo "not the same person": the pair is listed for review again (and the change of
+    mind is audited). Only a dismissed pair can be reopened; a merged one is undone by
+    undoing the merge."""
+    with recording(ctx) as rec:
+        review = rec.session.get(DuplicateReview, review_id)
+        if review is None or review.decision != NOT_DUPLICATE:
+            raise NotFound("dismissed duplicate review", review_id)
+        review.decision = None
+        review.decided_at = None
+        rec.audit("not_duplicate_undone", "participant", review.participant_id,
+                  review.participant_id, {"other_id": review.candidate_id})
+
+
 def compare_files(ctx: ServiceContext, a_id: str, b_id: str) -> FileComparison:
     """Both files side by side (opening them is audited like any view of a file)."""
     a = get_participant(ctx, a_id)

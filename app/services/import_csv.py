@@ -106,6 +106,8 @@ def _csv_reason(exc: csv.Error) -> str:
 
 def read_table(path: Path) -> CsvTable:
     path = Path(path)
+    if path.is_dir():
+        raise CCMSError(f"the file to import is a folder: {path}")
     if not path.is_file():
         raise CCMSError(f"no such file: {path}")
     try:

@@ -9,6 +9,7 @@ file's, unless the kept file has none and the other has one."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -76,8 +77,11 @@ class ComparisonTable(QTableWidget):
         self.setHorizontalHeaderLabels([tr("Field"), tr("File A"), tr("File B"),
                                         tr("Value to keep")])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.verticalHeader().hide()
         self.setWordWrap(True)
+        # A wrapped value (a long e-mail address) keeps its two lines as the pane narrows.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for col in (1, 2):
@@ -100,7 +104,7 @@ class ComparisonTable(QTableWidget):
             self.setItem(i, 0, label)
             for col, value in ((1, f.a_value), (2, f.b_value)):
                 words = value_words(f.field, value)
-                item = QTableWidgetItem(words)
+                item = QTableWidgetItem(breakable(words))
                 item.setToolTip(words)
                 self.setItem(i, col, item)
             if f.to_choose:
@@ -110,6 +114,13 @@ class ComparisonTable(QTableWidget):
                 choice.setAccessibleName(f"{tr('Value to keep')}: {field_label(f.field)}")
                 choice.activated.connect(lambda _, c=choice: c.setProperty(CHOSEN, True))
                 self.setCellWidget(i, 3, choice)  # rows were cleared above
+            elif is_empty(f.a_value) != is_empty(f.b_value):
+                # One file only has it: the merged file keeps that value, whichever is kept.
+                kept = QTableWidgetItem(tr("File A's") if is_empty(f.b_value)
+                                        else tr("File B's"))
+                kept.setToolTip(value_words(f.field, f.a_value if is_empty(f.b_value)
+                                            else f.b_value))
+                self.setItem(i, 3, kept)
         self.default_values(keep_a)
         self.resizeColumnToContents(3)  # the longest choice (in French too) shows whole
         self.resizeRowsToContents()
@@ -137,6 +148,15 @@ class ComparisonTable(QTableWidget):
                 from_a = widget.currentIndex() == 0
                 out[field] = "kept" if from_a == keep_a else "absorbed"
         return out
+
+
+def breakable(text: str) -> str:
+    """A long value with no spaces (an e-mail address, a web address) with places to wrap
+    after its @, dots and slashes, so a narrow column shows it whole on two lines instead of
+    cutting it off. Only the shown text: the tooltip keeps the value as it is."""
+    if " " in text or len(text) < 16:
+        return text
+    return re.sub(r"([@./])", "\\1\u200b", text)
 
 
 def weight_words(weight: FileWeight) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.services.duplicate_review import ReviewPair
 from app.ui.bidi import isolate
-from app.ui.i18n import N_, tr
+from app.ui.i18n import N_, fill, tr
 from app.ui.intake import reason_words
 
 Index = QModelIndex | QPersistentModelIndex
@@ -19,8 +19,9 @@ SCORE, FILE_A, FILE_B, WHY = range(4)
 
 
 def why_words(pair: ReviewPair) -> str:
+    """The reasons first (a narrow column elides the end), then where the pair came from."""
     why = ", ".join(reason_words(r) for r in pair.reasons)
-    return f"{tr('flagged at import')}: {why}" if pair.source == "import" else why
+    return fill(tr("%1 (flagged at import)"), why) if pair.source == "import" else why
 
 
 class DuplicatePairTableModel(QAbstractTableModel):
@@ -63,7 +64,7 @@ class DuplicatePairTableModel(QAbstractTableModel):
             # for a file, how to open it.
             text = self._text(pair, column)
             if column in (FILE_A, FILE_B):
-                return f"{text}\n{tr('Double-click to open this file.')}"
+                return f"{text}\n{tr('Double-click, or press Enter, to open this file.')}"
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

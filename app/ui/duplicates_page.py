@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from app.services.duplicate_review import (
     count_open_pairs,
     dismiss_pair,
     open_pairs,
+    reopen_pair,
     scan_caseload,
 )
 from app.services.participant_merge import (
@@ -61,7 +63,9 @@ class DuplicatesPage(QWidget):
         self.ctx = ctx
         self.details: PairDetails | None = None
         self.last_merge: UndoableMerge | None = None
+        self.last_dismissed: ReviewPair | None = None  # "not the same person" can be undone
         self.scan_op: BackgroundOp | None = None
+        self._scanned_to: tuple[int, int] | None = None  # a scan's last progress: done, of
         self._generation = 0  # a list or count loaded for an older refresh is dropped
 
         self.scan_button = QPushButton(tr("Find probable duplicates"))
@@ -84,6 +88,9 @@ class DuplicatesPage(QWidget):
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pairs.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.pairs.setWordWrap(False)
+        # Tab leaves the list for the next control; the arrows move within it.
+        self.pairs.setTabKeyNavigation(False)
+        self.pairs.installEventFilter(self)
         self.pairs.verticalHeader().hide()
         header = self.pairs.horizontalHeader()
         header.setSectionResizeMode(SCORE, QHeaderView.ResizeMode.ResizeToContents)
@@ -93,10 +100,13 @@ class DuplicatesPage(QWidget):
         self.count = QLabel()
         self.count.setWordWrap(True)
         self.count.setAccessibleName(tr("Pairs to review"))
-        hint = QLabel(tr("Double-click a name to open that file."))
+        hint = QLabel(tr("Double-click a name, or press Enter, to open that file (with the "
+                         "keyboard, Left and Right choose file A or B)."))
         hint.setWordWrap(True)
 
         self.compare = ComparisonTable()
+        self.empty_note = QLabel(tr("Choose a pair to compare."))  # while nothing is compared
+        self.empty_note.setWordWrap(True)
         self.files_note = QLabel()
         self.files_note.setWordWrap(True)
         self.files_note.setToolTip(tr("The file with more linked records (agreements, "
@@ -109,6 +119,8 @@ class DuplicatesPage(QWidget):
         self.dismiss_button = QPushButton(tr("Not the same person"))
         self.undo_button = QPushButton(tr("Undo the last merge"))
         self.undo_button.setEnabled(False)
+        self.undo_dismiss_button = QPushButton(tr('Undo "not the same person"'))
+        self.undo_dismiss_button.setEnabled(False)
         self._set_deciding(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -123,16 +135,21 @@ class DuplicatesPage(QWidget):
         right = QWidget()
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
+        rbox.addWidget(self.empty_note)
         rbox.addWidget(self.compare, 1)
         rbox.addWidget(self.files_note)
         keep = QHBoxLayout()
         keep.addWidget(self.keep_a)
         keep.addWidget(self.keep_b)
         rbox.addLayout(keep)
-        actions = QHBoxLayout()
-        for b in (self.merge_button, self.dismiss_button, self.undo_button):
-            actions.addWidget(b)
-        rbox.addLayout(actions)
+        # Deciding on one row, taking a decision back on the next: French labels fit.
+        for buttons in ((self.merge_button, self.dismiss_button),
+                        (self.undo_button, self.undo_dismiss_button)):
+            actions = QHBoxLayout()
+            for b in buttons:
+                actions.addWidget(b)
+            actions.addStretch(1)
+            rbox.addLayout(actions)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -154,6 +171,7 @@ class DuplicatesPage(QWidget):
         self.merge_button.clicked.connect(self.merge)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.undo_button.clicked.connect(self.undo)
+        self.undo_dismiss_button.clicked.connect(self.undo_dismiss)
         self.keep_a.toggled.connect(lambda on: self.compare.default_values(on))
         self.pairs.doubleClicked.connect(lambda index: self._open(index.row(), index.column()))
 
@@ -215,7 +233,8 @@ class DuplicatesPage(QWidget):
 
     def _count_words(self, total: int) -> None:
         if total == 0:
-            text = tr("No probable duplicates to review.")
+            text = tr("No probable duplicates to review. Press Find probable duplicates to "
+                      "look for them in the whole caseload.")
         elif total <= LISTED:
             text = tr_n(total, N_("%n pair to review, the most probable first."),
                         N_("%n pairs to review, the most probable first."))
@@ -232,6 +251,20 @@ class DuplicatesPage(QWidget):
         rows = self.pairs.selectionModel().selectedRows()
         return self.model.pair(rows[0].row()) if rows else None
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on a pair does what a double-click does: it opens the file of the current
+        # cell (file A when the cell is the score or the reasons).
+        if (watched is self.pairs and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            index = self.pairs.currentIndex()
+            if index.isValid():
+                column = index.column() if index.column() in (FILE_A, FILE_B) else FILE_A
+                self._open(index.row(), column)
+                return True
+        return super().eventFilter(watched, event)
+
     def _open(self, row: int, column: int) -> None:
         pair = self.model.pair(row)
         if pair is not None and column in (FILE_A, FILE_B):
@@ -243,6 +276,8 @@ class DuplicatesPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.stop_button.show()
+        self.stop_button.setEnabled(True)
+        self._scanned_to = None
         self.say(tr("Looking for probable duplicates..."))
 
         def work(report: Any, cancel: Any) -> int:
@@ -253,12 +288,15 @@ class DuplicatesPage(QWidget):
                                     progress=self._progress, with_progress=True).start()
 
     def _progress(self, _: str, done: int, total: int) -> None:
+        self._scanned_to = (done, total)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _stop(self) -> None:
         if self.scan_op is not None:
             self.scan_op.cancel.set()
+            self.stop_button.setEnabled(False)
+            self.say(tr("Stopping the search at the end of the current batch of files..."))
 
     def _scan_over(self) -> None:
         self.scan_op = None
@@ -267,9 +305,22 @@ class DuplicatesPage(QWidget):
         self.stop_button.hide()
 
     def _scanned(self, added: int) -> None:
+        # Stopped before the last batch: the pairs found so far are kept, the rest of the
+        # caseload was not looked at.
+        reached = self._scanned_to
+        stopped = (self.scan_op is not None and self.scan_op.cancel.is_set()
+                   and (reached is None or reached[0] < reached[1]))
         self._scan_over()
         self.refresh()
-        self.say(tr_n(added, N_("%n new pair to review."), N_("%n new pairs to review.")))
+        if stopped:
+            self.say(tr_n(added, N_("The search was stopped before the end: %n new pair found "
+                                    "so far, listed to review. Find probable duplicates again "
+                                    "to check the whole caseload."),
+                          N_("The search was stopped before the end: %n new pairs found "
+                             "so far, listed to review. Find probable duplicates again "
+                             "to check the whole caseload.")))
+        else:
+            self.say(tr_n(added, N_("%n new pair to review."), N_("%n new pairs to review.")))
 
     def _failed(self, exc: BaseException) -> None:
         if self.scan_op is not None:
@@ -282,6 +333,7 @@ class DuplicatesPage(QWidget):
     # -- comparing and deciding --------------------------------------------------------------
     def _show_nothing(self) -> None:
         self.details = None
+        self.empty_note.show()
         self.compare.clear_files()
         self.files_note.clear()
         self._set_deciding(False)
@@ -302,6 +354,7 @@ class DuplicatesPage(QWidget):
         if self.current_pair() != pair:
             return  # another pair was chosen meanwhile
         self.details = details
+        self.empty_note.hide()
         keep_a = details.keep_a_first
         (self.keep_a if keep_a else self.keep_b).setChecked(True)
         self.compare.show_files(details, keep_a)
@@ -339,10 +392,30 @@ class DuplicatesPage(QWidget):
         self._set_deciding(False)
 
         def done(_: Any) -> None:
+            self.last_dismissed = pair
+            self.undo_dismiss_button.setEnabled(True)
             self.refresh(follow=True)
             self.say(tr("Noted: not the same person. This pair is not shown again."))
 
         run_in_background(lambda: dismiss_pair(self.ctx, pair.review_id), done, self._failed)
+
+    def undo_dismiss(self) -> None:
+        """The last "not the same person" taken back: the pair is listed and shown again."""
+        pair = self.last_dismissed
+        if pair is None:
+            return
+        self.undo_dismiss_button.setEnabled(False)
+
+        def done(_: Any) -> None:
+            self.last_dismissed = None
+            self.refresh(files=frozenset((pair.a_id, pair.b_id)))
+            self.say(tr("The pair is back in the list to review."))
+
+        def failed(exc: BaseException) -> None:
+            self.last_dismissed = None  # decided since (merged, or reopened elsewhere)
+            self._failed(exc)
+
+        run_in_background(lambda: reopen_pair(self.ctx, pair.review_id), done, failed)
 
     def undo(self) -> None:
         merge = self.last_merge

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from app.errors import (
     CCMSError,
     DeviceRevoked,
@@ -25,8 +27,10 @@ __all__ = ["describe", "field_errors", "field_message"]
 def field_errors(errors: dict[str, str]) -> str:
     """A ValidationError's problems, each named by its field's label, in the shown language."""
     # French puts a space before the colon: the separator is translated too.
-    return "; ".join(fill(tr("%1: %2"), error_field_label(f), field_message(m))
-                     for f, m in errors.items())
+    # So is the one between problems (French: "a ; b").
+    words = [fill(tr("%1: %2"), error_field_label(f), field_message(m))
+             for f, m in errors.items()]
+    return functools.reduce(lambda a, b: fill(tr("%1; %2"), a, b), words) if words else ""
 
 
 def describe(exc: BaseException) -> str:

@@ -59,6 +59,10 @@ class ImportDialog(QDialog):
         self.stop_question: QMessageBox | None = None
         self._close_when_stopped = False
         self._previewed = False  # the file and mapping shown read well enough to import
+        # Bumped whenever the file or mapping changes: a preview started for older ones is
+        # dropped when it arrives, so it never enables Import for a file not previewed.
+        self._inputs_seen = 0
+        self._previewing = False
         self.setWindowTitle(tr("Import a caseload file"))
         self.resize(900, 600)
         self.file = QLineEdit()
@@ -76,6 +80,8 @@ class ImportDialog(QDialog):
         choose_file = QPushButton(tr("Choose..."))
         choose_mapping = QPushButton(tr("Choose..."))
         choose_rejects = QPushButton(tr("Choose..."))
+        for b in (choose_file, choose_mapping, choose_rejects):
+            b.setAutoDefault(False)  # Enter in a field previews; it never opens a chooser
         form = QFormLayout()
         form.addRow(tr("File to import (CSV)"), self._with(self.file, choose_file))
         form.addRow(tr("Mapping file (optional)"), self._with(self.mapping, choose_mapping))
@@ -85,6 +91,7 @@ class ImportDialog(QDialog):
         self.table = QTableWidget(0, 0)
         self.table.setAccessibleName(tr("The first rows as they would be imported"))
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.progress = QProgressBar()
@@ -95,7 +102,11 @@ class ImportDialog(QDialog):
         # The rejects file's path is to be copied into a file manager or a spreadsheet.
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_button = QPushButton(tr("Show the first rows"))
+        # Enter runs the preview, the one step that changes nothing; importing is a
+        # deliberate press of Import.
+        self.preview_button.setDefault(True)
         self.import_button = QPushButton(tr("Import"))
+        self.import_button.setAutoDefault(False)
         self.import_button.setEnabled(False)
         self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.hide()
@@ -155,8 +166,12 @@ class ImportDialog(QDialog):
 
     def _inputs_changed(self) -> None:
         """Another file or mapping: what is on screen belongs to the old one."""
+        self._inputs_seen += 1
         self._previewed = False
         self.import_button.setEnabled(False)
+        if self._previewing:  # its "Reading the file..." is about the old file
+            self._previewing = False
+            self.say("")
         self.table.clear()
         self.table.setRowCount(0)
         self.table.setColumnCount(0)
@@ -181,14 +196,23 @@ class ImportDialog(QDialog):
             return
         self._inputs_changed()
         self.say(tr("Reading the file..."))
+        self._previewing = True
+        wanted = self._inputs_seen
         run_in_background(lambda: preview(path, mapping, PREVIEW_ROWS, self.ctx),
-                          self._show_preview, self._preview_failed)
+                          lambda p: self._show_preview(p, wanted),
+                          lambda exc: self._preview_failed(exc, wanted))
 
-    def _preview_failed(self, exc: BaseException) -> None:
+    def _preview_failed(self, exc: BaseException, wanted: int) -> None:
+        if wanted != self._inputs_seen:
+            return  # about a file or mapping no longer in the fields
+        self._previewing = False
         self._inputs_changed()
         self.say(describe(exc), error=True)
 
-    def _show_preview(self, p: ImportPreview) -> None:
+    def _show_preview(self, p: ImportPreview, wanted: int) -> None:
+        if wanted != self._inputs_seen:
+            return  # about a file or mapping no longer in the fields
+        self._previewing = False
         self._inputs_changed()
         fields = list(p.fields)
         self.table.setColumnCount(len(fields) + 2)

@@ -130,6 +130,8 @@ def field_message(message: str) -> str:
 def _file_shapes() -> list[Shape]:
     return [
         _shape(r"no such file: (.+)", N_("There is no file %1.")),
+        _shape(r"the file to import is a folder: (.+)",
+               N_("%1 is a folder; choose a file to import.")),
         _shape(r"the mapping file is a folder: (.+)",
                N_("The mapping file %1 is a folder; choose a file.")),
         _shape(r"the mapping file does not exist: (.+)",

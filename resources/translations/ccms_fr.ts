@@ -284,12 +284,12 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <source>flagged at import</source>
-        <translation>signalé à l'importation</translation>
+        <source>%1 (flagged at import)</source>
+        <translation>%1 (signalé à l'importation)</translation>
     </message>
     <message>
-        <source>Double-click to open this file.</source>
-        <translation>Double-cliquez pour ouvrir ce dossier.</translation>
+        <source>Double-click, or press Enter, to open this file.</source>
+        <translation>Double-cliquez, ou appuyez sur Entrée, pour ouvrir ce dossier.</translation>
     </message>
     <message>
         <source>The two files are now one. You can undo this until the next sync.</source>
@@ -316,8 +316,12 @@
         <translation>Paires à examiner</translation>
     </message>
     <message>
-        <source>Double-click a name to open that file.</source>
-        <translation>Double-cliquez sur un nom pour ouvrir ce dossier.</translation>
+        <source>Double-click a name, or press Enter, to open that file (with the keyboard, Left and Right choose file A or B).</source>
+        <translation>Double-cliquez sur un nom, ou appuyez sur Entrée, pour ouvrir ce dossier (au clavier, Gauche et Droite choisissent le dossier A ou B).</translation>
+    </message>
+    <message>
+        <source>Choose a pair to compare.</source>
+        <translation>Choisissez une paire à comparer.</translation>
     </message>
     <message>
         <source>The file with more linked records (agreements, check-ins, referrals, notes, documents), or else the older one, is the one kept unless you choose otherwise.</source>
@@ -344,6 +348,10 @@
         <translation>Annuler la dernière fusion</translation>
     </message>
     <message>
+        <source>Undo "not the same person"</source>
+        <translation>Annuler « pas la même personne »</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -352,8 +360,8 @@
         <translation>Des dossiers qui pourraient appartenir à une même personne. Comparez-les, puis fusionnez-les ou indiquez qu'il s'agit de personnes différentes.</translation>
     </message>
     <message>
-        <source>No probable duplicates to review.</source>
-        <translation>Aucun doublon probable à examiner.</translation>
+        <source>No probable duplicates to review. Press Find probable duplicates to look for them in the whole caseload.</source>
+        <translation>Aucun doublon probable à examiner. Appuyez sur « Trouver les doublons probables » pour les chercher dans toute la charge de cas.</translation>
     </message>
     <message>
         <source>Looking for probable duplicates...</source>
@@ -372,12 +380,8 @@
         <translation>Chargement des paires à examiner...</translation>
     </message>
     <message>
-        <source>%n new pair to review.</source>
-        <translation>%n nouvelle paire à examiner.</translation>
-    </message>
-    <message>
-        <source>%n new pairs to review.</source>
-        <translation>%n nouvelles paires à examiner.</translation>
+        <source>Stopping the search at the end of the current batch of files...</source>
+        <translation>Arrêt de la recherche à la fin du lot de dossiers en cours...</translation>
     </message>
     <message>
         <source>File A: %1. File B: %2.</source>
@@ -390,6 +394,10 @@
     <message>
         <source>Noted: not the same person. This pair is not shown again.</source>
         <translation>C'est noté : ce n'est pas la même personne. Cette paire ne sera plus proposée.</translation>
+    </message>
+    <message>
+        <source>The pair is back in the list to review.</source>
+        <translation>La paire est de retour dans la liste à examiner.</translation>
     </message>
     <message>
         <source>The merge was undone: both files are back.</source>
@@ -406,6 +414,22 @@
     <message>
         <source>The %1 most probable pairs of %2 are listed; deciding on these brings up the others.</source>
         <translation>Les %1 paires les plus probables sur %2 sont affichées; les autres apparaîtront à mesure que vous traiterez celles-ci.</translation>
+    </message>
+    <message>
+        <source>The search was stopped before the end: %n new pair found so far, listed to review. Find probable duplicates again to check the whole caseload.</source>
+        <translation>La recherche a été arrêtée avant la fin : %n nouvelle paire trouvée jusque-là, listée pour examen. Relancez « Trouver les doublons probables » pour vérifier toute la charge de cas.</translation>
+    </message>
+    <message>
+        <source>The search was stopped before the end: %n new pairs found so far, listed to review. Find probable duplicates again to check the whole caseload.</source>
+        <translation>La recherche a été arrêtée avant la fin : %n nouvelles paires trouvées jusque-là, listées pour examen. Relancez « Trouver les doublons probables » pour vérifier toute la charge de cas.</translation>
+    </message>
+    <message>
+        <source>%n new pair to review.</source>
+        <translation>%n nouvelle paire à examiner.</translation>
+    </message>
+    <message>
+        <source>%n new pairs to review.</source>
+        <translation>%n nouvelles paires à examiner.</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing was lost; please try again.</source>
@@ -450,6 +474,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
     </message>
     <message>
         <source>Record identifier</source>
@@ -997,7 +1025,7 @@
     </message>
     <message>
         <source>Stopping at the end of the current batch of rows; the window closes then.</source>
-        <translation>Arrêt à la fin du lot de lignes en cours; la fenêtre se fermera alors.</translation>
+        <translation>Arrêt à la fin du lot de lignes en cours ; la fenêtre se fermera alors.</translation>
     </message>
     <message>
         <source>Mapping files (*.json)</source>
@@ -1426,6 +1454,10 @@
     <message>
         <source>There is no file %1.</source>
         <translation>Le fichier %1 n'existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file to import.</source>
+        <translation>%1 est un dossier du disque ; choisissez un fichier à importer.</translation>
     </message>
     <message>
         <source>The mapping file %1 is a folder; choose a file.</source>

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from app.services.context import ServiceContext
+from app.services.duplicate_review import ReviewPair
 from app.services.notes import add_note
 from app.services.participant_status import change_status
 from app.services.participants import create_participant, get_participant
 from app.ui import duplicates_page
-from app.ui.duplicate_pairs_model import FILE_A, WHY
+from app.ui.duplicate_pairs_model import FILE_A, WHY, DuplicatePairTableModel
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
@@ -70,7 +71,7 @@ def test_scan_compare_merge_and_undo(qtbot, ctx: ServiceContext, clock: FixedClo
     assert page.message.text() == "1 new pair to review."
     assert "same date of birth" in page.model.index(0, WHY).data()
     tip = page.model.index(0, FILE_A).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Double-click to open this file." in tip
+    assert "Double-click, or press Enter, to open this file." in tip
     page.select_row(0)
     qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
     rows = _rows(page)
@@ -159,7 +160,7 @@ def test_the_next_pair_is_shown_after_each_decision(qtbot, ctx: ServiceContext, 
     assert page.current_pair() is None and not page.pairs.selectionModel().hasSelection()
     assert page.compare.rowCount() == 0
     assert not page.merge_button.isEnabled() and not page.dismiss_button.isEnabled()
-    assert page.count.text() == "No probable duplicates to review."
+    assert page.count.text().startswith("No probable duplicates to review. Press Find")
 
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.merge_button.isEnabled(),
@@ -222,3 +223,137 @@ def test_comparison_in_french(qtbot, ctx: ServiceContext, clock: FixedClock,  # 
         w.close()
     finally:
         install_language("en")
+
+
+def _focus(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    widget.window().activateWindow()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=5_000)
+
+
+def test_tab_leaves_the_lists_and_enter_opens_a_file(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                     clock: FixedClock,
+                                                     unlocked: MainWindow) -> None:
+    _plant(ctx, clock)
+    _plant_other_pair(ctx)
+    page = _scan(qtbot, unlocked, pairs=2)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    first = page.current_pair()
+    _focus(qtbot, page.pairs)
+    for _ in range(page.model.columnCount()):  # as many presses as the row has cells
+        qtbot.keyClick(page.pairs, Qt.Key.Key_Tab)
+    assert not page.pairs.hasFocus()  # Tab moved on to the next control...
+    assert page.current_pair() == first  # ...and did not walk into the next pair
+
+    _focus(qtbot, page.compare)
+    qtbot.keyClick(page.compare, Qt.Key.Key_Tab)
+    assert not page.compare.hasFocus()
+
+    # Enter does what a double-click does: it opens the file of the current cell.
+    _focus(qtbot, page.pairs)
+    with qtbot.waitSignal(page.open_participant, timeout=5_000) as opened:
+        qtbot.keyClick(page.pairs, Qt.Key.Key_Return)
+    assert opened.args == [first.a_id]
+    page.pairs.setCurrentIndex(page.model.index(0, FILE_A + 1))
+    with qtbot.waitSignal(page.open_participant, timeout=5_000) as opened:
+        qtbot.keyClick(page.pairs, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert opened.args == [first.b_id]
+
+
+def test_a_stopped_scan_says_it_stopped(qtbot, ctx: ServiceContext, clock: FixedClock,  # type: ignore[no-untyped-def]
+                                        unlocked: MainWindow, monkeypatch) -> None:
+    _plant(ctx, clock)
+    real_scan = duplicates_page.scan_caseload
+
+    def scan_once_stopped(ctx, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        cancel.wait(10)  # the real scan, started only once Stop was pressed
+        return real_scan(ctx, progress=progress, cancel=cancel)
+
+    monkeypatch.setattr(duplicates_page, "scan_caseload", scan_once_stopped)
+    page = unlocked.workspace.duplicates
+    unlocked.workspace.tabs.setCurrentWidget(page)
+    qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.stop_button.isVisible, timeout=5_000)
+    qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    assert page.message.text().startswith("Stopping the search")
+    qtbot.waitUntil(page.scan_button.isEnabled, timeout=20_000)
+    assert page.message.text() == (
+        "The search was stopped before the end: 0 new pairs found so far, listed to review. "
+        "Find probable duplicates again to check the whole caseload.")
+
+    monkeypatch.setattr(duplicates_page, "scan_caseload", real_scan)
+    page = _scan(qtbot, unlocked)  # run to the end: the plain count
+    assert page.message.text() == "1 new pair to review."
+
+
+def test_not_the_same_person_can_be_undone(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                           clock: FixedClock, unlocked: MainWindow) -> None:
+    _plant(ctx, clock)
+    page = _scan(qtbot, unlocked)
+    assert not page.undo_dismiss_button.isEnabled()
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.dismiss_button.isEnabled(), timeout=10_000)
+    pair = page.current_pair()
+    qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and page.undo_dismiss_button.isEnabled(),
+                    timeout=10_000)
+    qtbot.mouseClick(page.undo_dismiss_button, Qt.MouseButton.LeftButton)
+    # The pair is listed again, selected and compared, ready to decide on.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.merge_button.isEnabled(),
+                    timeout=10_000)
+    assert page.current_pair() == pair
+    assert page.message.text() == "The pair is back in the list to review."
+    assert not page.undo_dismiss_button.isEnabled()
+
+
+def test_the_reasons_come_before_where_a_pair_came_from(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = DuplicatePairTableModel()
+    model.set_pairs([ReviewPair("r", "a", "Wang, Arjun", "1982-10-18", "b", "Arjun, Wang",
+                                "1982-10-18", 0.9, ("same_name", "same_phone"), "import")])
+    assert model.index(0, WHY).data() == "same name, same phone number (flagged at import)"
+    assert install_language("fr")
+    try:
+        assert model.index(0, WHY).data().endswith(" (signalé à l'importation)")
+    finally:
+        install_language("en")
+
+
+def test_a_value_one_file_lacks_says_which_is_kept_and_wraps(  # type: ignore[no-untyped-def]
+        qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    email = "someone.with.a.long.name@exampleoffice.org"
+    for extra in ({}, {"email": email}):
+        create_participant(ctx, {"family_name": "Kowalski", "given_names": "Jun Zahra",
+                                 "date_of_birth": "1958-09-22", "phone": "250 555 0101",
+                                 **extra})
+    page = _scan(qtbot, unlocked)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    email_row = _rows(page)["email"]
+    email_in_a = page.compare.item(email_row, 1).toolTip() == email
+    kept = page.compare.item(email_row, 3)
+    assert kept.text() == ("File A's" if email_in_a else "File B's")
+    assert kept.toolTip() == email
+    # In a column narrower than the address, it wraps onto more lines instead of being cut.
+    split = page.compare.parentWidget().parentWidget()
+    split.setSizes([900, 300])
+    cell = page.compare.visualItemRect(page.compare.item(email_row, 1 if email_in_a else 2))
+    assert cell.width() < page.compare.fontMetrics().horizontalAdvance(email)
+    qtbot.waitUntil(lambda: page.compare.rowHeight(email_row) >
+                    page.compare.rowHeight(_rows(page)["date_of_birth"]), timeout=5_000)
+
+
+def test_an_empty_page_says_what_to_do(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                       clock: FixedClock, unlocked: MainWindow) -> None:
+    page = unlocked.workspace.duplicates
+    unlocked.workspace.tabs.setCurrentWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.count.text().startswith("No probable"), timeout=10_000)
+    assert page.count.text() == ("No probable duplicates to review. Press Find probable "
+                                 "duplicates to look for them in the whole caseload.")
+    _plant(ctx, clock)
+    page = _scan(qtbot, unlocked)
+    assert page.empty_note.isVisible() and page.empty_note.text() == "Choose a pair to compare."
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    assert not page.empty_note.isVisible()

@@ -110,3 +110,15 @@ def test_french_everywhere(qtbot, ctx: ServiceContext, store_dir: Path,  # type:
         assert ws.tabs.tabText(0) == "Tableau de bord"
     finally:
         install_language("en")
+
+
+def test_field_problems_are_joined_the_french_way(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.error_words import field_errors
+    errors = {"family_name": "is required", "date_of_birth": "is not a real date"}
+    assert field_errors(errors).count("; ") == 1
+    assert install_language("fr")
+    try:
+        words = field_errors(errors)
+        assert " ; " in words and words.count(" : ") == 2
+    finally:
+        install_language("en")

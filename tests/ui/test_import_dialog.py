@@ -6,12 +6,15 @@ runs; messages in French."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery, search_participants
+from app.ui import import_dialog
+from app.ui.background import background_work_running
 from app.ui.i18n import install_language, tr
 from app.ui.import_dialog import ImportDialog
 from app.ui.main_window import MainWindow
@@ -106,6 +109,11 @@ def test_a_file_that_cannot_be_imported_clears_the_preview(qtbot, ctx: ServiceCo
     assert dialog.table.rowCount() == 0 and dialog.table.columnCount() == 0
     assert not dialog.import_button.isEnabled()
 
+    dialog.file.setText(str(tmp_path))
+    _preview(qtbot, dialog)
+    assert dialog.message.text() == f"{tmp_path} is a folder; choose a file to import."
+    assert not dialog.import_button.isEnabled()
+
     header_only = tmp_path / "header.csv"
     header_only.write_text(",".join(HEADERS) + "\n", encoding="utf-8")
     dialog.file.setText(str(header_only))
@@ -194,3 +202,75 @@ def test_import_messages_in_french(qtbot, ctx: ServiceContext, unlocked: MainWin
         assert dialog.message.text() == "vide.csv est vide : il n'y a rien à importer."
     finally:
         install_language("en")
+
+
+def test_tab_leaves_the_preview_table(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
+                                      tmp_path: Path) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 5)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    _preview(qtbot, dialog)
+    dialog.activateWindow()
+    dialog.table.setCurrentCell(0, 0)
+    dialog.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(dialog.table.hasFocus, timeout=5_000)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert not dialog.table.hasFocus()
+    assert dialog.table.currentColumn() == 0
+
+
+def test_enter_in_a_field_previews(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
+                                   tmp_path: Path, monkeypatch) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 5)
+    choosers: list[object] = []
+    monkeypatch.setattr(import_dialog.QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (choosers.append(a), ("", ""))[1])
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    dialog.activateWindow()
+    for field in (dialog.file, dialog.mapping):
+        dialog.table.setRowCount(0)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        qtbot.waitUntil(field.hasFocus, timeout=5_000)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=10_000)
+        assert not choosers  # no file chooser opened
+        assert dialog.import_button.isEnabled()
+    # Enter again previews again; it does not start the import.
+    dialog.table.setRowCount(0)
+    qtbot.keyClick(dialog.file, Qt.Key.Key_Return)
+    assert dialog.op is None
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=10_000)
+    assert dialog.op is None and dialog.summary is None
+
+
+def test_a_preview_of_a_file_no_longer_chosen_is_dropped(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                         unlocked: MainWindow, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    csv_path, mapping_path, _ = _files(tmp_path, 5)
+    gate = threading.Event()
+    real_preview = import_dialog.preview
+
+    def held_preview(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(10)  # the real preview, finishing only once the test lets it
+        return real_preview(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "preview", held_preview)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Reading the file..."
+    other = tmp_path / "never-previewed.csv"
+    dialog.file.setText(str(other))  # changed while the preview of old.csv runs
+    assert not dialog.import_button.isEnabled()
+    assert dialog.message.text() == ""
+    gate.set()
+    qtbot.waitUntil(lambda: not background_work_running(), timeout=10_000)
+    # old.csv's rows arrived, and were dropped: nothing shown, nothing to import.
+    assert not dialog.import_button.isEnabled()
+    assert dialog.table.rowCount() == 0 and dialog.message.text() == ""
+
+    dialog.mapping.clear()  # and a change of mapping alone disables Import too
+    dialog.file.setText(str(csv_path))
+    dialog.mapping.setText(str(mapping_path))
+    _preview(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    dialog.mapping.setText(str(mapping_path) + " ")
+    assert not dialog.import_button.isEnabled()
