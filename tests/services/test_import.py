@@ -359,3 +359,18 @@ def test_any_cells_give_clean_values_or_field_errors_that_never_echo_them(
         assert row.profile["family_name"]
         for value in row.profile.values():
             assert not (isinstance(value, str) and value.startswith(("=", "-", "@")))
+
+
+def test_dates_and_ids_in_other_scripts_digits_are_imported_as_0_9(
+        ctx: ServiceContext, tmp_path: Path) -> None:
+    f = write(tmp_path / "digits.csv", "Surname,DOB,Client\nHaddad,٠٢/٠١/١٩٨٠,١٢٣٤٥٦٧٨\n"
+              "Karimi,۰۳/۰۴/۱۹۸۱,\nTanaka,０５/０６/１９８２,\nSilva,01/01/198²,\n")
+    mapping = {"family_name": "Surname", "client_id": "Client",
+               "date_of_birth": {"column": "DOB", "format": "%d/%m/%Y"}}
+    summary = run_import(ctx, f, mapping)
+    assert (summary.imported, summary.rejected) == (3, 1)
+    people = participants(ctx)
+    assert people["Haddad"].date_of_birth == "1980-01-02"
+    assert people["Haddad"].client_id == "12345678"
+    assert people["Karimi"].date_of_birth == "1981-04-03"
+    assert people["Tanaka"].date_of_birth == "1982-06-05"
