@@ -109,6 +109,8 @@ def _csv_reason(exc: csv.Error) -> str:
 def read_table(path: Path) -> CsvTable:
     path = Path(path)
     if not path.is_file():
+        if path.exists():  # a FIFO, a device such as /dev/null, a socket
+            raise CCMSError(f"{path} is not a regular file; give the CSV file")
         raise CCMSError(f"no such file: {path}")
     try:
         data = path.read_bytes()

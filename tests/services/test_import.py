@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -374,3 +375,12 @@ def test_dates_and_ids_in_other_scripts_digits_are_imported_as_0_9(
     assert people["Haddad"].client_id == "12345678"
     assert people["Karimi"].date_of_birth == "1981-04-03"
     assert people["Tanaka"].date_of_birth == "1982-06-05"
+
+
+def test_a_fifo_or_device_is_not_a_regular_file(ctx: ServiceContext, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/null")):
+        with pytest.raises(CCMSError, match="is not a regular file"):
+            run_import(ctx, path, None)
+    assert count(ctx, Participant) == 0
