@@ -191,7 +191,11 @@ def _write_jsonl(path: Path, lines: Iterable[dict[str, Any]]) -> int:
 def _not_a_file(path: Path) -> str | None:
     if path.is_dir():
         return f"{path} is a folder; give the CSV file"
-    return None if path.is_file() else f"no such file: {path}"
+    if path.is_file():
+        return None
+    if path.exists():  # a FIFO, a device such as /dev/null, a socket
+        return f"{path} is not a regular file; give the CSV file"
+    return f"no such file: {path}"
 
 
 def _default_or(chosen: Path | None, source: Path) -> Path:

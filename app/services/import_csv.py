@@ -4,14 +4,16 @@ may hold line breaks. Each data row keeps its 1-based number (blank lines are no
 and the file line where it starts, so a reject points at the place in the file to fix.
 
 A file that is not text (a NUL byte, bytes neither UTF-8 nor Windows-1252 can decode, or
-a run of control characters) is refused whole before anything is written. Errors name the
-file and the line, never a cell's content."""
+a run of control characters), UTF-16 text, or UTF-8 with a stray byte of another encoding
+is refused whole before anything is written. Errors name the file and the line, never a
+cell's content."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,6 +111,8 @@ def read_table(path: Path) -> CsvTable:
     if path.is_dir():
         raise CCMSError(f"the file to import is a folder: {path}")
     if not path.is_file():
+        if path.exists():  # a FIFO, a device such as /dev/null, a socket
+            raise CCMSError(f"{path} is not a regular file; give the CSV file")
         raise CCMSError(f"no such file: {path}")
     try:
         data = path.read_bytes()
@@ -139,23 +143,67 @@ def read_table(path: Path) -> CsvTable:
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
-    if b"\x00" in data:
-        raise CCMSError(_not_text(path))
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            raise CCMSError(_not_text(path)) from None
+    """The file's text and encoding. UTF-8 (the BOM is dropped) is tried strictly first,
+    then Windows-1252; but a file that is evidently UTF-8 (it holds valid multi-byte UTF-8
+    characters) with a byte that is not is refused: read as Windows-1252, every accented
+    or non-Latin name in it would be stored garbled ("NguyÃ»n")."""
+    if _is_utf16(data):
+        raise CCMSError(f"{path.name} is UTF-16 text, which an import does not read; save it "
+                        "again as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"); nothing was "
+                        "imported")
+    if (nul := data.find(b"\x00")) >= 0:
+        line, _ = _where(data, nul)
+        raise CCMSError(f"{path.name}: line {line} holds a NUL byte, which text never does "
+                        "(a spreadsheet or another binary file? save it as CSV); nothing was "
+                        "imported")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        bad = exc.start + (3 if bom else 0)
+    if bom or _UTF8_MULTIBYTE.search(data):
+        line, column = _where(data, bad)
+        raise CCMSError(f"{path.name}: line {line}, column {column} holds a byte that is not "
+                        "UTF-8, while the rest of the file is UTF-8: it mixes encodings, and "
+                        "read either way some names would be stored garbled; correct that "
+                        "character (or save the file again as CSV UTF-8) and import again; "
+                        "nothing was imported")
     try:
         # Older systems and Excel on Windows write Windows-1252; five of its bytes are
         # undefined, so binary data usually fails here too.
         return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        raise CCMSError(_not_text(path)) from None
+    except UnicodeDecodeError as exc:
+        line, column = _where(data, exc.start)
+        raise CCMSError(f"{path.name}: line {line}, column {column} holds a byte that is "
+                        "neither UTF-8 nor Windows-1252 text; save the file as CSV UTF-8 and "
+                        "import again; nothing was imported") from None
+
+
+# A character of two bytes or more as UTF-8 writes it (no overlong forms, no surrogates).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
+def _is_utf16(data: bytes) -> bool:
+    """A UTF-16 BOM, or text whose every other byte is NUL (UTF-16 without BOM)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 2:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= 0.8 * half and min(even, odd) <= 0.1 * half
+
+
+def _where(data: bytes, index: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of the byte at `index`."""
+    start = data.rfind(b"\n", 0, index) + 1
+    return data.count(b"\n", 0, index) + 1, len(data[start:index].decode(
+        "utf-8", errors="replace")) + 1
 
 
 def _not_text(path: Path) -> str:

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import CCMSError, ValidationError
+from app.services.text import ascii_digits, has_false_digits
+from app.services.validation import NOT_A_DIGIT
 
 # The fields an import can fill, in the order the template lists them. "aliases" is one
 # column ("Family, Given; Family2"); "caseworker" is a caseworker's name or email.
@@ -30,7 +32,7 @@ ISO_FORMAT = "%Y-%m-%d"
 
 _DIRECTIVE = re.compile(r"%(.)")
 # A day or month the old system did not know: 0, 00, ?, ??, x, xx, UN, UNK.
-_UNKNOWN = r"\d{1,2}|[?xX]{1,2}|(?i:unk?)"
+_UNKNOWN = r"[0-9]{1,2}|[?xX]{1,2}|(?i:unk?)"
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,11 @@ class DateFormat:
     partial: bool
 
     def parse(self, field: str, value: str) -> str:
-        """The value as ISO text (YYYY-MM-DD, or YYYY-MM / YYYY when partial)."""
+        """The value as ISO text (YYYY-MM-DD, or YYYY-MM / YYYY when partial), in the digits
+        0-9 whatever digits it was written in (١٩٨٠ is 1980)."""
+        if has_false_digits(value):
+            raise ValidationError(field, NOT_A_DIGIT)
+        value = ascii_digits(value)
         for regex in _compile(self.pattern, self.partial):
             m = regex.fullmatch(value)
             if m is None:
@@ -80,7 +86,7 @@ def _compile(pattern: str, partial: bool) -> list[re.Pattern[str]]:
         regex = ""
         for token in re.split(r"(%.)", variant):
             if token == "%Y":
-                regex += r"(?P<Y>\d{4})"
+                regex += r"(?P<Y>[0-9]{4})"
             elif token in ("%m", "%d"):
                 regex += f"(?P<{token[1]}>{_UNKNOWN})"
             elif token == "%%":

@@ -60,7 +60,23 @@ def expand_prefixes(folded: str) -> str:
 
 
 def digits(value: str | None) -> str:
-    return "".join(ch for ch in value or "" if ch.isdigit())
+    """The decimal digits of a value, as ASCII (Arabic-Indic ٣ and full-width ３ are 3);
+    digit-like signs that are no decimal digit (², ①) are not digits."""
+    return "".join(str(d) for ch in value or "" if (d := unicodedata.decimal(ch, None)) is not None)
+
+
+def ascii_digits(value: str) -> str:
+    """The value with every decimal digit of any script written 0-9 ("١٩٨٠" -> "1980")."""
+    if value.isascii():
+        return value
+    return "".join(str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch
+                   for ch in value)
+
+
+def has_false_digits(value: str) -> bool:
+    """A sign Python calls a digit that is no decimal digit: superscripts (²), circled
+    digits (①)... int() and \\d refuse them, isdigit() does not."""
+    return any(ch.isdigit() and unicodedata.decimal(ch, None) is None for ch in value)
 
 
 def build_search_text(family_name: str, given_names: str | None, aliases: list[str],

@@ -10,13 +10,22 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from app.errors import ValidationError
-from app.services.text import clean, clean_multiline, digits, has_control_chars
+from app.services.text import (
+    ascii_digits,
+    clean,
+    clean_multiline,
+    digits,
+    has_control_chars,
+    has_false_digits,
+)
 
 S = TypeVar("S", bound=StrEnum)
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_POSTAL = re.compile(r"^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$")
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_POSTAL = re.compile(r"^[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]$")
+NOT_A_DIGIT = ("holds a sign that looks like a digit but is not one (a superscript such as ², "
+               "a circled digit...); write the digits 0-9")
 PROVINCES = frozenset({"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK",
                        "YT"})
 
@@ -57,6 +66,19 @@ def text(field: str, value: Any, *, required: bool = False, max_len: int = 200,
     return out
 
 
+def numeric_text(field: str, value: Any, *, max_len: int) -> str | None:
+    """`text` for a value made of digits (a date, an ID, a phone): the decimal digits of
+    every script are written 0-9, as they are compared and found (an ID typed with
+    Arabic-Indic digits is the one typed with 0-9); a digit-like sign that is no digit is
+    refused."""
+    out = text(field, value, max_len=max_len)
+    if out is None:
+        return None
+    if has_false_digits(out):
+        raise ValidationError(field, NOT_A_DIGIT)
+    return ascii_digits(out)
+
+
 def name(field: str, value: Any, *, required: bool = False) -> str | None:
     out = text(field, value, required=required, max_len=200)
     if out is not None and not any(ch.isalpha() for ch in out):
@@ -66,10 +88,10 @@ def name(field: str, value: Any, *, required: bool = False) -> str | None:
 
 def client_id(field: str, value: Any) -> str | None:
     """CBSA/IRCC unique client identifier: 8 or 10 digits (spaces and dashes allowed)."""
-    out = text(field, value, max_len=20)
+    out = numeric_text(field, value, max_len=20)
     if out is None:
         return None
-    if re.fullmatch(r"[\d\s-]+", out) is None:
+    if re.fullmatch(r"[0-9\s-]+", out) is None:
         raise ValidationError(field, "must be 8 or 10 digits")
     only = digits(out)
     if len(only) not in (8, 10):
@@ -78,10 +100,10 @@ def client_id(field: str, value: Any) -> str | None:
 
 
 def phone(field: str, value: Any) -> str | None:
-    out = text(field, value, max_len=40)
+    out = numeric_text(field, value, max_len=40)
     if out is None:
         return None
-    if re.fullmatch(r"\+?[\d\s().-]+(?:\s*(?:x|ext\.?)\s*\d+)?", out, re.IGNORECASE) is None:
+    if re.fullmatch(r"\+?[0-9\s().-]+(?:\s*(?:x|ext\.?)\s*[0-9]+)?", out, re.IGNORECASE) is None:
         raise ValidationError(field, "must be a phone number (digits, spaces, + ( ) -)")
     if not 7 <= len(digits(out.split("x")[0])) <= 15:
         raise ValidationError(field, "must have between 7 and 15 digits")
@@ -99,7 +121,7 @@ def partial_date(field: str, value: Any, *, today: date | None = None) -> str | 
     """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': day or month may be unknown; never in the future."""
     if isinstance(value, date):
         value = value.isoformat()
-    out = text(field, value, max_len=10)
+    out = numeric_text(field, value, max_len=10)
     if out is None:
         return None
     m = _PARTIAL_DATE.match(out)
@@ -132,8 +154,10 @@ def a_date(field: str, value: Any, *, required: bool = False) -> date | None:
         return value
     if not isinstance(value, str):
         raise ValidationError(field, "must be a date")
+    if has_false_digits(value):
+        raise ValidationError(field, NOT_A_DIGIT)
     try:
-        return date.fromisoformat(value.strip())
+        return date.fromisoformat(ascii_digits(value.strip()))
     except ValueError:
         raise ValidationError(field, "must be a date as YYYY-MM-DD") from None
 

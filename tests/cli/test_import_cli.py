@@ -117,6 +117,8 @@ def test_duplicates_reports_invalid_rows(imported: tuple[Path, dict[str, Path]],
 @pytest.mark.parametrize("args, message", [
     (["import"], "import needs --file"),
     (["import", "--file", "missing.csv"], "no such file"),
+    (["import", "--file", "/dev/null"], "/dev/null is not a regular file"),
+    (["duplicates", "--file", "/dev/null", "--out", "o.jsonl"], "is not a regular file"),
     (["import", "--file", "{people}", "--mapping", "{bad}"],
      "mapping.nickname: is not a field"),
     (["import", "--file", "{people}", "--mapping", "{nocol}"],

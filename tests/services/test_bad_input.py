@@ -3,6 +3,8 @@ cleaned. Never a crash, never a half-written row."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from app.errors import ValidationError
 from app.models import OutboxEntry, Participant
 from app.services import validation as v
 from app.services.context import ServiceContext
+from app.services.matching import find_duplicates
 from app.services.notes import add_note, list_notes
 from app.services.participants import create_participant, get_participant
 from app.services.referrals import list_referrals, make_referral
@@ -106,11 +109,34 @@ def test_refused_profile_values(ctx: ServiceContext, field: str, value: object) 
     ("client_id", "1234-5678", "12345678"), ("client_id", "12 3456 7890", "1234567890"),
     ("date_of_birth", "1990", "1990"), ("date_of_birth", "1990-04", "1990-04"),
     ("postal_code", "v5k0a1", "V5K 0A1"), ("given_names", None, None),
+    # Decimal digits of other scripts are stored as 0-9, even mixed with them.
+    ("client_id", "١٢٣٤٥٦٧٨", "12345678"), ("client_id", "１２３４-５６７８", "12345678"),
+    ("date_of_birth", "۱۹۸۰-۰۱-۰۲", "1980-01-02"), ("date_of_birth", "19٨0-01", "1980-01"),
+    ("phone", "+1 ٦٠٤ 555 0101", "+1 604 555 0101"), ("referral_date", "２０２０-０１-０２",
+                                                     date(2020, 1, 2)),
 ])
 def test_accepted_and_normalised(ctx: ServiceContext, field: str, value: object,
                                  stored: object) -> None:
     pid = create_participant(ctx, {"family_name": "Valid", field: value})
     assert get_participant(ctx, pid, record_view=False).fields[field] == stored
+
+
+@pytest.mark.parametrize("field, value", [
+    ("client_id", "1234567²"), ("phone", "604 555 010¹"), ("date_of_birth", "198⁰"),
+    ("referral_date", "2020-01-0²"),
+])
+def test_a_digit_like_sign_is_refused_with_its_reason(ctx: ServiceContext, field: str,
+                                                      value: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        create_participant(ctx, {"family_name": "Valid", field: value})
+    assert err.value.errors[field] == v.NOT_A_DIGIT
+    assert value not in v.NOT_A_DIGIT
+
+
+def test_an_id_typed_in_arabic_indic_digits_finds_the_same_id(ctx: ServiceContext) -> None:
+    pid = create_participant(ctx, {"family_name": "Haddad", "client_id": "12345678"})
+    found = find_duplicates(ctx, {"family_name": "Haddad", "client_id": "١٢٣٤٥٦٧٨"})
+    assert found and found[0].participant_id == pid
 
 
 def test_all_errors_of_a_form_at_once(ctx: ServiceContext) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -142,20 +143,42 @@ def test_windows_1252_file_imports_correctly(ctx: ServiceContext, tmp_path: Path
     assert participants(ctx)["Martínez-López"].given_names == "José"
 
 
-@pytest.mark.parametrize("content", [
-    bytes(range(256)) * 4,
-    b"PK\x03\x04" + bytes([7, 0, 0, 0]) * 64,
-    "family_name\nNguyen\n".encode("utf-16"),
+@pytest.mark.parametrize("content, message", [
+    (bytes(range(256)) * 4, r"people.csv: line 1 holds a NUL byte"),
+    (b"PK\x03\x04" + bytes([7, 0, 0, 0]) * 64, r"people.csv: line 1 holds a NUL byte"),
+    (b"family_name\nNguyen\n\n" + b"\x10\x11\x12\x13" * 64, "is not a text CSV file"),
+    (b"family_name\nAb\x81x\n", r"line 2, column 3 holds a byte that is neither UTF-8 nor "
+     r"Windows-1252"),
+    ("family_name\nNguyen\n".encode("utf-16"), r"people.csv is UTF-16 text.*CSV UTF-8"),
+    ("family_name\nNguyen\n".encode("utf-16-le"), r"people.csv is UTF-16 text"),
+    ("family_name\nNguyen\n".encode("utf-16-be"), r"people.csv is UTF-16 text"),
+    # Evidently UTF-8 (é, ễ) with one Windows-1252 é: read as Windows-1252 every accented
+    # name would be garbled, read as UTF-8 the last one would.
+    (b"family_name,given_names\nNguy\xe1\xbb\x85n,Mar\xc3\xada\nCaf\xe9,Ann\n",
+     r"people.csv: line 3, column 4 holds a byte that is not UTF-8.*mixes encodings"),
+    (b"\xef\xbb\xbffamily_name\nCaf\xe9\n", r"line 2, column 4 .*mixes encodings"),
 ])
 def test_a_file_that_is_not_text_is_refused_whole(ctx: ServiceContext, tmp_path: Path,
-                                                  content: bytes) -> None:
+                                                  content: bytes, message: str) -> None:
     (tmp_path / "in").mkdir()
     f = tmp_path / "in" / "people.csv"
     f.write_bytes(content)
-    with pytest.raises(CCMSError, match="is not a text CSV file"):
+    with pytest.raises(CCMSError, match=message) as raised:
         run_import(ctx, f, None)
+    assert "nothing was imported" in str(raised.value)
+    assert "Nguy" not in str(raised.value) and "Caf" not in str(raised.value)
     assert count(ctx, Participant) == 0
     assert list(f.parent.iterdir()) == [f]  # no rejects file either
+
+
+def test_a_windows_1252_file_with_a_byte_pair_utf8_would_read_still_imports(
+        ctx: ServiceContext, tmp_path: Path) -> None:
+    """Only a valid UTF-8 character marks a file as UTF-8; Windows-1252 text with accents
+    (no such pair) imports as before."""
+    f = write(tmp_path / "win.csv", "family_name,given_names\nCafé,Zoë\nGarçon,Ñandú\n",
+              encoding="cp1252")
+    assert run_import(ctx, f, None).imported == 2
+    assert {p.given_names for p in participants(ctx).values()} == {"Zoë", "Ñandú"}
 
 
 @pytest.mark.parametrize("mapping, message", [
@@ -337,3 +360,27 @@ def test_any_cells_give_clean_values_or_field_errors_that_never_echo_them(
         assert row.profile["family_name"]
         for value in row.profile.values():
             assert not (isinstance(value, str) and value.startswith(("=", "-", "@")))
+
+
+def test_dates_and_ids_in_other_scripts_digits_are_imported_as_0_9(
+        ctx: ServiceContext, tmp_path: Path) -> None:
+    f = write(tmp_path / "digits.csv", "Surname,DOB,Client\nHaddad,٠٢/٠١/١٩٨٠,١٢٣٤٥٦٧٨\n"
+              "Karimi,۰۳/۰۴/۱۹۸۱,\nTanaka,０５/０６/１９８２,\nSilva,01/01/198²,\n")
+    mapping = {"family_name": "Surname", "client_id": "Client",
+               "date_of_birth": {"column": "DOB", "format": "%d/%m/%Y"}}
+    summary = run_import(ctx, f, mapping)
+    assert (summary.imported, summary.rejected) == (3, 1)
+    people = participants(ctx)
+    assert people["Haddad"].date_of_birth == "1980-01-02"
+    assert people["Haddad"].client_id == "12345678"
+    assert people["Karimi"].date_of_birth == "1981-04-03"
+    assert people["Tanaka"].date_of_birth == "1982-06-05"
+
+
+def test_a_fifo_or_device_is_not_a_regular_file(ctx: ServiceContext, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/null")):
+        with pytest.raises(CCMSError, match="is not a regular file"):
+            run_import(ctx, path, None)
+    assert count(ctx, Participant) == 0
