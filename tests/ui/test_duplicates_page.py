@@ -133,15 +133,22 @@ def test_defaults_keep_the_established_file(qtbot, ctx: ServiceContext,  # type:
     assert kept.city == "Surrey"  # empty on the kept file: taken from the other
 
 
-def test_the_next_pair_is_shown_after_each_decision(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
-                                                   clock: FixedClock,
-                                                   unlocked: MainWindow) -> None:
+def _two_pairs_first_shown(qtbot, ctx: ServiceContext, clock: FixedClock,  # type: ignore[no-untyped-def]
+                           unlocked: MainWindow) -> duplicates_page.DuplicatesPage:
+    """Two planted pairs, scanned, the first selected and compared."""
     _plant(ctx, clock)
     _plant_other_pair(ctx)
     page = _scan(qtbot, unlocked, pairs=2)
-    assert page.count.text() == "2 pairs to review, the most probable first."
     page.select_row(0)
     qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    return page
+
+
+def test_the_next_pair_is_shown_after_each_decision(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                                   clock: FixedClock,
+                                                   unlocked: MainWindow) -> None:
+    page = _two_pairs_first_shown(qtbot, ctx, clock, unlocked)
+    assert page.count.text() == "2 pairs to review, the most probable first."
     second = page.model.pair(1)
 
     qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
@@ -234,11 +241,7 @@ def _focus(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 def test_tab_leaves_the_lists_and_enter_opens_a_file(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
                                                      clock: FixedClock,
                                                      unlocked: MainWindow) -> None:
-    _plant(ctx, clock)
-    _plant_other_pair(ctx)
-    page = _scan(qtbot, unlocked, pairs=2)
-    page.select_row(0)
-    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    page = _two_pairs_first_shown(qtbot, ctx, clock, unlocked)
     first = page.current_pair()
     _focus(qtbot, page.pairs)
     for _ in range(page.model.columnCount()):  # as many presses as the row has cells
