@@ -12,7 +12,8 @@ from typing import Any
 from app.services.context import ServiceContext
 from app.services.import_csv import RawRow, read_table
 from app.services.import_mapping import ColumnPlan, resolve
-from app.services.import_rows import caseworker_index, prepare_row
+from app.services.import_refs import REF_TAKEN, RefHolders
+from app.services.import_rows import PreparedRow, caseworker_index, prepare_row
 from app.services.importing import MappingArg, mapping_from
 from app.services.matching import find_duplicates_in
 from app.services.views import DuplicateCandidate
@@ -46,23 +47,35 @@ class RowDuplicates:
 def preview(path: Path, mapping: MappingArg = None, limit: int = 20,
             ctx: ServiceContext | None = None) -> ImportPreview:
     """The first `limit` data rows as they would be imported. Without `ctx` (no store open)
-    the caseworker column is shown as written but not checked against the caseworkers."""
+    the caseworker column is shown as written but not checked against the caseworkers, nor
+    the reference against the files already in the store."""
     table = read_table(path)
     plan = resolve(mapping_from(mapping), table.headers)
     caseworkers = None
     if ctx is not None:
         with ctx.store.session() as session:
             caseworkers = caseworker_index(session)
-    rows: list[PreviewRow] = []
+    prepared: list[PreparedRow] = []
     for raw in table.rows():
-        if len(rows) >= limit:
+        if len(prepared) >= limit:
             break
-        p = prepare_row(raw, plan, caseworkers)
-        rows.append(PreviewRow(p.number, p.line, p.values, p.errors))
-    if not rows:
+        prepared.append(prepare_row(raw, plan, caseworkers))
+    if not prepared:
         raise table.no_rows()  # as the import itself would
-    return ImportPreview(table.headers, plan.fields, table.encoding, table.delimiter,
-                         tuple(rows))
+    taken = _refs_taken(ctx, prepared) if ctx is not None else set()
+    rows = tuple(PreviewRow(p.number, p.line, p.values,
+                            {"external_ref": REF_TAKEN} if p.number in taken else p.errors)
+                 for p in prepared)
+    return ImportPreview(table.headers, plan.fields, table.encoding, table.delimiter, rows)
+
+
+def _refs_taken(ctx: ServiceContext, rows: list[PreparedRow]) -> set[int]:
+    """The rows the import would refuse for a reference that belongs to another file."""
+    with_ref = [(p, p.content_sha256()) for p in rows if p.ok and p.profile.get("external_ref")]
+    with ctx.store.session() as session:
+        holders = RefHolders(session, ((p.profile["external_ref"], d) for p, d in with_ref))
+    return {p.number for p, d in with_ref if holders.is_held(p.profile["external_ref"])
+            and holders.same_row(p.profile["external_ref"], d, p.profile) is None}
 
 
 def duplicates_in_file(ctx: ServiceContext, path: Path, mapping: MappingArg = None,

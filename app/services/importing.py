@@ -10,10 +10,11 @@ participant. Hence:
 - running the same file again skips the rows already done and completes the rest;
 - a file at the same place with new content (rows fixed in place) is a version of it: rows
   with the values of an earlier version's rows are "present", counting copies;
-- a row whose external_ref is already in the store is never created again ("present"),
-  whatever file it comes from.
+- a row whose external_ref is already in the store is never created again: it is
+  "present" when it is the row that file came from (same values, `import_refs`), and
+  refused otherwise (another person under a reference the old system gave again).
 Rejected rows are not recorded: a re-run checks them again and writes them to the rejects
-file again.
+file again (in row order, whatever refused them).
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.models import DuplicateReview, ImportedRow, ImportFile, Participant
+from app.models import DuplicateReview, ImportedRow, ImportFile
 from app.models.enums import ParticipantStatus
 from app.services.context import ServiceContext
-from app.services.import_csv import read_table
+from app.services.import_csv import RawRow, read_table
 from app.services.import_mapping import load_mapping, resolve
+from app.services.import_refs import REF_TAKEN, RefHolders
 from app.services.import_rejects import REJECTS_SUFFIX, RejectsFile, default_rejects_path
 from app.services.import_rows import PreparedRow, caseworker_index, prepare_row
 from app.services.matching import THRESHOLD, find_duplicates_in
@@ -43,6 +45,7 @@ from app.services.recorder import ChangeRecorder, recording
 BATCH = 250
 ON_DUPLICATE = ("flag", "skip", "create")
 MappingArg = dict[str, Any] | str | Path | None
+Refused = tuple[RawRow, dict[str, str]]  # a row and its problems, by field
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,9 @@ class ImportSummary:
     """Every data row is counted once: total_rows = imported + skipped + rejected +
     already_imported (+ the rows not reached when cancelled). `flagged` is the part of
     `imported` paired with a probable duplicate for review. `already_imported` counts rows
-    done by an earlier run of this file and rows whose external_ref was already in the
-    store."""
+    done by an earlier run of this file (or an earlier version of it) and rows the store
+    already holds under their external_ref with their values; a row whose external_ref
+    belongs to a file of other details is rejected."""
 
     imported: int
     flagged: int
@@ -99,6 +103,9 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
     seen: Counter[str] = Counter()
     processed, reported, cancelled = 0, 0, False
     batch: list[_Pending] = []
+    # Refused rows wait with the batch: a row refused for its reference is known only when
+    # the batch is written, and the rejects file keeps the rows in file order.
+    refused: list[Refused] = []
     try:
         for raw in table.rows():
             processed += 1
@@ -114,15 +121,15 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
                 if prepared.ok:
                     digest = prepared.content_sha256()
                     seen[digest] += 1
-                    batch.append(_Pending(prepared, digest, seen[digest]))
+                    batch.append(_Pending(raw, prepared, digest, seen[digest]))
                 else:
-                    run.rejects.add(raw, prepared.errors)
-            if len(batch) >= BATCH:
-                run.write(batch)
-                batch = []
+                    refused.append((raw, prepared.errors))
+            if len(batch) + len(refused) >= BATCH:
+                run.write(batch, refused)
+                batch, refused = [], []
             # Rows already done or rejected count too, so a re-run reports (and can be
             # cancelled) as it goes; rows waiting in an unwritten batch do not.
-            settled = processed - len(batch)
+            settled = processed - len(batch) - len(refused)
             if settled - reported >= BATCH:
                 reported = settled
                 if progress:
@@ -130,11 +137,11 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
                 if cancel and cancel():
                     cancelled = True
                     break
-        if batch and not cancelled:
-            run.write(batch)
-            batch = []
-        if progress and processed - len(batch) != reported:
-            progress(processed - len(batch), total)
+        if (batch or refused) and not cancelled:
+            run.write(batch, refused)
+            batch, refused = [], []
+        if progress and processed - len(batch) - len(refused) != reported:
+            progress(processed - len(batch) - len(refused), total)
         # Stopped part-way, the rejects are only part of the file's: the last whole
         # rejects file (or none) stays as it was.
         written = None if cancelled else run.rejects.finish()
@@ -193,6 +200,7 @@ def _audit(ctx: ServiceContext, sha256: str, on_duplicate: str, s: ImportSummary
 
 @dataclass(frozen=True)
 class _Pending:
+    raw: RawRow  # its cells go to the rejects file if the row is refused for its reference
     row: PreparedRow
     digest: str  # `PreparedRow.content_sha256`
     copy: int  # 1 for the first row of the file with these values, 2 for the next...
@@ -213,17 +221,25 @@ class _Run:
                              rejects_path=written, cancelled=cancelled,
                              stale_rejects_removed=self.rejects.removed_stale)
 
-    def write(self, batch: list[_Pending]) -> None:
-        """One transaction: every row of the batch with its ImportedRow, or none of them."""
+    def write(self, batch: list[_Pending], refused: list[Refused]) -> None:
+        """One transaction: every row of the batch with its ImportedRow, or none of them;
+        then the batch's refused rows go to the rejects file, in file order."""
         counts = dict.fromkeys(self.counts, 0)
-        refs = {p.row.profile["external_ref"] for p in batch
-                if p.row.profile.get("external_ref")}
+        refused = list(refused)
+        if batch:
+            self._write(batch, counts, refused)
+        for key, n in counts.items():  # only once the batch is committed
+            self.counts[key] += n
+        for raw, errors in sorted(refused, key=lambda r: r[0].number):
+            self.rejects.add(raw, errors)
+
+    def _write(self, batch: list[_Pending], counts: dict[str, int],
+               refused: list[Refused]) -> None:
         with recording(self.ctx) as rec:
-            # One query per batch (not an autoflush and a query per row). Any file with the
-            # reference counts, even a merged or purged one: never created twice.
-            present: dict[str, str] = {ref: pid for ref, pid in rec.session.execute(
-                select(Participant.external_ref, Participant.id).where(
-                    Participant.external_ref.in_(refs)))} if refs else {}
+            # One query per batch (not an autoflush and a query per row).
+            holders = RefHolders(rec.session, (
+                (p.row.profile["external_ref"], p.digest) for p in batch
+                if p.row.profile.get("external_ref")))
             earlier = self._in_earlier_versions(rec.session, {p.digest for p in batch})
             for pending in batch:
                 row = pending.row
@@ -231,7 +247,10 @@ class _Run:
                 if pending.copy <= copies:  # unchanged since a version imported before
                     outcome, pid = "present", earlier_pid
                 else:
-                    outcome, pid = self._one(rec, row, present)
+                    outcome, pid = self._one(rec, pending, holders)
+                if outcome == "refused":
+                    refused.append((pending.raw, {"external_ref": REF_TAKEN}))
+                    continue
                 rec.session.add(ImportedRow(file_sha256=self.sha256, row_number=row.number,
                                             outcome=outcome, participant_id=pid,
                                             imported_at=self.ctx.now(),
@@ -239,8 +258,6 @@ class _Run:
                 counts["already_imported" if outcome == "present" else
                        "skipped" if outcome == "skipped" else "imported"] += 1
                 counts["flagged"] += outcome == "flagged"
-        for key, n in counts.items():  # only once the batch is committed
-            self.counts[key] += n
 
     def _in_earlier_versions(self, session: Session,
                              digests: set[str]) -> dict[str, tuple[int, str | None]]:
@@ -258,12 +275,13 @@ class _Run:
                 out[digest] = (n, pid)
         return out
 
-    def _one(self, rec: ChangeRecorder, row: PreparedRow,
-             present: dict[str, str]) -> tuple[str, str | None]:
-        session = rec.session
+    def _one(self, rec: ChangeRecorder, pending: _Pending,
+             holders: RefHolders) -> tuple[str, str | None]:
+        session, row = rec.session, pending.row
         ref = row.profile.get("external_ref")
-        if ref and ref in present:
-            return "present", present[ref]
+        if ref and holders.is_held(ref):
+            same = holders.same_row(ref, pending.digest, row.profile)
+            return ("present", same) if same is not None else ("refused", None)
         best = None
         if self.on_duplicate != "create":
             found = find_duplicates_in(session, row.profile, 1)
@@ -275,7 +293,7 @@ class _Run:
         pid = create_participant_in(rec, dict(row.profile), [dict(a) for a in row.aliases], [],
                                     status=row.status or ParticipantStatus.REFERRED.value)
         if ref:
-            present[ref] = pid  # a second row with this reference in the batch is present
+            holders.add(ref, pid, pending.digest, row.profile)
         if best is None:
             return "imported", pid
         session.add(DuplicateReview(participant_id=pid, candidate_id=best.participant_id,

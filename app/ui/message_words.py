@@ -77,6 +77,7 @@ EXACT_FIELD_MESSAGES = frozenset({
     N_("must name a column (text), or be null"),
     N_("format must be text such as %d/%m/%Y"),
     N_("format may use only %Y, %m and %d (four-digit years, month numbers)"),
+    N_("already belongs to another file in the store, with other details; not imported"),
 })
 
 

@@ -1368,6 +1368,10 @@
         <translation>le format ne peut utiliser que %Y, %m et %d (années à quatre chiffres, mois en chiffres)</translation>
     </message>
     <message>
+        <source>already belongs to another file in the store, with other details; not imported</source>
+        <translation>appartient déjà à un autre dossier de la base, dont les données diffèrent ; ligne non importée</translation>
+    </message>
+    <message>
         <source>does not match the date format %1</source>
         <translation>ne correspond pas au format de date %1</translation>
     </message>

@@ -69,6 +69,27 @@ def test_a_rerun_adds_nothing(imported: tuple[Path, dict[str, Path]]) -> None:
     assert "participant: 300" in ccms(d, "doctor").stdout
 
 
+def test_another_file_reusing_the_references_is_refused_row_by_row(
+        imported: tuple[Path, dict[str, Path]], tmp_path: Path) -> None:
+    """Another seed: the same references (OLD0000001...) for other people. Every row is
+    refused with its line and the reason, and a re-run refuses the same rows, no more."""
+    d, _ = imported
+    other = generate(tmp_path, 300, seed=12)
+    for _ in range(2):
+        done = ccms(d, "import", "--file", str(other["people"]), "--mapping",
+                    str(other["mapping"]))
+        assert done.returncode == 4, done.stderr
+        assert counts(done.stdout.strip()) == (0, 0, 0, 300, 0)
+        with (tmp_path / "people.rejects.csv").open(encoding="utf-8-sig", newline="") as fh:
+            rejects = list(csv.DictReader(fh))
+        assert [(r["row"], r["line"]) for r in rejects] == [
+            (str(n), str(n + 1)) for n in range(1, 301)]
+        assert {r["reasons"] for r in rejects} == {
+            "external_ref: already belongs to another file in the store, with other "
+            "details; not imported"}
+    assert "participant: 300" in ccms(d, "doctor").stdout
+
+
 def test_print_mapping_template(tmp_path: Path) -> None:
     done = ccms(tmp_path / "none", "import", "--print-mapping-template", passphrase=None)
     assert done.returncode == 0, done.stderr

@@ -263,14 +263,17 @@ def test_external_ref_is_never_imported_twice_even_from_another_file(
         ctx: ServiceContext, tmp_path: Path) -> None:
     a = write(tmp_path / "a.csv", "family_name,external_ref\nKarimi,OLD-77\n")
     b = write(tmp_path / "b.csv", "family_name,given_names,external_ref\n"
-              "Karimi,Reza,OLD-77\nRezaei,Zahra,OLD-78\nRezaei,Zahra,OLD-78\n")
+              "Karimi,,OLD-77\nKarimi,Reza,OLD-77\nRezaei,Zahra,OLD-78\n"
+              "Rezaei,Zahra,OLD-78\n")
     assert run_import(ctx, a, None).imported == 1
     summary = run_import(ctx, b, None, on_duplicate="create")
-    assert (summary.imported, summary.already_imported) == (1, 2)
+    # Row 2 is not the row OLD-77 came from (tests/services/test_import_refs.py).
+    assert (summary.imported, summary.already_imported, summary.rejected) == (1, 2, 1)
     assert count(ctx, Participant, Participant.external_ref == "OLD-77") == 1
     assert count(ctx, Participant, Participant.external_ref == "OLD-78") == 1
     with ctx.store.session() as s:
         assert s.get(ImportedRow, (_sha(b), 1)).outcome == "present"  # type: ignore[union-attr]
+        assert s.get(ImportedRow, (_sha(b), 2)) is None  # refused rows are not recorded
 
 
 def test_caseworker_by_name_or_email(ctx: ServiceContext, tmp_path: Path) -> None:

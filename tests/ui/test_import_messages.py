@@ -1,0 +1,63 @@
+"""The import's messages in French: each one is made by the service itself (a real file, a
+real mapping, a real store), then put into words as the app shows it (app/ui/message_words);
+a message no shape matches would stay in English and fail here."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services.context import ServiceContext
+from app.services.import_check import preview
+from app.services.importing import run_import
+from app.ui.error_words import field_errors
+from app.ui.i18n import install_language
+from app.ui.import_dialog import ImportDialog
+from app.ui.main_window import MainWindow
+from tests.caseload_csv import HEADERS, MAPPING, people, write_csv
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    assert install_language("fr")
+    yield
+    install_language("en")
+
+
+def _two_exports(tmp_path: Path) -> tuple[Path, Path]:
+    """Two old-system exports that give the same references to different people."""
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    write_csv(first, people(6, seed=1), HEADERS)
+    write_csv(second, people(6, seed=2), HEADERS)
+    return first, second
+
+
+def test_a_reference_of_another_file_in_french(ctx: ServiceContext, tmp_path: Path,
+                                               french: None) -> None:
+    first, second = _two_exports(tmp_path)
+    run_import(ctx, first, MAPPING, on_duplicate="create")
+    assert field_errors(preview(second, MAPPING, 1, ctx).rows[0].errors) == (
+        "Référence dans l'ancien système : appartient déjà à un autre dossier de la base, "
+        "dont les données diffèrent ; ligne non importée")
+
+
+def test_the_dialog_shows_the_rows_a_taken_reference_refuses(
+        qtbot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first, second = _two_exports(tmp_path)
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
+    run_import(ctx, first, MAPPING, on_duplicate="create")
+    dialog = ImportDialog(ctx, unlocked)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(second))
+    dialog.mapping.setText(str(mapping))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 6, timeout=10_000)
+    assert {dialog.table.item(i, 1).text() for i in range(6)} == {
+        "Reference in the old system: already belongs to another file in the store, with "
+        "other details; not imported"}
+    assert "6 of the first 6 rows have problems" in dialog.message.text()
