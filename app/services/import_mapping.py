@@ -4,7 +4,8 @@ A mapping is a JSON object with one key per field. A value is the column's heade
 object `{"column": "DOB", "format": "%d/%m/%Y"}` for the two date fields, or null (the field
 is not in the file). Without a mapping, a column whose header equals a field's key (case and
 surrounding spaces ignored) holds that field, and dates are ISO 8601 (YYYY-MM-DD; a date of
-birth may also be YYYY-MM or YYYY). Every problem with a mapping is found before anything is
+birth may also be YYYY-MM or YYYY); a column whose header is no field key refuses the file
+(`import_columns`: its data would be lost). Every problem with a mapping is found before anything is
 written, and named: the field and the column (headers are not personal data; cells are).
 """
 
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import CCMSError, ValidationError
+from app.services.import_columns import unknown_columns, unknown_columns_message
+from app.services.import_rejects import OWN_COLUMNS
 from app.services.text import ascii_digits, has_false_digits
 from app.services.validation import NOT_A_DIGIT
 
@@ -200,6 +203,8 @@ def resolve(mapping: dict[str, Any] | None, headers: tuple[str, ...]) -> ColumnP
     if "mapping.family_name" not in errors and not any(s.field == "family_name" for s in sources):
         errors["mapping.family_name"] = ("is required: name the column holding the family "
                                          "name (or give the file a family_name column)")
+    if mapping is None and (unknown := unknown_columns(headers, FIELDS, OWN_COLUMNS)):
+        errors["columns"] = unknown_columns_message(unknown)
     if errors:
         raise ValidationError(errors)
     return ColumnPlan(headers=headers, sources=tuple(sources))

@@ -160,7 +160,7 @@ def error_field_label(key: str) -> str:
     if key.startswith("mapping."):
         return tr("%1 (column mapping)").replace("%1", field_label(key.removeprefix("mapping.")))
     others = {"row": tr("Row"), "rejects": tr("Refused rows file"),
-              "mapping": tr("Mapping file"),
+              "mapping": tr("Mapping file"), "columns": tr("Columns of the file"),
               "on_duplicate": tr("When a row looks like a file already here"),
               "kept_id": tr("Kept file"), "absorbed_id": tr("File merged into it")}
     return others.get(key, field_label(key))

@@ -39,6 +39,12 @@ def _csv_reason(reason: str) -> str:
     return words.get(reason, reason)
 
 
+def _suggestions(columns: str) -> str:
+    """"'DOB', 'date_of_brith' (did you mean date_of_birth?)": the question translated."""
+    return re.sub(r"\(did you mean (\w+)\?\)",
+                  lambda m: fill(tr("(did you mean %1?)"), m.group(1)), columns)
+
+
 def _percent(directive: str) -> str:
     return directive if directive.startswith("%") else f"%{directive}"
 
@@ -115,6 +121,11 @@ def _field_shapes() -> list[Shape]:
                N_("column '%1' appears more than once in the file")),
         _shape(r"column '(.+)' is already read as (\w+)",
                N_("column '%1' is already read as %2"), g2=field_label),
+        _shape(r"not field names, so their data would be left out: (.+?); rename each to a "
+               r"field name.*",
+               N_("not field names, so their data would be left out: %1. Rename each to a "
+                  "field name, or choose a mapping file that names the columns to import. "
+                  "Nothing was imported."), g1=_suggestions),
         _shape(r"is required: name the column holding the family name.*",
                N_("is required: name the column holding the family name (or give the file "
                   "a family_name column)")),

@@ -796,6 +796,10 @@
         <translation>Fichier de correspondance</translation>
     </message>
     <message>
+        <source>Columns of the file</source>
+        <translation>Colonnes du fichier</translation>
+    </message>
+    <message>
         <source>When a row looks like a file already here</source>
         <translation>Quand une ligne ressemble à un dossier déjà présent</translation>
     </message>
@@ -1452,6 +1456,10 @@
         <translation>la colonne « %1 » est déjà lue comme %2</translation>
     </message>
     <message>
+        <source>not field names, so their data would be left out: %1. Rename each to a field name, or choose a mapping file that names the columns to import. Nothing was imported.</source>
+        <translation>ce ne sont pas des noms de champs, leurs données seraient donc laissées de côté : %1. Renommez chacune d'après un nom de champ, ou choisissez un fichier de correspondance qui nomme les colonnes à importer. Rien n'a été importé.</translation>
+    </message>
+    <message>
         <source>is required: name the column holding the family name (or give the file a family_name column)</source>
         <translation>est obligatoire : nommez la colonne qui contient le nom de famille (ou donnez au fichier une colonne family_name)</translation>
     </message>
@@ -1510,6 +1518,10 @@
     <message>
         <source>%1: line %2: a quote (") opened in this row is closed only on line %3, so the lines in between were read as one cell. Correct the quote and import again. Nothing was imported.</source>
         <translation>%1 : ligne %2 : un guillemet (") ouvert dans cette ligne n'est fermé qu'à la ligne %3, si bien que les lignes entre les deux ont été lues comme une seule cellule. Corrigez le guillemet et importez de nouveau. Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>(did you mean %1?)</source>
+        <translation>(vouliez-vous dire %1 ?)</translation>
     </message>
     <message>
         <source>Back to the list</source>

@@ -144,6 +144,10 @@ def test_duplicates_reports_invalid_rows(imported: tuple[Path, dict[str, Path]],
      "mapping.nickname: is not a field"),
     (["import", "--file", "{people}", "--mapping", "{nocol}"],
      "mapping.family_name: column 'Nom' is not in the file"),
+    (["import", "--file", "{typo}"],
+     "columns: not field names, so their data would be left out: 'date_of_brith' (did "
+     "you mean date_of_birth?); rename each to a field name (ccms import "
+     "--print-mapping-template lists them) or give a mapping file (--mapping)"),
     (["duplicates", "--file", "{people}", "--top", "0", "--out", "o.jsonl"],
      "--top must be between 1 and"),
     (["import", "--file", "{people}", "--on-duplicate", "maybe"],
@@ -156,8 +160,9 @@ def test_bad_arguments_one_line_and_nothing_written(
     d, files = imported
     (tmp_path / "bad.json").write_text('{"family_name": "Surname", "nickname": "x"}', "utf-8")
     (tmp_path / "nocol.json").write_text('{"family_name": "Nom"}', "utf-8")
+    (tmp_path / "typo.csv").write_text("family_name,date_of_brith\nTestperson,1980\n", "utf-8")
     subst = {"people": str(files["people"]), "bad": str(tmp_path / "bad.json"),
-             "nocol": str(tmp_path / "nocol.json")}
+             "nocol": str(tmp_path / "nocol.json"), "typo": str(tmp_path / "typo.csv")}
     done = ccms(d, *(a.format(**subst) for a in args))
     assert done.returncode != 0
     assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr

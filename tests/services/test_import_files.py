@@ -174,7 +174,10 @@ def test_a_line_break_inside_a_cell_is_still_a_row(ctx: ServiceContext, tmp_path
     f = write(tmp_path / "a.csv", "family_name,given_names,address_line,notes\n"
               'Testperson,Given,"12 Example St, Apt 4\nVancouver, BC","seen twice\nok"\n'
               'Testpersonb,Given,,"Called twice\nspoke to mother, sister, aunt, uncle"\n')
-    done = run_import(ctx, f, None)
+    # The notes column is not imported: a mapping leaves it out (without one, the file
+    # would be refused for a column that is no field).
+    mapping = {f: f for f in ("family_name", "given_names", "address_line")}
+    done = run_import(ctx, f, mapping)
     # An address must be on one line; a note that lists things is not taken for a row.
     assert (done.imported, done.rejected) == (1, 1)
 

@@ -61,3 +61,37 @@ def test_the_dialog_shows_the_rows_a_taken_reference_refuses(
         "Reference in the old system: already belongs to another file in the store, with "
         "other details; not imported"}
     assert "6 of the first 6 rows have problems" in dialog.message.text()
+
+
+def _preview_message(qtbot, dialog: ImportDialog) -> str:  # type: ignore[no-untyped-def]
+    dialog.message.clear()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() not in ("", "Reading the file...",
+                                                          "Lecture du fichier..."),
+                    timeout=10_000)
+    return dialog.message.text()
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "Columns of the file: not field names, so their data would be left out: "
+     "'date_of_brith' (did you mean date_of_birth?), 'Notes'. Rename each to a field name, "
+     "or choose a mapping file that names the columns to import. Nothing was imported."),
+    ("fr", "Colonnes du fichier : ce ne sont pas des noms de champs, leurs données seraient "
+     "donc laissées de côté : 'date_of_brith' (vouliez-vous dire date_of_birth ?), 'Notes'. "
+     "Renommez chacune d'après un nom de champ, ou choisissez un fichier de correspondance "
+     "qui nomme les colonnes à importer. Rien n'a été importé."),
+])
+def test_the_dialog_refuses_a_column_that_is_no_field(
+        qtbot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+        language: str, expected: str) -> None:
+    f = tmp_path / "typo.csv"
+    f.write_text("family_name,date_of_brith,Notes\nTestperson,1980-01-02,x\n", "utf-8")
+    assert install_language(language)
+    try:
+        dialog = ImportDialog(ctx, unlocked)
+        qtbot.addWidget(dialog)
+        dialog.file.setText(str(f))
+        assert _preview_message(qtbot, dialog) == expected
+        assert dialog.message.objectName() == "error" and not dialog.import_button.isEnabled()
+    finally:
+        install_language("en")
