@@ -15,7 +15,8 @@ from app.cli.progress import TerminalProgress
 from app.services.context import ServiceContext
 from app.services.duplicate_review import file_references, find_pairs, keep_for_review
 from app.services.import_check import RowDuplicates, duplicates_in_file
-from app.services.import_mapping import load_mapping, mapping_template
+from app.services.import_mapping import mapping_template
+from app.services.import_mapping_file import load_mapping
 from app.services.import_rejects import default_rejects_path
 from app.services.importing import ON_DUPLICATE, ImportSummary, run_import
 from app.services.output_files import AtomicFile, check_output

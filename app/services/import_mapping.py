@@ -11,14 +11,13 @@ written, and named: the field and the column (headers are not personal data; cel
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from app.errors import CCMSError, ValidationError
+from app.errors import ValidationError
 from app.services.import_columns import unknown_columns, unknown_columns_message
+from app.services.import_mapping_file import has_unwritable, shown
 from app.services.import_rejects import OWN_COLUMNS
 from app.services.text import ascii_digits, has_false_digits
 from app.services.validation import NOT_A_DIGIT
@@ -33,7 +32,8 @@ FIELDS: tuple[str, ...] = (
 DATE_FIELDS = frozenset({"date_of_birth", "referral_date"})
 ISO_FORMAT = "%Y-%m-%d"
 
-_DIRECTIVE = re.compile(r"%(.)")
+_DIRECTIVE = re.compile(r"%(.)", re.DOTALL)
+MAX_FORMAT_CHARS = 40  # "%d/%m/%Y" is 8; a date's own text is shorter still
 # A day or month the old system did not know: 0, 00, ?, ??, x, xx, UN, UNK.
 _UNKNOWN = r"[0-9]{1,2}|[?xX]{1,2}|(?i:unk?)"
 
@@ -87,7 +87,7 @@ def _compile(pattern: str, partial: bool) -> list[re.Pattern[str]]:
     out = []
     for variant in variants:
         regex = ""
-        for token in re.split(r"(%.)", variant):
+        for token in re.split(r"(%.)", variant, flags=re.DOTALL):
             if token == "%Y":
                 regex += r"(?P<Y>[0-9]{4})"
             elif token in ("%m", "%d"):
@@ -102,7 +102,7 @@ def _compile(pattern: str, partial: bool) -> list[re.Pattern[str]]:
 
 def _drop(pattern: str, directive: str) -> str:
     """The format without one directive and the separator beside it: %d/%m/%Y -> %m/%Y."""
-    tokens = [t for t in re.split(r"(%.)", pattern) if t]
+    tokens = [t for t in re.split(r"(%.)", pattern, flags=re.DOTALL) if t]
     if directive not in tokens:
         return pattern
     i = tokens.index(directive)
@@ -141,36 +141,6 @@ def mapping_template() -> dict[str, Any]:
     return {f: {"column": f, "format": ISO_FORMAT} if f in DATE_FIELDS else f for f in FIELDS}
 
 
-def load_mapping(path: Path) -> dict[str, Any]:
-    path = Path(path)
-    if path.is_dir():
-        raise CCMSError(f"the mapping file is a folder: {path}")
-    if not path.is_file():
-        raise CCMSError(f"the mapping file does not exist: {path}")
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"), object_pairs_hook=_once_each)
-    except UnicodeDecodeError:
-        raise ValidationError("mapping", "is not UTF-8 text") from None
-    except OSError as exc:
-        raise CCMSError(f"cannot read the mapping file {path}: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
-        raise ValidationError("mapping", f"is not valid JSON (line {exc.lineno})") from None
-    if not isinstance(raw, dict):
-        raise ValidationError("mapping", "must be a JSON object with one key per field")
-    return raw
-
-
-def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object whose keys are all different (json keeps the last of a repeated key
-    without a word, and a field read from the wrong column imports wrong data)."""
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValidationError("mapping", f"names '{key}' twice; keep one")
-        out[key] = value
-    return out
-
-
 def resolve(mapping: dict[str, Any] | None, headers: tuple[str, ...]) -> ColumnPlan:
     """Check a mapping against a file's header (all problems at once) and resolve it."""
     spec = _auto(headers) if mapping is None else mapping
@@ -180,7 +150,7 @@ def resolve(mapping: dict[str, Any] | None, headers: tuple[str, ...]) -> ColumnP
         where.setdefault(header.strip(), []).append(i)
     sources: list[FieldSource] = []
     for field, value in spec.items():
-        key = f"mapping.{field}"
+        key = f"mapping.{shown(field)}"
         if field not in FIELDS:
             errors[key] = f"is not a field that can be imported (fields: {', '.join(FIELDS)})"
             continue
@@ -193,11 +163,11 @@ def resolve(mapping: dict[str, Any] | None, headers: tuple[str, ...]) -> ColumnP
             continue
         found = where.get(column.strip(), [])
         if not found:
-            errors[key] = f"column '{column}' is not in the file"
+            errors[key] = f"column '{shown(column)}' is not in the file"
         elif len(found) > 1:
-            errors[key] = f"column '{column}' appears more than once in the file"
+            errors[key] = f"column '{shown(column)}' appears more than once in the file"
         elif (other := next((s for s in sources if s.index == found[0]), None)) is not None:
-            errors[key] = f"column '{column}' is already read as {other.field}"
+            errors[key] = f"column '{shown(column)}' is already read as {other.field}"
         else:
             sources.append(FieldSource(field, column, found[0], fmt))
     if "mapping.family_name" not in errors and not any(s.field == "family_name" for s in sources):
@@ -220,8 +190,11 @@ def _column_and_format(field: str, value: Any) -> tuple[str | None, DateFormat |
     if isinstance(value, dict):
         extra = set(value) - {"column", "format"}
         if extra:
-            raise ValueError(f"has unknown keys: {', '.join(sorted(extra))}")
-        column, fmt = value.get("column"), value.get("format")
+            raise ValueError(f"has unknown keys: {', '.join(shown(k) for k in sorted(extra))}")
+        if "column" not in value:  # the format alone would leave the field out silently
+            raise ValueError('names no column: write {"column": "...", "format": "..."}, '
+                             "or null when the file lacks the field")
+        column, fmt = value["column"], value.get("format")
     else:
         column = value
     if column is None or column == "":
@@ -232,12 +205,25 @@ def _column_and_format(field: str, value: Any) -> tuple[str | None, DateFormat |
         raise ValueError("takes no format (only date_of_birth and referral_date do)")
     if field not in DATE_FIELDS:
         return column, None
-    return column, _date_format(field, fmt or ISO_FORMAT)
+    return column, _date_format(field, ISO_FORMAT if fmt is None else fmt)
 
 
 def _date_format(field: str, fmt: Any) -> DateFormat:
+    """Every format problem is found here, before a row is read: an unusable format would
+    otherwise refuse every row (a lone % at the end) or reach the rejects file's reasons
+    (a lone surrogate, which no file can be written with)."""
     if not isinstance(fmt, str):
         raise ValueError("format must be text such as %d/%m/%Y")
+    if not fmt.strip():
+        raise ValueError("format is empty; give one such as %d/%m/%Y, or leave it out for "
+                         "YYYY-MM-DD")
+    if len(fmt) > MAX_FORMAT_CHARS:
+        raise ValueError(f"format is too long (at most {MAX_FORMAT_CHARS} characters)")
+    if has_unwritable(fmt):
+        raise ValueError("format holds a control character or a lone surrogate (such as "
+                         "\\ud800), which no date holds")
+    if "%" in _DIRECTIVE.sub("", fmt):  # what is left of "%d/%m/%Y%" once pairs are read
+        raise ValueError("format ends with a lone %; write %% for a percent sign")
     directives = _DIRECTIVE.findall(fmt)
     if any(d not in ("Y", "m", "d", "%") for d in directives):
         raise ValueError("format may use only %Y, %m and %d (four-digit years, month numbers)")

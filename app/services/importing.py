@@ -34,7 +34,8 @@ from app.models import DuplicateReview, ImportedRow, ImportFile
 from app.models.enums import ParticipantStatus
 from app.services.context import ServiceContext
 from app.services.import_csv import RawRow, read_table
-from app.services.import_mapping import load_mapping, resolve
+from app.services.import_mapping import resolve
+from app.services.import_mapping_file import load_mapping
 from app.services.import_refs import REF_TAKEN, RefHolders
 from app.services.import_rejects import REJECTS_SUFFIX, RejectsFile, default_rejects_path
 from app.services.import_rows import PreparedRow, caseworker_index, prepare_row

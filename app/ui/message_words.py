@@ -84,6 +84,12 @@ EXACT_FIELD_MESSAGES = frozenset({
     N_("format must be text such as %d/%m/%Y"),
     N_("format may use only %Y, %m and %d (four-digit years, month numbers)"),
     N_("already belongs to another file in the store, with other details; not imported"),
+    N_("format holds a control character or a lone surrogate (such as \\ud800), which no "
+       "date holds"),
+    N_("format ends with a lone %; write %% for a percent sign"),
+    N_("format is empty; give one such as %d/%m/%Y, or leave it out for YYYY-MM-DD"),
+    N_('names no column: write {"column": "...", "format": "..."}, or null when the file '
+       "lacks the field"),
 })
 
 
@@ -112,6 +118,14 @@ def _field_shapes() -> list[Shape]:
         _shape(r"is not a field that can be imported.*",
                N_("is not a field that can be imported")),
         _shape(r"has unknown keys: (.+)", N_("has unknown keys: %1")),
+        _shape(r"is nested more than (\d+) levels deep.*",
+               N_('is nested more than %1 levels deep; a field\'s value is a column name, '
+                  'null, or {"column": ..., "format": ...}')),
+        _shape(r"format is too long \(at most (\d+) characters\)",
+               N_("format is too long (at most %1 characters)")),
+        _shape(r"is larger than (\d+) KB.*",
+               N_("is larger than %1 KB, far more than a mapping holds; choose the mapping's "
+                  "JSON file")),
         _shape(r"takes no format.*",
                N_("takes no date format (only the date of birth and the referral date do)")),
         _shape(r"format must contain (%?.) exactly once", N_("format must contain %1 exactly once"),
@@ -146,6 +160,9 @@ def _file_shapes() -> list[Shape]:
                N_("%1 is a folder; choose a file to import.")),
         _shape(r"the mapping file is a folder: (.+)",
                N_("The mapping file %1 is a folder; choose a file.")),
+        _shape(r"the mapping file (.+) is not a regular file.*",
+               N_("The mapping file %1 is not a regular file (a pipe or a device); choose the "
+                  "JSON file.")),
         _shape(r"the mapping file does not exist: (.+)",
                N_("There is no mapping file %1.")),
         _shape(r"cannot read the mapping file (.+?): (.+)",

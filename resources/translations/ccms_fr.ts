@@ -1376,6 +1376,22 @@
         <translation>appartient déjà à un autre dossier de la base, dont les données diffèrent ; ligne non importée</translation>
     </message>
     <message>
+        <source>format holds a control character or a lone surrogate (such as \ud800), which no date holds</source>
+        <translation>le format contient un caractère de contrôle ou un caractère de substitution isolé (comme \ud800), ce qu'aucune date ne contient</translation>
+    </message>
+    <message>
+        <source>format ends with a lone %; write %% for a percent sign</source>
+        <translation>le format se termine par un % seul ; écrivez %% pour un signe de pourcentage</translation>
+    </message>
+    <message>
+        <source>format is empty; give one such as %d/%m/%Y, or leave it out for YYYY-MM-DD</source>
+        <translation>le format est vide ; indiquez-en un comme %d/%m/%Y, ou retirez-le pour AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>names no column: write {"column": "...", "format": "..."}, or null when the file lacks the field</source>
+        <translation>ne nomme aucune colonne : écrivez {"column": "...", "format": "..."}, ou null si le fichier n'a pas ce champ</translation>
+    </message>
+    <message>
         <source>does not match the date format %1</source>
         <translation>ne correspond pas au format de date %1</translation>
     </message>
@@ -1436,6 +1452,18 @@
         <translation>a des clés inconnues : %1</translation>
     </message>
     <message>
+        <source>is nested more than %1 levels deep; a field's value is a column name, null, or {"column": ..., "format": ...}</source>
+        <translation>est imbriqué sur plus de %1 niveaux ; la valeur d'un champ est un nom de colonne, null ou {"column": ..., "format": ...}</translation>
+    </message>
+    <message>
+        <source>format is too long (at most %1 characters)</source>
+        <translation>le format est trop long (%1 caractères au plus)</translation>
+    </message>
+    <message>
+        <source>is larger than %1 KB, far more than a mapping holds; choose the mapping's JSON file</source>
+        <translation>dépasse %1 Ko, bien plus que ne contient une correspondance ; choisissez le fichier JSON de la correspondance</translation>
+    </message>
+    <message>
         <source>takes no date format (only the date of birth and the referral date do)</source>
         <translation>ne prend pas de format de date (seules la date de naissance et la date de renvoi en prennent)</translation>
     </message>
@@ -1474,6 +1502,10 @@
     <message>
         <source>The mapping file %1 is a folder; choose a file.</source>
         <translation>Le fichier de correspondance %1 est un dossier du disque; choisissez un fichier.</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 is not a regular file (a pipe or a device); choose the JSON file.</source>
+        <translation>Le fichier de correspondance %1 n'est pas un fichier ordinaire (un tube ou un périphérique) ; choisissez le fichier JSON.</translation>
     </message>
     <message>
         <source>There is no mapping file %1.</source>

@@ -144,6 +144,11 @@ def test_duplicates_reports_invalid_rows(imported: tuple[Path, dict[str, Path]],
      "mapping.nickname: is not a field"),
     (["import", "--file", "{people}", "--mapping", "{nocol}"],
      "mapping.family_name: column 'Nom' is not in the file"),
+    (["import", "--file", "{people}", "--mapping", "{deep}"],
+     "mapping.family_name: is nested more than 16 levels deep"),
+    (["import", "--file", "{people}", "--mapping", "{surrogate}"],
+     r"mapping.date_of_birth: format holds a control character or a lone surrogate (such "
+     r"as \ud800)"),
     (["import", "--file", "{typo}"],
      "columns: not field names, so their data would be left out: 'date_of_brith' (did "
      "you mean date_of_birth?); rename each to a field name (ccms import "
@@ -161,8 +166,14 @@ def test_bad_arguments_one_line_and_nothing_written(
     (tmp_path / "bad.json").write_text('{"family_name": "Surname", "nickname": "x"}', "utf-8")
     (tmp_path / "nocol.json").write_text('{"family_name": "Nom"}', "utf-8")
     (tmp_path / "typo.csv").write_text("family_name,date_of_brith\nTestperson,1980\n", "utf-8")
+    (tmp_path / "deep.json").write_text('{"family_name": ' + "[" * 50_000 + "]" * 50_000 +
+                                        "}", "utf-8")
+    (tmp_path / "surrogate.json").write_text(
+        '{"family_name": "Surname", "date_of_birth": {"column": "DOB", "format": '
+        r'"%d/%m/%Y\ud800"}}', "utf-8")
     subst = {"people": str(files["people"]), "bad": str(tmp_path / "bad.json"),
-             "nocol": str(tmp_path / "nocol.json"), "typo": str(tmp_path / "typo.csv")}
+             "nocol": str(tmp_path / "nocol.json"), "typo": str(tmp_path / "typo.csv"),
+             "deep": str(tmp_path / "deep.json"), "surrogate": str(tmp_path / "surrogate.json")}
     done = ccms(d, *(a.format(**subst) for a in args))
     assert done.returncode != 0
     assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr

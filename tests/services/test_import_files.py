@@ -17,7 +17,7 @@ from app.errors import CCMSError, ValidationError
 from app.models import AuditEvent, ImportedRow, Participant
 from app.services import importing
 from app.services.context import ServiceContext
-from app.services.import_mapping import load_mapping
+from app.services.import_mapping_file import load_mapping
 from app.services.importing import run_import
 from tests.services.test_import import count, write
 

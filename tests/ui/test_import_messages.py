@@ -5,16 +5,17 @@ a message no shape matches would stay in English and fail here."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from app.errors import CCMSError
 from app.services.context import ServiceContext
 from app.services.import_check import preview
 from app.services.importing import run_import
-from app.ui.error_words import field_errors
+from app.ui.error_words import describe, field_errors
 from app.ui.i18n import install_language
 from app.ui.import_dialog import ImportDialog
 from app.ui.main_window import MainWindow
@@ -95,3 +96,51 @@ def test_the_dialog_refuses_a_column_that_is_no_field(
         assert dialog.message.objectName() == "error" and not dialog.import_button.isEnabled()
     finally:
         install_language("en")
+
+
+def _said(call: Callable[[], object]) -> str:
+    """The words the app shows for what the call raises."""
+    with pytest.raises(CCMSError) as raised:
+        call()
+    return describe(raised.value)
+
+
+DOB = "Date de naissance (correspondance des colonnes) : "
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{"family_name": ' + "[" * 5000 + "]" * 5000 + "}",
+     "Nom de famille (correspondance des colonnes) : est imbriqué sur plus de 16 niveaux ; "
+     'la valeur d\'un champ est un nom de colonne, null ou {"column": ..., "format": ...}'),
+    (r'{"family_name": "Surname", "date_of_birth": {"column": "DOB", "format": "%Y\ud800"}}',
+     DOB + "le format contient un caractère de contrôle ou un caractère de substitution "
+     r"isolé (comme \ud800), ce qu'aucune date ne contient"),
+    ('{"family_name": "Surname", "date_of_birth": {"column": "DOB", "format": "%d%m%Y%"}}',
+     DOB + "le format se termine par un % seul ; écrivez %% pour un signe de pourcentage"),
+    ('{"family_name": "Surname", "date_of_birth": {"column": "DOB", "format": ""}}',
+     DOB + "le format est vide ; indiquez-en un comme %d/%m/%Y, ou retirez-le pour "
+     "AAAA-MM-JJ"),
+    ('{"family_name": "Surname", "date_of_birth": {"column": "DOB", "format": "'
+     + "%d/%m/%Y" * 6 + '"}}', DOB + "le format est trop long (40 caractères au plus)"),
+    ('{"family_name": "Surname", "date_of_birth": {"format": "%Y"}}',
+     DOB + 'ne nomme aucune colonne : écrivez {"column": "...", "format": "..."}, ou null si '
+     "le fichier n'a pas ce champ"),
+    ('{"family_name": "' + "x" * (1 << 20) + '"}',
+     "Fichier de correspondance : dépasse 1024 Ko, bien plus que ne contient une "
+     "correspondance ; choisissez le fichier JSON de la correspondance"),
+])
+def test_mapping_refusals_in_french(tmp_path: Path, french: None, text: str,
+                                    expected: str) -> None:
+    data = tmp_path / "old.csv"
+    data.write_text("Surname,DOB\nTestperson,1980\n", "utf-8")
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(text, "utf-8")
+    assert _said(lambda: preview(data, mapping, 1)) == expected
+
+
+def test_a_mapping_that_is_no_regular_file_in_french(tmp_path: Path, french: None) -> None:
+    data = tmp_path / "old.csv"
+    data.write_text("family_name\nTestperson\n", "utf-8")
+    assert _said(lambda: preview(data, Path("/dev/null"), 1)) == (
+        "Le fichier de correspondance /dev/null n'est pas un fichier ordinaire (un tube ou un "
+        "périphérique) ; choisissez le fichier JSON.")
