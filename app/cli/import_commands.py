@@ -114,6 +114,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 130
         progress.finish()
     print(summary_line(summary))
+    if summary.imported_meanwhile:
+        print(f"ccms: another import of this file ran at the same time and imported "
+              f"{summary.imported_meanwhile} of its rows; they are counted as already "
+              "imported, none was imported twice", file=sys.stderr)
     if summary.stale_rejects_removed:
         print(f"ccms: no row was refused this time; the rejects file an earlier run left "
               f"({_default_or(args.rejects, args.file)}) was removed", file=sys.stderr)

@@ -8,6 +8,9 @@ data row number, outcome, hash of its values) is written in the same transaction
 participant. Hence:
 - an interrupted import (Ctrl+C, a kill, a crash) keeps whole batches only;
 - running the same file again skips the rows already done and completes the rest;
+- two runs of one file at once (two windows, a window and `ccms import`) never write a row
+  twice: each batch checks, holding the store's write lock, which of its rows the other run
+  has written since this one started, and counts them as already imported;
 - a file at the same place with new content (rows fixed in place) is a version of it: rows
   with the values of an earlier version's rows are "present", counting copies;
 - a row whose external_ref is already in the store is never created again: it is
@@ -67,6 +70,8 @@ class ImportSummary:
     rejects_path: Path | None
     cancelled: bool = False
     stale_rejects_removed: bool = False  # an earlier run's rejects file, now out of date
+    # Rows of `already_imported` that another run of this file wrote while this one ran.
+    imported_meanwhile: int = 0
 
 
 def mapping_from(mapping: MappingArg) -> dict[str, Any] | None:
@@ -211,7 +216,8 @@ class _Run:
     def __init__(self, ctx: ServiceContext, sha256: str, on_duplicate: str,
                  rejects: RejectsFile) -> None:
         self.ctx, self.sha256, self.on_duplicate, self.rejects = ctx, sha256, on_duplicate, rejects
-        self.counts = dict.fromkeys(("imported", "flagged", "skipped", "already_imported"), 0)
+        self.counts = dict.fromkeys(("imported", "flagged", "skipped", "already_imported",
+                                     "meanwhile"), 0)
         self.earlier_versions: list[str] = []  # files imported before from the same place
 
     def summary(self, total: int, written: Path | None, cancelled: bool) -> ImportSummary:
@@ -220,7 +226,8 @@ class _Run:
                              skipped=c["skipped"], rejected=self.rejects.count,
                              already_imported=c["already_imported"], total_rows=total,
                              rejects_path=written, cancelled=cancelled,
-                             stale_rejects_removed=self.rejects.removed_stale)
+                             stale_rejects_removed=self.rejects.removed_stale,
+                             imported_meanwhile=c["meanwhile"])
 
     def write(self, batch: list[_Pending], refused: list[Refused]) -> None:
         """One transaction: every row of the batch with its ImportedRow, or none of them;
@@ -237,6 +244,15 @@ class _Run:
     def _write(self, batch: list[_Pending], counts: dict[str, int],
                refused: list[Refused]) -> None:
         with recording(self.ctx) as rec:
+            # The transaction holds the write lock from its start (BEGIN IMMEDIATE): rows
+            # another run of this file wrote since this run read what was done are seen
+            # here, and none can be written between this check and this batch's rows.
+            meanwhile = set(rec.session.scalars(select(ImportedRow.row_number).where(
+                ImportedRow.file_sha256 == self.sha256,
+                ImportedRow.row_number.in_([p.row.number for p in batch]))))
+            batch = [p for p in batch if p.row.number not in meanwhile]
+            counts["already_imported"] += len(meanwhile)
+            counts["meanwhile"] += len(meanwhile)
             # One query per batch (not an autoflush and a query per row).
             holders = RefHolders(rec.session, (
                 (p.row.profile["external_ref"], p.digest) for p in batch

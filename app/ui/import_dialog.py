@@ -297,6 +297,11 @@ class ImportDialog(QDialog):
         if s.cancelled:
             words = tr("Stopped: the rows imported so far are kept; import the same file "
                        "again to finish.") + " " + words
+        if s.imported_meanwhile:
+            words += " " + fill(tr("Another import of this file ran at the same time and "
+                                   "imported %1 of its rows; they are counted as already "
+                                   "imported, none was imported twice."),
+                                s.imported_meanwhile)
         if s.rejects_path:
             words += " " + fill(tr("The refused rows, with the reason for each, are in %1 "
                                    "(not encrypted: delete it once they are fixed)."),

@@ -1044,6 +1044,10 @@
         <translation>Arrêté : les lignes déjà importées sont conservées; importez de nouveau le même fichier pour terminer.</translation>
     </message>
     <message>
+        <source>Another import of this file ran at the same time and imported %1 of its rows; they are counted as already imported, none was imported twice.</source>
+        <translation>Une autre importation de ce fichier s'est faite en même temps et en a importé %1 lignes ; elles sont comptées comme déjà importées, aucune n'a été importée deux fois.</translation>
+    </message>
+    <message>
         <source>The refused rows, with the reason for each, are in %1 (not encrypted: delete it once they are fixed).</source>
         <translation>Les lignes refusées, avec la raison de chacune, sont dans %1 (non chiffré : supprimez-le une fois corrigées).</translation>
     </message>

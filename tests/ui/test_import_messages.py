@@ -20,6 +20,8 @@ from app.ui.i18n import install_language
 from app.ui.import_dialog import ImportDialog
 from app.ui.main_window import MainWindow
 from tests.caseload_csv import HEADERS, MAPPING, people, write_csv
+from tests.import_hold import WAIT, first_two_batches, other_thread_held
+from tests.services.test_import_concurrent import caseload
 
 
 @pytest.fixture
@@ -144,3 +146,25 @@ def test_a_mapping_that_is_no_regular_file_in_french(tmp_path: Path, french: Non
     assert _said(lambda: preview(data, Path("/dev/null"), 1)) == (
         "Le fichier de correspondance /dev/null n'est pas un fichier ordinaire (un tube ou un "
         "périphérique) ; choisissez le fichier JSON.")
+
+
+def test_the_dialog_says_another_import_took_rows_in_french(
+        qtbot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch, french: None) -> None:
+    f = caseload(tmp_path)
+    dialog = ImportDialog(ctx, unlocked)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(f))
+    dialog.on_duplicate.setCurrentIndex(dialog.on_duplicate.findData("create"))
+    _preview_message(qtbot, dialog)
+    with other_thread_held(monkeypatch) as held:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert held["waiting"].wait(WAIT), "the dialog's import never reached its batch"
+        assert first_two_batches(ctx, f).imported == 20
+        held["go"].set()
+        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=WAIT * 1000)
+    assert dialog.summary.imported_meanwhile == 20
+    assert dialog.message.text().endswith(
+        "Une autre importation de ce fichier s'est faite en même temps et en a importé 20 "
+        "lignes ; elles sont comptées comme déjà importées, aucune n'a été importée deux "
+        "fois.")
