@@ -110,7 +110,9 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
     processed, reported, cancelled = 0, 0, False
     batch: list[_Pending] = []
     # Refused rows wait with the batch: a row refused for its reference is known only when
-    # the batch is written, and the rejects file keeps the rows in file order.
+    # the batch is written, and the rejects file keeps the rows in file order. A batch is
+    # BATCH rows to write (or, in a file of refused rows, BATCH refused rows, so progress
+    # and Stop still come every BATCH rows).
     refused: list[Refused] = []
     try:
         for raw in table.rows():
@@ -130,7 +132,7 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
                     batch.append(_Pending(raw, prepared, digest, seen[digest]))
                 else:
                     refused.append((raw, prepared.errors))
-            if len(batch) + len(refused) >= BATCH:
+            if len(batch) >= BATCH or len(refused) >= BATCH:
                 run.write(batch, refused)
                 batch, refused = [], []
             # Rows already done or rejected count too, so a re-run reports (and can be
