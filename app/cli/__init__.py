@@ -1,4 +1,10 @@
-"""`ccms`: headless commands. Each module in COMMAND_MODULES adds its subcommands."""
+"""`ccms`: headless commands. Each module in COMMAND_MODULES adds its subcommands.
+
+Ctrl+C (and a kill, handled alike) at any point of a command ends it with one line and exit
+status 130. Everything but the standard library is imported inside `main`'s handling of it
+(the store, SQLAlchemy and the services take most of a second to import, and a Ctrl+C then
+used to end in a traceback); once the command is over, a Ctrl+C while the process ends
+exits at once with the same line."""
 
 from __future__ import annotations
 
@@ -11,12 +17,7 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
-
-from sqlalchemy.exc import DatabaseError as SADatabaseError
-
-from app.config import default_data_dir
-from app.errors import CCMSError
+from typing import Any, NoReturn
 
 COMMAND_MODULES = (
     "app.cli.store_commands",
@@ -24,9 +25,12 @@ COMMAND_MODULES = (
     "app.cli.sync_command",
     "app.cli.import_commands",
 )
+INTERRUPTED = "ccms: interrupted; nothing half-written was kept"
+EXIT_INTERRUPTED = 130
 
 
-def describe_database_error(exc: SADatabaseError) -> str:
+def describe_database_error(exc: Any) -> str:
+    """`exc`: SQLAlchemy's DatabaseError (not imported here, see the module's docstring)."""
     text = str(getattr(exc, "orig", exc)).lower()
     if any(k in text for k in ("not a database", "malformed", "hmac", "corrupt")):
         return "the store file is damaged (a page failed its integrity check)"
@@ -44,6 +48,8 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.config import default_data_dir
+
     parser = OneLineParser(prog="ccms", description="CCMS Desktop, headless.")
     parser.add_argument("--data-dir", type=Path, default=default_data_dir(),
                         help="folder of the encrypted store (default: the user data folder)")
@@ -66,12 +72,49 @@ def _terminated(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt  # a kill or a closed terminal cleans up as Ctrl+C does
 
 
+def _exit_at_once(signum: int, frame: FrameType | None) -> None:
+    """For when nothing is left to clean up (the command is over, or its interruption is
+    being reported): no exception that could surface as a traceback, just the line."""
+    os.write(2, (INTERRUPTED + "\n").encode())
+    os._exit(EXIT_INTERRUPTED)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """`argv` None: the `ccms` process itself; a list: a caller running a command, whose
+    signal handlers are given back afterwards."""
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    saved = ((signal.getsignal(signal.SIGINT), signal.signal(signal.SIGTERM, _terminated))
+             if on_main_thread else None)
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        if on_main_thread:
+            signal.signal(signal.SIGINT, _exit_at_once)  # a second Ctrl+C while saying so
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        if saved is not None:
+            if argv is None:
+                # Up to the process's very end (atexit, closing the store's connections), a
+                # Ctrl+C or a kill finds nothing half-done: exit at once, with the line. An
+                # ignored Ctrl+C (a background job) stays ignored.
+                if saved[0] is not signal.SIG_IGN:
+                    signal.signal(signal.SIGINT, _exit_at_once)
+                signal.signal(signal.SIGTERM, _exit_at_once)
+            else:
+                signal.signal(signal.SIGINT, saved[0])
+                signal.signal(signal.SIGTERM, saved[1])
+
+
+def _run(argv: list[str] | None) -> int:
+    # Imported here, inside main's handling of Ctrl+C: they take most of the start-up time.
+    from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+    from app.errors import CCMSError
+
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
-    main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # here, not at exit: a full disk or closed pipe is then reported
@@ -84,9 +127,6 @@ def main(argv: list[str] | None = None) -> int:
         # the problem.
         print(f"ccms: {describe_database_error(exc)}", file=sys.stderr)
         return 3
-    except KeyboardInterrupt:
-        print("ccms: interrupted; nothing half-written was kept", file=sys.stderr)
-        return 130
     except BrokenPipeError:  # the reader went away (`ccms ... | head`): nothing to say
         _silence_stdout()
         return 141
@@ -95,9 +135,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ccms: {exc.strerror or exc}{where}", file=sys.stderr)
         _silence_stdout()
         return 2
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

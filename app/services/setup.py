@@ -40,9 +40,7 @@ def initialise_store(data_dir: Path, passphrase: str, office_name: str,
             rec.create(Office(id=office_id, name=office, time_zone=office_zone_for(office)))
             rec.create(Caseworker(id=caseworker_id, name=worker, role=role))
     except BaseException:
-        store.lock()
-        for path in (store.paths.db, store.paths.envelope):
-            path.unlink(missing_ok=True)
+        store.remove_new()
         raise
     return store, ctx
 

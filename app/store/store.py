@@ -65,15 +65,26 @@ class Store:
             # Owner-only, like the envelope; SQLite gives the WAL and -shm files the same mode.
             store.paths.db.chmod(0o600)
             write_envelope(store.paths.envelope, wrap_key(key, passphrase, store_id, kdf))
+            # Making the schema takes a while: stopped (Ctrl+C) or failed half-way, the files
+            # would be a store that exists but cannot be used, and `init` would refuse to
+            # make another.
+            store._open(key, store_id)
+            with store.write_session() as session, session.begin():
+                session.add(StoreMeta(key="store_id", value=store_id))
+                session.add(StoreMeta(key="created_at", value=datetime.now(UTC).isoformat()))
         except BaseException:
-            for path in (store.paths.db, store.paths.envelope):
-                path.unlink(missing_ok=True)
+            store.remove_new()
             raise
-        store._open(key, store_id)
-        with store.write_session() as session, session.begin():
-            session.add(StoreMeta(key="store_id", value=store_id))
-            session.add(StoreMeta(key="created_at", value=datetime.now(UTC).isoformat()))
         return store
+
+    def remove_new(self) -> None:
+        """Undo a store's creation that did not finish: lock it and remove its files (none
+        holds anyone's data yet)."""
+        self.lock()
+        db = self.paths.db
+        for path in (db, self.paths.envelope, db.with_name(db.name + "-wal"),
+                     db.with_name(db.name + "-shm")):
+            path.unlink(missing_ok=True)
 
     def unlock(self, passphrase: str) -> None:
         if not self.paths.db.exists() or not self.paths.envelope.exists():
