@@ -170,6 +170,26 @@ def _file_shapes() -> list[Shape]:
         _shape(r"cannot read (.+?): (.+)", N_("%1 cannot be read (%2).")),
         _shape(r"cannot write (.+?): (.+)", N_("%1 cannot be written (%2).")),
         _shape(r"(.+) is empty", N_("%1 is empty: there is nothing to import.")),
+        _shape(r"(.+) is not a regular file; give the CSV file",
+               N_("%1 is not a regular file (a pipe or a device); choose the CSV file to "
+                  "import.")),
+        _shape(r"(.+?): line (\d+), column (\d+) holds a byte that is not UTF-8, while the "
+               r"rest of the file is UTF-8.*",
+               N_("%1: line %2, column %3 holds a byte that is not UTF-8, while the rest of "
+                  "the file is UTF-8: the file mixes encodings, and some names would be "
+                  "stored garbled. Correct that character (or save the file again as CSV "
+                  "UTF-8) and import again. Nothing was imported.")),
+        _shape(r"(.+?): line (\d+), column (\d+) holds a byte that is neither UTF-8 nor "
+               r"Windows-1252 text.*",
+               N_("%1: line %2, column %3 holds a byte that is neither UTF-8 nor "
+                  "Windows-1252 text. Save the file as CSV UTF-8 and import again. Nothing "
+                  "was imported.")),
+        _shape(r"(.+?) is UTF-16 text, which an import does not read.*",
+               N_("%1 is UTF-16 text, which an import does not read. Save it again as CSV "
+                  "UTF-8 (in Excel: Save As, \"CSV UTF-8\"). Nothing was imported.")),
+        _shape(r"(.+?): line (\d+) holds a NUL byte.*",
+               N_("%1: line %2 holds a NUL byte, which text never does (a spreadsheet or "
+                  "another binary file? Save it as CSV). Nothing was imported.")),
         _shape(r"(.+?) is not a text CSV file.*",
                N_("%1 is not a text CSV file (UTF-8 or Windows-1252 text is expected: save "
                   "it from the spreadsheet as CSV). Nothing was imported.")),

@@ -1532,6 +1532,26 @@
         <translation>%1 est vide : il n'y a rien à importer.</translation>
     </message>
     <message>
+        <source>%1 is not a regular file (a pipe or a device); choose the CSV file to import.</source>
+        <translation>%1 n'est pas un fichier ordinaire (un tube ou un périphérique) ; choisissez le fichier CSV à importer.</translation>
+    </message>
+    <message>
+        <source>%1: line %2, column %3 holds a byte that is not UTF-8, while the rest of the file is UTF-8: the file mixes encodings, and some names would be stored garbled. Correct that character (or save the file again as CSV UTF-8) and import again. Nothing was imported.</source>
+        <translation>%1 : ligne %2, colonne %3 : un octet n'est pas de l'UTF-8, alors que le reste du fichier l'est : le fichier mélange les encodages, et des noms seraient enregistrés déformés. Corrigez ce caractère (ou enregistrez de nouveau le fichier en CSV UTF-8) et importez de nouveau. Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1: line %2, column %3 holds a byte that is neither UTF-8 nor Windows-1252 text. Save the file as CSV UTF-8 and import again. Nothing was imported.</source>
+        <translation>%1 : ligne %2, colonne %3 : un octet n'est ni du texte UTF-8 ni du texte Windows-1252. Enregistrez le fichier en CSV UTF-8 et importez de nouveau. Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1 is UTF-16 text, which an import does not read. Save it again as CSV UTF-8 (in Excel: Save As, "CSV UTF-8"). Nothing was imported.</source>
+        <translation>%1 est du texte UTF-16, qu'une importation ne lit pas. Enregistrez-le de nouveau en CSV UTF-8 (dans Excel : Enregistrer sous, « CSV UTF-8 »). Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1: line %2 holds a NUL byte, which text never does (a spreadsheet or another binary file? Save it as CSV). Nothing was imported.</source>
+        <translation>%1 : la ligne %2 contient un octet NUL, ce que du texte ne contient jamais (un classeur ou un autre fichier binaire ? Enregistrez-le en CSV). Rien n'a été importé.</translation>
+    </message>
+    <message>
         <source>%1 is not a text CSV file (UTF-8 or Windows-1252 text is expected: save it from the spreadsheet as CSV). Nothing was imported.</source>
         <translation>%1 n'est pas un fichier CSV texte (du texte UTF-8 ou Windows-1252 est attendu : enregistrez-le en CSV depuis le tableur). Rien n'a été importé.</translation>
     </message>

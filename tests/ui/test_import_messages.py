@@ -5,6 +5,7 @@ a message no shape matches would stay in English and fail here."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -168,3 +169,36 @@ def test_the_dialog_says_another_import_took_rows_in_french(
         "Une autre importation de ce fichier s'est faite en même temps et en a importé 20 "
         "lignes ; elles sont comptées comme déjà importées, aucune n'a été importée deux "
         "fois.")
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"family_name,given_names\nNguy\xe1\xbb\x85n,Mar\xc3\xada\nCaf\xe9,Ann\n",
+     "people.csv : ligne 3, colonne 4 : un octet n'est pas de l'UTF-8, alors que le reste du "
+     "fichier l'est : le fichier mélange les encodages, et des noms seraient enregistrés "
+     "déformés. Corrigez ce caractère (ou enregistrez de nouveau le fichier en CSV UTF-8) et "
+     "importez de nouveau. Rien n'a été importé."),
+    (b"family_name\nAb\x81x\n",
+     "people.csv : ligne 2, colonne 3 : un octet n'est ni du texte UTF-8 ni du texte "
+     "Windows-1252. Enregistrez le fichier en CSV UTF-8 et importez de nouveau. Rien n'a été "
+     "importé."),
+    ("family_name\nNguyen\n".encode("utf-16"),
+     "people.csv est du texte UTF-16, qu'une importation ne lit pas. Enregistrez-le de "
+     "nouveau en CSV UTF-8 (dans Excel : Enregistrer sous, « CSV UTF-8 »). Rien n'a été "
+     "importé."),
+    (b"family_name\nNguyen\x00\n",
+     "people.csv : la ligne 2 contient un octet NUL, ce que du texte ne contient jamais (un "
+     "classeur ou un autre fichier binaire ? Enregistrez-le en CSV). Rien n'a été importé."),
+])
+def test_files_that_are_not_utf8_text_in_french(tmp_path: Path, french: None, content: bytes,
+                                                expected: str) -> None:
+    f = tmp_path / "people.csv"
+    f.write_bytes(content)
+    assert _said(lambda: preview(f, None, 1)) == expected
+
+
+def test_a_fifo_to_import_in_french(tmp_path: Path, french: None) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    assert _said(lambda: preview(fifo, None, 1)) == (
+        f"{fifo} n'est pas un fichier ordinaire (un tube ou un périphérique) ; choisissez le "
+        "fichier CSV à importer.")
