@@ -476,10 +476,6 @@
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <source>%1; %2</source>
-        <translation>%1 ; %2</translation>
-    </message>
-    <message>
         <source>Record identifier</source>
         <translation>Identifiant de l'enregistrement</translation>
     </message>
@@ -918,6 +914,10 @@
     <message>
         <source>%1 (column mapping)</source>
         <translation>%1 (correspondance des colonnes)</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
     </message>
     <message>
         <source>Import it and list the pair for review</source>
