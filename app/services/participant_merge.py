@@ -101,8 +101,8 @@ def _load_pair(session: Session, kept_id: str, absorbed_id: str
                ) -> tuple[Participant, Participant]:
     if kept_id == absorbed_id:
         raise ValidationError("absorbed_id", "is the same file as the one kept")
-    kept = load_participant(session, kept_id)
-    absorbed = load_participant(session, absorbed_id)
+    kept = load_participant(session, kept_id, follow_merge=False)
+    absorbed = load_participant(session, absorbed_id, follow_merge=False)
     for field, p in (("kept_id", kept), ("absorbed_id", absorbed)):
         if p.deleted or p.merged_into_id:
             raise ValidationError(field, "is a file that was already merged into another")
@@ -366,7 +366,7 @@ def undo_merge(ctx: ServiceContext, merge_id: str) -> None:
                         rec.delete(row, participant_id=merge.kept_id)
         session.flush()
         for pid in (merge.kept_id, merge.absorbed_id):
-            refresh_search(session, load_participant(session, pid))
+            refresh_search(session, load_participant(session, pid, follow_merge=False))
         rec.audit("merge_undone", "participant", merge.kept_id, merge.kept_id,
                   {"absorbed_id": merge.absorbed_id})
         _decide_reviews(session, ctx, merge.kept_id, merge.absorbed_id, None)

@@ -191,7 +191,7 @@ def get_participant(ctx: ServiceContext, participant_id: str, *,
 
     ensure_files_unlocked(ctx)
     with recording(ctx) as rec:
-        p = load_participant(rec.session, participant_id, follow_merge=True)
+        p = load_participant(rec.session, participant_id)
         if record_view:
             rec.audit("view", "participant", p.id, p.id)
         return detail_of(rec.session, p)
@@ -213,9 +213,13 @@ def detail_of(session: Session, p: Participant) -> ParticipantDetail:
 
 
 def load_participant(session: Session, participant_id: str, *,
-                     follow_merge: bool = False) -> Participant:
+                     follow_merge: bool = True) -> Participant:
+    """The live file `participant_id` names. A merged file's id names the file that absorbed
+    it, for writes too: an edit, note or check-in made through it belongs to the person's
+    one file, not to the tombstone no list shows. Only the merge itself asks for the merged
+    file as it is (`follow_merge=False`)."""
     p = session.get(Participant, participant_id)
-    # A merged file resolves to the file that absorbed it (chains are short, but bounded).
+    # Chains are short (a merged file's own merges are re-pointed), but bounded.
     hops = 0
     while follow_merge and p is not None and p.merged_into_id and hops < 10:
         p = session.get(Participant, p.merged_into_id)

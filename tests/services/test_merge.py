@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import MergeNotUndoable, ValidationError
-from app.models import Alias, OutboxEntry, Participant, PendingMerge
+from app.models import Alias, CaseNote, CheckIn, OutboxEntry, Participant, PendingMerge
 from app.services import participants as ps
 from app.services.agreements import create_agreement, list_agreements
 from app.services.checkins import list_checkins, record_checkin
@@ -250,3 +250,27 @@ def test_a_merged_file_cannot_be_merged_again_and_chains_point_to_the_last(
     with ctx.store.session() as s:
         assert s.get(Participant, absorbed).merged_into_id == third  # type: ignore[union-attr]
     assert ps.get_participant(ctx, absorbed, record_view=False).id == third
+
+
+def test_writes_through_the_absorbed_id_go_to_the_kept_file(ctx: ServiceContext) -> None:
+    """A link or a screen still holding the absorbed id (a household member's link, a file
+    left open) writes to the person's one file: not to the tombstone, where no list shows
+    it, nor past a rule of the kept file (a second current agreement)."""
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, kept)
+    merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept", "status": "kept"})
+    ps.update_participant(ctx, absorbed, {"email": "y.mohammed@example.org"})
+    assert ps.get_participant(ctx, kept, record_view=False).email == "y.mohammed@example.org"
+    with pytest.raises(ValidationError) as err:
+        create_agreement(ctx, absorbed, WEEKLY)
+    assert "agreement" in err.value.errors
+    note = add_note(ctx, absorbed, "Called from the shelter.")
+    checkin = record_checkin(ctx, absorbed, {"outcome": "attended", "mode": "telephone"})
+    change_status(ctx, absorbed, "suspended", reason="hospital")
+    with ctx.store.session() as s:
+        for cls, rid in ((CaseNote, note), (CheckIn, checkin)):
+            assert s.get(cls, rid).participant_id == kept  # type: ignore[union-attr]
+        tomb = s.get(Participant, absorbed)
+        assert tomb is not None and tomb.email is None and tomb.status == "referred"
+    assert ps.get_participant(ctx, kept, record_view=False).status == "suspended"
