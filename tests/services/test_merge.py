@@ -274,3 +274,26 @@ def test_writes_through_the_absorbed_id_go_to_the_kept_file(ctx: ServiceContext)
         tomb = s.get(Participant, absorbed)
         assert tomb is not None and tomb.email is None and tomb.status == "referred"
     assert ps.get_participant(ctx, kept, record_view=False).status == "suspended"
+
+
+def _found(ctx: ServiceContext, term: str) -> list[str]:
+    return [r.id for r in search_participants(ctx, ParticipantQuery(term)).rows]
+
+
+def test_the_absorbed_files_numbers_find_the_kept_file_until_undone(
+        ctx: ServiceContext) -> None:
+    """Both files had a client ID and a phone; the kept file's were chosen. The absorbed
+    file's still find the person (they stay on the tombstone, which search leaves out),
+    and no longer find the kept file once the merge is undone."""
+    kept, absorbed = _two_files(ctx)
+    ps.update_participant(ctx, kept, {"client_id": "87654321", "external_ref": "OLD-7"})
+    ps.update_participant(ctx, absorbed, {"external_ref": "OLD-9"})
+    choices = {d.field: "kept" for d in plan_merge(ctx, kept, absorbed).differences}
+    assert {"client_id", "phone", "external_ref"} <= set(choices)
+    result = merge_participants(ctx, kept, absorbed, choices)
+    for term in ("12345678", "6045550199", "old-9", "87654321", "6045550101"):
+        assert _found(ctx, term) == [kept], term
+    undo_merge(ctx, result.merge_id)
+    for term in ("12345678", "6045550199", "old-9"):
+        assert _found(ctx, term) == [absorbed], term
+    assert _found(ctx, "87654321") == [kept]
