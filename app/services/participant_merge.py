@@ -50,6 +50,10 @@ LIST_FIELDS = ("languages", "risk_flags", "vulnerability_flags", "consent_to_sha
 STATUS_GROUP = ("status", "status_reason", "status_changed_at", "closed_on")
 NOT_CHOSEN = frozenset({"id", "office_id", "created_at", "deleted", "merged_into_id",
                         *STATUS_GROUP[1:], *LIST_FIELDS})
+# The absorbed file's values the person merging saw: another device may have changed them
+# on the server before the merge got there (app.sync.merge_carry_over).
+SEEN = tuple(f for f in wire_fields(Participant)
+             if f not in ("id", "office_id", "created_at", "deleted", "merged_into_id"))
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,7 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
         plan = _plan(session, kept, absorbed)
         changes = _kept_changes(kept, absorbed, plan, choices or {})
         undo: list[dict[str, Any]] = []
+        seen = {f: encode(getattr(absorbed, f)) for f in SEEN}
         spellings = [(kept.family_name, kept.given_names),
                      (absorbed.family_name, absorbed.given_names)]
 
@@ -204,7 +209,8 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
         pending = PendingMerge(id=new_id(), kept_id=kept.id, absorbed_id=absorbed.id,
                                op_ids=list(rec.op_ids), merged_at=ctx.now(),
                                undo={"updates": undo, "created_aliases": created,
-                                     "created_notes": [note_id] if note_id else []})
+                                     "created_notes": [note_id] if note_id else [],
+                                     "seen": seen})
         session.add(pending)
         rec.audit("merge", "participant", kept.id, kept.id,
                   {"absorbed_id": absorbed.id, "fields_chosen": sorted(choices or {}),
