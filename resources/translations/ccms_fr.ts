@@ -388,6 +388,10 @@
         <translation>Dossier A : %1. Dossier B : %2.</translation>
     </message>
     <message>
+        <source>The two files changed since they were shown: check the values to keep, then merge again.</source>
+        <translation>Les deux dossiers ont changé depuis leur affichage : vérifiez les valeurs à conserver, puis fusionnez de nouveau.</translation>
+    </message>
+    <message>
         <source>Both files had a current supervision agreement: the kept file now has both; end the one that no longer applies.</source>
         <translation>Les deux dossiers avaient une entente de surveillance en vigueur : le dossier gardé a maintenant les deux; mettez fin à celle qui ne s'applique plus.</translation>
     </message>
