@@ -3,6 +3,8 @@ a tombstone that resolves to the kept one, and undo (while unsynced) restores bo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
@@ -297,3 +299,24 @@ def test_the_absorbed_files_numbers_find_the_kept_file_until_undone(
     for term in ("12345678", "6045550199", "old-9"):
         assert _found(ctx, term) == [absorbed], term
     assert _found(ctx, "87654321") == [kept]
+
+
+def test_an_export_resolves_the_absorbed_id_its_records_keep(ctx: ServiceContext,
+                                                              tmp_path: Path) -> None:
+    """Check-ins keep the absorbed file's id: the export holds that file too (deleted,
+    naming the file it went into), so no exported record names a file the export lacks."""
+    import json
+
+    from app.services.export import export_all
+
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, absorbed)
+    merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept", "status": "absorbed"})
+    out = tmp_path / "all.jsonl"
+    export_all(ctx, "jsonl", out)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    files = {r["id"]: r for r in rows if r["entity"] == "participant"}
+    assert files[absorbed]["merged_into_id"] == kept and files[absorbed]["deleted"] is True
+    named = {r["participant_id"] for r in rows if r.get("participant_id")}
+    assert absorbed in named and named <= set(files)
