@@ -60,3 +60,30 @@ def test_nothing_to_purge_writes_nothing(ctx: ServiceContext) -> None:
     assert purge_expired_files(ctx).purged == 0
     with ctx.store.session() as s:
         assert s.scalar(select(func.count(AuditEvent.id))) == before
+
+
+def test_a_closed_file_merged_into_a_live_one_stays_with_it(ctx: ServiceContext,
+                                                              clock: FixedClock) -> None:
+    """A person back years after their file was closed: the old file is merged into the new,
+    active one. The tombstone keeps the old closed status, but it belongs to a live file:
+    neither it nor its check-ins (which keep its id) leave the device; the absorbed id still
+    resolves to the kept file."""
+    from app.services.checkins import list_checkins, record_checkin
+    from app.services.participant_merge import merge_participants, plan_merge
+    from app.services.participants import get_participant
+
+    old = create_participant(ctx, {"family_name": "Returner", "given_names": "Ana"})
+    for status in ("assessed", "accepted", "active"):
+        change_status(ctx, old, status)
+    checkin = record_checkin(ctx, old, {"outcome": "attended", "mode": "telephone"})
+    change_status(ctx, old, "closed", "removed", on=date(2023, 5, 2))
+    new = create_participant(ctx, {"family_name": "Returner", "given_names": "Ana"})
+    for status in ("assessed", "accepted", "active"):
+        change_status(ctx, new, status)
+    plan = plan_merge(ctx, new, old)
+    merge_participants(ctx, new, old, {d.field: "kept" for d in plan.differences})
+    _mark_synced(ctx)
+
+    assert purge_expired_files(ctx).purged == 0
+    assert get_participant(ctx, old, record_view=False).id == new
+    assert [c.id for c in list_checkins(ctx, new)] == [checkin]

@@ -308,6 +308,31 @@ def test_upgrade_to_0009_rebuilds_the_files_whose_names_read_anew(
         store.lock()
 
 
+def test_upgrade_to_0010_puts_merged_files_numbers_in_the_kept_files_search_text(
+        ctx: ServiceContext, store_dir: Path) -> None:
+    """A store that merged two files before the kept file's search text held the absorbed
+    file's numbers: after the upgrade, the absorbed file's client ID finds the kept file."""
+    from app.services.participant_merge import merge_participants, plan_merge
+    from app.services.participant_search import ParticipantQuery, search_participants
+    from app.services.text import build_search_text
+
+    kept = create_participant(ctx, {"family_name": "Haddad", "given_names": "Rami",
+                                    "client_id": "11112222"})
+    absorbed = create_participant(ctx, {"family_name": "Haddad", "given_names": "Rami",
+                                        "client_id": "33334444"})
+    merge_participants(ctx, kept, absorbed, {
+        d.field: "kept" for d in plan_merge(ctx, kept, absorbed).differences})
+    store, upgraded = _as_written_before(
+        ctx, store_dir, "0009",
+        {kept: build_search_text("Haddad", "Rami", [], "11112222", None)}, {})
+    try:
+        for term in ("33334444", "11112222"):
+            assert [r.id for r in search_participants(
+                upgraded, ParticipantQuery(term)).rows] == [kept], term
+    finally:
+        store.lock()
+
+
 def test_store_newer_than_app_is_refused(ctx: ServiceContext, store_dir: Path) -> None:
     with ctx.store.engine.connect() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'f00dfeed9999'")

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.errors import ValidationError
-from app.models import ENTITIES, Document, SyncedEntity
+from app.models import ENTITIES, Document, Participant, SyncedEntity
 from app.models.wire import encode, wire_fields
 from app.services.context import ServiceContext
 from app.services.output_files import AtomicFile, check_output, spreadsheet_safe
@@ -41,8 +41,13 @@ def _rows(ctx: ServiceContext, name: str) -> Iterator[dict[str, Any]]:
     cls = ENTITIES[name]
     fields = _fields(cls)
     columns = [getattr(cls, f) for f in fields]
+    live = cls.deleted.is_(False)
+    if cls is Participant:
+        # A merged file too: its check-ins and slots keep its id, which names, through
+        # its merged_into_id, the file it went into.
+        live = live | Participant.merged_into_id.is_not(None)
     with ctx.store.session() as session:
-        for row in session.execute(select(*columns).where(cls.deleted.is_(False))
+        for row in session.execute(select(*columns).where(live)
                                    .execution_options(yield_per=2000)):
             yield {f: encode(v) for f, v in zip(fields, row, strict=True)}
 

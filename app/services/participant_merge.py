@@ -50,6 +50,10 @@ LIST_FIELDS = ("languages", "risk_flags", "vulnerability_flags", "consent_to_sha
 STATUS_GROUP = ("status", "status_reason", "status_changed_at", "closed_on")
 NOT_CHOSEN = frozenset({"id", "office_id", "created_at", "deleted", "merged_into_id",
                         *STATUS_GROUP[1:], *LIST_FIELDS})
+# The absorbed file's values the person merging saw: another device may have changed them
+# on the server before the merge got there (app.sync.merge_carry_over).
+SEEN = tuple(f for f in wire_fields(Participant)
+             if f not in ("id", "office_id", "created_at", "deleted", "merged_into_id"))
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,8 @@ def _load_pair(session: Session, kept_id: str, absorbed_id: str
                ) -> tuple[Participant, Participant]:
     if kept_id == absorbed_id:
         raise ValidationError("absorbed_id", "is the same file as the one kept")
-    kept = load_participant(session, kept_id)
-    absorbed = load_participant(session, absorbed_id)
+    kept = load_participant(session, kept_id, follow_merge=False)
+    absorbed = load_participant(session, absorbed_id, follow_merge=False)
     for field, p in (("kept_id", kept), ("absorbed_id", absorbed)):
         if p.deleted or p.merged_into_id:
             raise ValidationError(field, "is a file that was already merged into another")
@@ -173,6 +177,7 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
         plan = _plan(session, kept, absorbed)
         changes = _kept_changes(kept, absorbed, plan, choices or {})
         undo: list[dict[str, Any]] = []
+        seen = {f: encode(getattr(absorbed, f)) for f in SEEN}
         spellings = [(kept.family_name, kept.given_names),
                      (absorbed.family_name, absorbed.given_names)]
 
@@ -204,7 +209,8 @@ def merge_participants(ctx: ServiceContext, kept_id: str, absorbed_id: str,
         pending = PendingMerge(id=new_id(), kept_id=kept.id, absorbed_id=absorbed.id,
                                op_ids=list(rec.op_ids), merged_at=ctx.now(),
                                undo={"updates": undo, "created_aliases": created,
-                                     "created_notes": [note_id] if note_id else []})
+                                     "created_notes": [note_id] if note_id else [],
+                                     "seen": seen})
         session.add(pending)
         rec.audit("merge", "participant", kept.id, kept.id,
                   {"absorbed_id": absorbed.id, "fields_chosen": sorted(choices or {}),
@@ -366,7 +372,7 @@ def undo_merge(ctx: ServiceContext, merge_id: str) -> None:
                         rec.delete(row, participant_id=merge.kept_id)
         session.flush()
         for pid in (merge.kept_id, merge.absorbed_id):
-            refresh_search(session, load_participant(session, pid))
+            refresh_search(session, load_participant(session, pid, follow_merge=False))
         rec.audit("merge_undone", "participant", merge.kept_id, merge.kept_id,
                   {"absorbed_id": merge.absorbed_id})
         _decide_reviews(session, ctx, merge.kept_id, merge.absorbed_id, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -13,10 +14,10 @@ from app.models.enums import ParticipantStatus, ReferralSource
 from app.models.wire import wire_fields
 from app.services import validation as v
 from app.services.context import ServiceContext
-from app.services.lookup import load_live
+from app.services.lookup import MAX_MERGE_HOPS, file_ids, load_live
 from app.services.name_keys import write_keys
 from app.services.recorder import ChangeRecorder, recording
-from app.services.text import build_search_text, digits
+from app.services.text import build_search_text, digits, file_numbers
 from app.services.views import AliasView, HouseholdMemberView, ParticipantDetail
 
 # Editable profile fields and how each is checked. Status has its own service
@@ -191,7 +192,7 @@ def get_participant(ctx: ServiceContext, participant_id: str, *,
 
     ensure_files_unlocked(ctx)
     with recording(ctx) as rec:
-        p = load_participant(rec.session, participant_id, follow_merge=True)
+        p = load_participant(rec.session, participant_id)
         if record_view:
             rec.audit("view", "participant", p.id, p.id)
         return detail_of(rec.session, p)
@@ -213,9 +214,13 @@ def detail_of(session: Session, p: Participant) -> ParticipantDetail:
 
 
 def load_participant(session: Session, participant_id: str, *,
-                     follow_merge: bool = False) -> Participant:
+                     follow_merge: bool = True) -> Participant:
+    """The live file `participant_id` names. A merged file's id names the file that absorbed
+    it, for writes too: an edit, note or check-in made through it belongs to the person's
+    one file, not to the tombstone no list shows. Only the merge itself asks for the merged
+    file as it is (`follow_merge=False`)."""
     p = session.get(Participant, participant_id)
-    # A merged file resolves to the file that absorbed it (chains are short, but bounded).
+    # Chains are short (a merged file's own merges are re-pointed), but bounded.
     hops = 0
     while follow_merge and p is not None and p.merged_into_id and hops < 10:
         p = session.get(Participant, p.merged_into_id)
@@ -230,21 +235,49 @@ def _check_caseworker(session: Session, caseworker_id: str | None) -> None:
         raise ValidationError("caseworker_id", "is not a known caseworker")
 
 
-def _derive(p: Participant, aliases: list[tuple[str, str | None]]) -> None:
+def _derive(p: Participant, aliases: list[tuple[str, str | None]],
+            merged: Sequence[str] = ()) -> None:
     p.phone_digits = digits(p.phone) or None
     p.search_text = build_search_text(
         p.family_name, p.given_names, [f"{a} {b or ''}" for a, b in aliases], p.client_id,
-        p.phone, p.external_ref)
+        p.phone, p.external_ref, merged)
+
+
+def _merged_numbers(session: Session, participant_id: str) -> list[str]:
+    """The client IDs, phones and references of the files merged into this one: searched
+    for, they find it (a value not chosen at the merge stays only on the tombstone)."""
+    ids = file_ids(session, participant_id)[1:]
+    if not ids:
+        return []
+    return [n for row in session.execute(select(
+        Participant.client_id, Participant.phone, Participant.external_ref).where(
+        Participant.id.in_(ids)).order_by(Participant.id)) for n in file_numbers(*row)]
+
+
+def _live_end(session: Session, p: Participant) -> Participant | None:
+    """The live file a merged file went into, if this device has it."""
+    current: Participant | None = p
+    for _ in range(MAX_MERGE_HOPS):
+        if current is None or not current.merged_into_id:
+            break
+        current = session.get(Participant, current.merged_into_id)
+    return current if current is not None and not current.merged_into_id else None
 
 
 def _refresh_search(session: Session, p: Participant) -> None:
     """Derived columns and the matcher's name keys are local (never synced), so they change
-    without the recorder."""
+    without the recorder. A merged file's numbers are searched on the file it went into:
+    that one is refreshed too."""
     aliases = session.execute(select(Alias.family_name, Alias.given_names).where(
         Alias.participant_id == p.id, Alias.deleted.is_(False))).all()
-    _derive(p, [(a, b) for a, b in aliases])
+    _derive(p, [(a, b) for a, b in aliases], _merged_numbers(session, p.id))
     write_keys(session, p.id, [(p.family_name, p.given_names), *((a, b) for a, b in aliases)],
                p.date_of_birth)
+    if p.merged_into_id:
+        end = _live_end(session, p)
+        if end is not None and end is not p:
+            session.flush()
+            _refresh_search(session, end)
 
 
 refresh_search = _refresh_search

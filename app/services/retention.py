@@ -45,8 +45,12 @@ def purge_expired_files(ctx: ServiceContext) -> PurgeSummary:
         office = session.get(Office, ctx.office_id)
         days = office.retention_days if office is not None else 365
         cutoff = ctx.now().date() - timedelta(days=days)
+        # A merged file is no candidate of its own, whatever status its tombstone kept: it
+        # belongs to the file it went into, and goes only with that one (its check-ins
+        # keep its id and are that file's history).
         candidates = session.scalars(select(Participant.id).where(
             Participant.status == ParticipantStatus.CLOSED.value,
+            Participant.merged_into_id.is_(None),
             Participant.closed_on.is_not(None), Participant.closed_on <= cutoff)).all()
         purged = kept = 0
         session.info[REMOTE_APPLY] = True  # a local purge: no outbox deletes

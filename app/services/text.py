@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from app.services.consonants import consonants
 from app.services.latin import east_asian_name, is_arabic, to_latin
@@ -79,13 +80,20 @@ def has_false_digits(value: str) -> bool:
     return any(ch.isdigit() and unicodedata.decimal(ch, None) is None for ch in value)
 
 
+def file_numbers(client_id: str | None, phone: str | None,
+                 external_ref: str | None) -> list[str]:
+    """A file's numbers as its search text holds them (a phone by its digits)."""
+    return [n for n in (client_id, digits(phone), external_ref) if n]
+
+
 def build_search_text(family_name: str, given_names: str | None, aliases: list[str],
                       client_id: str | None, phone: str | None,
-                      external_ref: str | None = None) -> str:
+                      external_ref: str | None = None, merged: Sequence[str] = ()) -> str:
     """Every name, alias and number folded; then the names written in another script in
-    Latin letters too, so 'Shevchenko' finds 'Шевченко'."""
+    Latin letters too, so 'Shevchenko' finds 'Шевченко'. `merged`: the numbers of the files
+    merged into this one (`file_numbers`), so a client ID or phone of either finds it."""
     parts = [family_name, given_names or "", *aliases, client_id or "", digits(phone),
-             external_ref or ""]
+             external_ref or "", *merged]
     folded = [fold(p) for p in parts if p]
     names = [fold(p) for p in (family_name, given_names or "", *aliases) if p]
     latin = [" ".join(w for w in map(to_latin, n.split()) if w.isascii())

@@ -72,11 +72,23 @@ def apply_change(session: Session, change: Change) -> SyncedEntity | None:
         session.add(row)
     else:
         keep = _pending_fields(session, change.entity, change.record_id)
+        went_into = getattr(row, "merged_into_id", None)
         for name, value in values.items():
             if name not in keep and name != "id":
                 setattr(row, name, value)
         row.version = max(row.version, change.version)
+        _refresh_left(session, went_into, row)
     return row
+
+
+def _refresh_left(session: Session, went_into: str | None, row: SyncedEntity) -> None:
+    """A merged file taken back (a merge refused or undone): the file it had gone into no
+    longer holds its numbers in its search text."""
+    if went_into and went_into != getattr(row, "merged_into_id", None):
+        left = session.get(Participant, went_into)
+        if left is not None:
+            session.flush()
+            refresh_search(session, left)
 
 
 def apply_page(session: Session, changes: list[Change]) -> None:
@@ -109,6 +121,7 @@ def apply_page(session: Session, changes: list[Change]) -> None:
                 fresh.append(values)
             else:
                 keep = pending.get(change.record_id, set())
+                went_into = getattr(row, "merged_into_id", None)
                 for name, value in values.items():
                     if name not in keep and name != "id":
                         setattr(row, name, value)
@@ -116,8 +129,13 @@ def apply_page(session: Session, changes: list[Change]) -> None:
                 if cls is Participant:
                     session.flush()
                     refresh_search(session, row)  # type: ignore[arg-type]
+                    _refresh_left(session, went_into, row)
             if cls is Alias:
                 parents.add(str(change.values.get("participant_id")))
+            elif cls is Participant and row is None and change.values.get("merged_into_id"):
+                # A merged file new here: its numbers go into the search text of the file
+                # it went into, once both are written.
+                parents.add(change.record_id)
         if fresh:
             columns = {c.key for c in cls.__table__.columns}
             rows = [{k: v for k, v in r.items() if k in columns} for r in fresh]

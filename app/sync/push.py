@@ -18,6 +18,7 @@ from app.services.context import ServiceContext
 from app.services.participant_merge import reopen_refused_pair
 from app.services.recorder import REMOTE_APPLY
 from app.sync.client import SyncClient
+from app.sync.merge_carry_over import carry_over_edits
 from app.sync.pull import UNAPPLIABLE, apply_change, refresh_derived
 from app.sync.wire import Change, OpResult, PushResponse
 
@@ -100,6 +101,13 @@ def push_outbox(ctx: ServiceContext, client: SyncClient, batch_size: int,
             following = [] if unanswered else _read_batch(ctx, batch_size, entries[-1].seq)
             in_flight = send(following) if following else None
             _record_answers(ctx, entries, answers, summary)
+            if in_flight is None and not unanswered:
+                # Written while the answers were recorded (an edit a merge's answer carried
+                # over to the kept file, or one made meanwhile): sent in this push too. Read
+                # from the start: every entry sent is answered and gone, and SQLite numbers
+                # a new row after the highest left, which may be below those sent.
+                following = _read_batch(ctx, batch_size)
+                in_flight = send(following) if following else None
             if progress:
                 progress("push", min(summary.pushed, total), max(total, summary.pushed))
             if unanswered:  # sending them again would loop: the server is at fault
@@ -193,6 +201,10 @@ def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
                     seq=0, entity=entry.entity, record_id=entry.record_id,  # type: ignore[arg-type]
                     version=answer.version, values=answer.values))
                 refresh_derived(session, row)
+        for entry in answered:
+            if entry.kind == "merge":
+                summary.conflicts += carry_over_edits(
+                    session, ctx, entry.op_id, entry.record_id, answers[entry.op_id].values)
         summary.pushed += len(answered)
         summary.records += sum(e.entity != AuditEvent.__entity__ for e in answered)
 

@@ -93,7 +93,11 @@ class ComparisonTable(QTableWidget):
         self.details = None
         self.setRowCount(0)
 
-    def show_files(self, details: PairDetails, keep_a: bool) -> None:
+    def show_files(self, details: PairDetails, keep_a: bool,
+                   chosen: dict[str, int] | None = None) -> None:
+        """`chosen`: values the person chose before the files were shown again (`chosen()`),
+        kept for the fields still to choose."""
+        chosen = chosen or {}
         self.details = details
         self.setRowCount(0)
         fields = details.comparison.fields
@@ -113,6 +117,9 @@ class ComparisonTable(QTableWidget):
                 choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
                 choice.setAccessibleName(f"{tr('Value to keep')}: {field_label(f.field)}")
                 choice.activated.connect(lambda _, c=choice: c.setProperty(CHOSEN, True))
+                if f.field in chosen:
+                    choice.setCurrentIndex(chosen[f.field])
+                    choice.setProperty(CHOSEN, True)
                 self.setCellWidget(i, 3, choice)  # rows were cleared above
             elif is_empty(f.a_value) != is_empty(f.b_value):
                 # One file only has it: the merged file keeps that value, whichever is kept.
@@ -137,6 +144,16 @@ class ComparisonTable(QTableWidget):
             kept, other = (f.a_value, f.b_value) if keep_a else (f.b_value, f.a_value)
             from_a = keep_a if not (is_empty(kept) and not is_empty(other)) else not keep_a
             choice.setCurrentIndex(0 if from_a else 1)
+
+    def chosen(self) -> dict[str, int]:
+        """The values the person chose (not left to the defaults): field -> row index of the
+        choice (0: file A's, 1: file B's)."""
+        out: dict[str, int] = {}
+        for i in range(self.rowCount()):
+            widget = self.cellWidget(i, 3)
+            if isinstance(widget, QComboBox) and widget.property(CHOSEN):
+                out[self.item(i, 0).data(Qt.ItemDataRole.UserRole)] = widget.currentIndex()
+        return out
 
     def choices(self, keep_a: bool) -> dict[str, str]:
         """Each differing field: 'kept' or 'absorbed', from the side chosen in its row."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ValidationError
 from app.services.context import ServiceContext
 from app.services.duplicate_review import (
     ReviewPair,
@@ -350,14 +351,15 @@ class DuplicatesPage(QWidget):
         run_in_background(lambda: load_pair_details(self.ctx, pair.a_id, pair.b_id),
                           lambda details: self._show_details(pair, details), self._failed)
 
-    def _show_details(self, pair: ReviewPair, details: PairDetails) -> None:
+    def _show_details(self, pair: ReviewPair, details: PairDetails,
+                      keep_a: bool | None = None, chosen: dict[str, int] | None = None) -> None:
         if self.current_pair() != pair:
             return  # another pair was chosen meanwhile
         self.details = details
         self.empty_note.hide()
-        keep_a = details.keep_a_first
+        keep_a = details.keep_a_first if keep_a is None else keep_a
         (self.keep_a if keep_a else self.keep_b).setChecked(True)
-        self.compare.show_files(details, keep_a)
+        self.compare.show_files(details, keep_a, chosen)
         self.files_note.setText(fill(tr("File A: %1. File B: %2."), weight_words(details.a),
                                      weight_words(details.b)))
         self._set_deciding(True)
@@ -374,7 +376,27 @@ class DuplicatesPage(QWidget):
         self._set_deciding(False)
         self.say(tr("Merging the two files..."))
         run_in_background(lambda: merge_participants(self.ctx, kept, absorbed, choices),
-                          self._merged, self._failed)
+                          self._merged, self._merge_failed)
+
+    def _merge_failed(self, exc: BaseException) -> None:
+        """Choices refused because the files changed since they were compared (a sync
+        brought a value, another window edited one): a value the person never saw would
+        have to be chosen, and the comparison did not show it. It is shown again as the
+        files are now, with the file to keep and the values chosen so far."""
+        pair = self.current_pair()
+        if (not isinstance(exc, ValidationError) or pair is None
+                or not set(exc.errors) - {"kept_id", "absorbed_id"}):
+            self._failed(exc)
+            return
+        keep_a, chosen = self.keep_a.isChecked(), self.compare.chosen()
+
+        def shown(details: PairDetails) -> None:
+            self._show_details(pair, details, keep_a, chosen)
+            self.say(tr("The two files changed since they were shown: check the values to "
+                        "keep, then merge again."))
+
+        run_in_background(lambda: load_pair_details(self.ctx, pair.a_id, pair.b_id), shown,
+                          self._failed)
 
     def _merged(self, result: MergeResult) -> None:
         self.files_changed.emit()

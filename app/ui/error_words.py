@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from app.errors import (
     CCMSError,
     DeviceRevoked,
@@ -18,7 +16,7 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.ui.field_labels import error_field_label
-from app.ui.i18n import fill, tr
+from app.ui.i18n import fill, join_clauses, tr
 from app.ui.message_words import field_message, file_message
 
 __all__ = ["describe", "field_errors", "field_message"]
@@ -28,9 +26,8 @@ def field_errors(errors: dict[str, str]) -> str:
     """A ValidationError's problems, each named by its field's label, in the shown language."""
     # French puts a space before the colon: the separator is translated too.
     # So is the one between problems (French: "a ; b").
-    words = [fill(tr("%1: %2"), error_field_label(f), field_message(m))
-             for f, m in errors.items()]
-    return functools.reduce(lambda a, b: fill(tr("%1; %2"), a, b), words) if words else ""
+    return join_clauses([fill(tr("%1: %2"), error_field_label(f), field_message(m))
+                         for f, m in errors.items()])
 
 
 def describe(exc: BaseException) -> str:

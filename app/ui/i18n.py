@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -30,6 +31,12 @@ def fill(text: str, *args: object) -> str:
         return str(args[i - 1]) if 1 <= i <= len(args) else m.group(0)
 
     return re.sub(r"%(\d)", arg, text)
+
+
+def join_clauses(words: list[str]) -> str:
+    """`words` joined by the shown language's "; " (French puts a space before it: "a ; b"),
+    through the translated "%1; %2"; empty for none."""
+    return functools.reduce(lambda a, b: fill(tr("%1; %2"), a, b), words) if words else ""
 
 
 def tr_n(n: int, one: str, other: str) -> str:

@@ -53,6 +53,16 @@ def reason_words(code: str) -> str:
     return words.get(code, REASONS.get(code, code))
 
 
+def candidate_line(c: DuplicateCandidate) -> str:
+    """One probable duplicate as a line: name, date of birth and client ID, only those the
+    file has (no dangling separator for a missing one), then why it is listed."""
+    parts = [isolate(c.display_name), c.date_of_birth or "", c.client_id or ""]
+    line = " — ".join(p for p in parts if p)
+    # "Few details" is about the query, not one file: said once, above the list.
+    reasons = ", ".join(reason_words(r) for r in c.reasons if r != "few_details")
+    return f"{line} ({reasons})" if reasons else line
+
+
 class IntakeDialog(QDialog):
     created = Signal(str)
     open_existing = Signal(str)
@@ -118,12 +128,9 @@ class IntakeDialog(QDialog):
     def _show(self, found: list[DuplicateCandidate]) -> None:
         self.next_button.setEnabled(True)
         self.candidates.clear()
-        # "Few details" is about the query, not one file: said once, above the list.
         few = any("few_details" in c.reasons for c in found)
         for c in found:
-            reasons = ", ".join(reason_words(r) for r in c.reasons if r != "few_details")
-            item = QListWidgetItem(f"{isolate(c.display_name)} — {c.date_of_birth or '?'}"
-                                   f" — {c.client_id or ''} ({reasons})")
+            item = QListWidgetItem(candidate_line(c))
             item.setData(Qt.ItemDataRole.UserRole, c.participant_id)
             self.candidates.addItem(item)
         if few:

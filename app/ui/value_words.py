@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QLocale
 
 from app.sync.wire import FIELD_TYPES
-from app.ui.i18n import fill, tr
+from app.ui.i18n import fill, join_clauses, tr
 from app.ui.participant_model import STATUS_WORDS, status_word
 from app.ui.record_dialogs import (
     frequency_words,
@@ -201,9 +201,10 @@ def value_words(field: str, value: Any, entity: str | None = None) -> str:
         return tr("Yes") if value else tr("No")
     one = _one(field, entity or "participant")
     if field == "needs" and isinstance(value, dict):  # each need with its note
+        # Joined as French wants it ("a ; b"), as the colon inside each need is.
         needs = referral_type_words()
-        return "; ".join(fill(tr("%1: %2"), needs.get(k, k.replace("_", " ")), v) if v else
-                         needs.get(k, k.replace("_", " ")) for k, v in value.items())
+        return join_clauses([fill(tr("%1: %2"), needs.get(k, k.replace("_", " ")), v) if v
+                             else needs.get(k, k.replace("_", " ")) for k, v in value.items()])
     if isinstance(value, list | tuple):
         return ", ".join(one(str(v)) for v in value)
     return one(str(value))

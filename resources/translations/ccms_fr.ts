@@ -388,6 +388,10 @@
         <translation>Dossier A : %1. Dossier B : %2.</translation>
     </message>
     <message>
+        <source>The two files changed since they were shown: check the values to keep, then merge again.</source>
+        <translation>Les deux dossiers ont changé depuis leur affichage : vérifiez les valeurs à conserver, puis fusionnez de nouveau.</translation>
+    </message>
+    <message>
         <source>Both files had a current supervision agreement: the kept file now has both; end the one that no longer applies.</source>
         <translation>Les deux dossiers avaient une entente de surveillance en vigueur : le dossier gardé a maintenant les deux; mettez fin à celle qui ne s'applique plus.</translation>
     </message>
@@ -474,10 +478,6 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>%1; %2</source>
-        <translation>%1 ; %2</translation>
     </message>
     <message>
         <source>Record identifier</source>
@@ -922,6 +922,10 @@
     <message>
         <source>%1 (column mapping)</source>
         <translation>%1 (correspondance des colonnes)</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
     </message>
     <message>
         <source>Import it and list the pair for review</source>

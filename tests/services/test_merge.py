@@ -3,11 +3,13 @@ a tombstone that resolves to the kept one, and undo (while unsynced) restores bo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
 from app.errors import MergeNotUndoable, ValidationError
-from app.models import Alias, OutboxEntry, Participant, PendingMerge
+from app.models import Alias, CaseNote, CheckIn, OutboxEntry, Participant, PendingMerge
 from app.services import participants as ps
 from app.services.agreements import create_agreement, list_agreements
 from app.services.checkins import list_checkins, record_checkin
@@ -250,3 +252,71 @@ def test_a_merged_file_cannot_be_merged_again_and_chains_point_to_the_last(
     with ctx.store.session() as s:
         assert s.get(Participant, absorbed).merged_into_id == third  # type: ignore[union-attr]
     assert ps.get_participant(ctx, absorbed, record_view=False).id == third
+
+
+def test_writes_through_the_absorbed_id_go_to_the_kept_file(ctx: ServiceContext) -> None:
+    """A link or a screen still holding the absorbed id (a household member's link, a file
+    left open) writes to the person's one file: not to the tombstone, where no list shows
+    it, nor past a rule of the kept file (a second current agreement)."""
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, kept)
+    merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept", "status": "kept"})
+    ps.update_participant(ctx, absorbed, {"email": "y.mohammed@example.org"})
+    assert ps.get_participant(ctx, kept, record_view=False).email == "y.mohammed@example.org"
+    with pytest.raises(ValidationError) as err:
+        create_agreement(ctx, absorbed, WEEKLY)
+    assert "agreement" in err.value.errors
+    note = add_note(ctx, absorbed, "Called from the shelter.")
+    checkin = record_checkin(ctx, absorbed, {"outcome": "attended", "mode": "telephone"})
+    change_status(ctx, absorbed, "suspended", reason="hospital")
+    with ctx.store.session() as s:
+        for cls, rid in ((CaseNote, note), (CheckIn, checkin)):
+            assert s.get(cls, rid).participant_id == kept  # type: ignore[union-attr]
+        tomb = s.get(Participant, absorbed)
+        assert tomb is not None and tomb.email is None and tomb.status == "referred"
+    assert ps.get_participant(ctx, kept, record_view=False).status == "suspended"
+
+
+def _found(ctx: ServiceContext, term: str) -> list[str]:
+    return [r.id for r in search_participants(ctx, ParticipantQuery(term)).rows]
+
+
+def test_the_absorbed_files_numbers_find_the_kept_file_until_undone(
+        ctx: ServiceContext) -> None:
+    """Both files had a client ID and a phone; the kept file's were chosen. The absorbed
+    file's still find the person (they stay on the tombstone, which search leaves out),
+    and no longer find the kept file once the merge is undone."""
+    kept, absorbed = _two_files(ctx)
+    ps.update_participant(ctx, kept, {"client_id": "87654321", "external_ref": "OLD-7"})
+    ps.update_participant(ctx, absorbed, {"external_ref": "OLD-9"})
+    choices = {d.field: "kept" for d in plan_merge(ctx, kept, absorbed).differences}
+    assert {"client_id", "phone", "external_ref"} <= set(choices)
+    result = merge_participants(ctx, kept, absorbed, choices)
+    for term in ("12345678", "6045550199", "old-9", "87654321", "6045550101"):
+        assert _found(ctx, term) == [kept], term
+    undo_merge(ctx, result.merge_id)
+    for term in ("12345678", "6045550199", "old-9"):
+        assert _found(ctx, term) == [absorbed], term
+    assert _found(ctx, "87654321") == [kept]
+
+
+def test_an_export_resolves_the_absorbed_id_its_records_keep(ctx: ServiceContext,
+                                                              tmp_path: Path) -> None:
+    """Check-ins keep the absorbed file's id: the export holds that file too (deleted,
+    naming the file it went into), so no exported record names a file the export lacks."""
+    import json
+
+    from app.services.export import export_all
+
+    kept, absorbed = _two_files(ctx)
+    _with_records(ctx, absorbed)
+    merge_participants(ctx, kept, absorbed, {
+        "family_name": "kept", "given_names": "kept", "phone": "kept", "status": "absorbed"})
+    out = tmp_path / "all.jsonl"
+    export_all(ctx, "jsonl", out)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    files = {r["id"]: r for r in rows if r["entity"] == "participant"}
+    assert files[absorbed]["merged_into_id"] == kept and files[absorbed]["deleted"] is True
+    named = {r["participant_id"] for r in rows if r.get("participant_id")}
+    assert absorbed in named and named <= set(files)

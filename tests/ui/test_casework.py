@@ -78,6 +78,21 @@ def test_intake_finds_a_file_written_in_arabic_and_keeps_its_date_in_order(  # t
     assert item.text().startswith(f"{FSI}أحمد, محمد{PDI} — 1990-07-03")
 
 
+def test_a_probable_duplicate_without_client_id_or_date_has_no_dangling_dash(  # type: ignore[no-untyped-def]
+        qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    """A line holds the parts the file has: no " — " left hanging for a missing client ID
+    or date of birth."""
+    create_participant(ctx, {"family_name": "Okafor", "given_names": "Chidi",
+                             "date_of_birth": "1985-02-11"})
+    create_participant(ctx, {"family_name": "Okafor", "given_names": "Chidi"})
+    dialog = _check_intake(qtbot, unlocked, {"family_name": "Okafor", "given_names": "Chidi",
+                                             "date_of_birth": "1985-02-11"})
+    lines = sorted(dialog.candidates.item(i).text() for i in range(dialog.candidates.count()))
+    assert [line.split(" (")[0] for line in lines] == ["Okafor, Chidi",
+                                                        "Okafor, Chidi — 1985-02-11"]
+    assert all("— (" not in line and "—  (" not in line for line in lines)
+
+
 def test_only_right_to_left_names_are_isolated() -> None:
     from app.ui.bidi import FSI, PDI, isolate
 

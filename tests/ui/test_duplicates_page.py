@@ -14,7 +14,7 @@ from app.services.duplicate_review import ReviewPair
 from app.services.notes import add_note
 from app.services.participant_status import change_status
 from app.services.participants import create_participant, get_participant
-from app.ui import duplicates_page
+from app.ui import duplicate_comparison, duplicates_page
 from app.ui.duplicate_pairs_model import FILE_A, WHY, DuplicatePairTableModel
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
@@ -360,3 +360,38 @@ def test_an_empty_page_says_what_to_do(qtbot, ctx: ServiceContext,  # type: igno
     page.select_row(0)
     qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
     assert not page.empty_note.isVisible()
+
+
+def test_files_changed_while_compared_are_shown_again_to_choose(  # type: ignore[no-untyped-def]
+        qtbot, ctx: ServiceContext, clock: FixedClock, unlocked: MainWindow) -> None:
+    """A sync gives both files an e-mail address, each its own, while the pair is compared:
+    the merge cannot go on without a choice the comparison did not offer. Before, it said
+    to choose and offered nothing, whatever the person did. Now the files are shown again
+    as they are, with the person's choices kept, and the next merge goes through."""
+    from app.services.participants import update_participant
+
+    real, copy = _plant(ctx, clock)
+    page = _scan(qtbot, unlocked)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.merge_button.isEnabled(), timeout=10_000)
+    copy_is_a = page.details.comparison.a_id == copy
+    rows = _rows(page)
+    assert "email" not in rows
+    phone = page.compare.cellWidget(rows["phone"], 3)
+    phone.setCurrentIndex(0 if copy_is_a else 1)  # the copy's phone, the real file kept
+    phone.setProperty(duplicate_comparison.CHOSEN, True)
+    update_participant(ctx, real, {"email": "lan.nguyen@example.org"})
+    update_participant(ctx, copy, {"email": "tl.nguyen@example.org"})
+
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "email" in _rows(page) and page.merge_button.isEnabled(),
+                    timeout=10_000)
+    assert page.message.text() == ("The two files changed since they were shown: check the "
+                                   "values to keep, then merge again.")
+    rows = _rows(page)
+    assert page.compare.cellWidget(rows["phone"], 3).currentIndex() == (0 if copy_is_a else 1)
+    assert page.keep_a.isChecked() == (not copy_is_a)
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.undo_button.isEnabled(), timeout=10_000)
+    kept = get_participant(ctx, copy, record_view=False)
+    assert (kept.id, kept.phone, kept.email) == (real, "778 555 0199", "lan.nguyen@example.org")

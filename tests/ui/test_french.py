@@ -122,3 +122,15 @@ def test_field_problems_are_joined_the_french_way(qtbot) -> None:  # type: ignor
         assert " ; " in words and words.count(" : ") == 2
     finally:
         install_language("en")
+
+
+def test_needs_with_notes_are_joined_the_french_way(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.value_words import value_words
+    needs = {"housing": "shelter until May", "employment": ""}
+    assert value_words("needs", needs) == "housing: shelter until May; employment"
+    assert install_language("fr")
+    try:
+        words = value_words("needs", needs)
+        assert words.count(" ; ") == 1 and words.count(" : ") == 1
+    finally:
+        install_language("en")
