@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from app.models import ENTITIES
 from app.models.wire import to_wire
 from app.services.context import ServiceContext
+from app.services.participant_merge import merge_participants, plan_merge
+from app.services.referrals import list_referrals
 from server.db import Record
 
 
@@ -39,3 +41,14 @@ def server_versions(db_url: str) -> dict[tuple[str, str], int]:
             return {(r.entity, r.record_id): r.version for r in session.scalars(select(Record))}
     finally:
         engine.dispose()
+
+
+def merge_keeping_kept(ctx: ServiceContext, kept: str, absorbed: str) -> None:
+    """Merges `absorbed` into `kept`, keeping the kept file's value wherever they differ."""
+    choices = {d.field: "kept" for d in plan_merge(ctx, kept, absorbed).differences}
+    merge_participants(ctx, kept, absorbed, choices)
+
+
+def providers(ctx: ServiceContext, pid: str) -> set[str]:
+    """The providers of a file's referrals."""
+    return {r.provider for r in list_referrals(ctx, pid)}

@@ -13,15 +13,13 @@ from app.services import participants as ps
 from app.services.health import check_store
 from app.services.notes import add_note
 from app.services.participant_merge import (
-    merge_participants,
-    plan_merge,
     undo_merge,
     undoable_merges,
 )
-from app.services.referrals import list_referrals, make_referral
+from app.services.referrals import make_referral
 from app.sync import state
 from tests.sync.conftest import Devices, RunningServer, sync
-from tests.sync.helpers import device_state, server_state
+from tests.sync.helpers import device_state, merge_keeping_kept, providers, server_state
 from tests.sync.proxy import Fault, FaultProxy
 
 UNAVAILABLE = Fault("status", status=503, retry_after="0", path="/v1/push")
@@ -44,15 +42,6 @@ def _files(ctx: ps.ServiceContext) -> tuple[str, str]:
     return kept, absorbed
 
 
-def _merge(ctx: ps.ServiceContext, kept: str, absorbed: str) -> None:
-    choices = {d.field: "kept" for d in plan_merge(ctx, kept, absorbed).differences}
-    merge_participants(ctx, kept, absorbed, choices)
-
-
-def _providers(ctx: ps.ServiceContext, pid: str) -> set[str]:
-    return {r.provider for r in list_referrals(ctx, pid)}
-
-
 def test_undone_after_a_push_the_server_never_got(devices: Devices, server: RunningServer,
                                                    proxy: FaultProxy) -> None:
     """The push read the merge to send it but the server was unavailable: the undo is sent
@@ -64,7 +53,7 @@ def test_undone_after_a_push_the_server_never_got(devices: Devices, server: Runn
     assert sync(one).complete and sync(two).complete
     make_referral(two, absorbed, {"type": "legal", "provider": "Legal Aid"})
     assert sync(two).complete
-    _merge(one, kept, absorbed)
+    merge_keeping_kept(one, kept, absorbed)
     proxy.add(*[UNAVAILABLE] * 4)
     assert not sync(one, retries=1).complete
     [pending] = undoable_merges(one)
@@ -73,8 +62,8 @@ def test_undone_after_a_push_the_server_never_got(devices: Devices, server: Runn
     assert sync(one).complete and sync(two).complete and sync(one).complete
     for ctx in (one, two):
         assert ps.get_participant(ctx, absorbed, record_view=False).id == absorbed
-        assert _providers(ctx, absorbed) == {"Shelter Y", "Legal Aid"}
-        assert _providers(ctx, kept) == set()
+        assert providers(ctx, absorbed) == {"Shelter Y", "Legal Aid"}
+        assert providers(ctx, kept) == set()
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
 
 
@@ -87,7 +76,7 @@ def test_a_merge_partly_pushed_is_no_longer_undoable_and_completes(
     state.write(one.store, state.SERVER_URL, proxy.url)
     kept, absorbed = _files(one)
     assert sync(one).complete and sync(two).complete
-    _merge(one, kept, absorbed)
+    merge_keeping_kept(one, kept, absorbed)
     proxy.add(Fault("pass"), *[UNAVAILABLE] * 4)
     summary = sync(one, batch_size=2, retries=1)
     assert not summary.complete and summary.pushed == 2
@@ -96,7 +85,7 @@ def test_a_merge_partly_pushed_is_no_longer_undoable_and_completes(
     assert sync(one).complete and sync(two).complete and sync(one).complete
     for ctx in (one, two):
         assert ps.get_participant(ctx, absorbed, record_view=False).id == kept
-        assert _providers(ctx, kept) == {"Shelter Y"}
+        assert providers(ctx, kept) == {"Shelter Y"}
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
 
 
@@ -107,10 +96,10 @@ def test_audit_chains_stay_whole_through_merges_undos_and_syncs(
     one, two = devices.new("one"), devices.new("two")
     kept, absorbed = _files(one)
     assert sync(one).complete and sync(two).complete
-    _merge(one, kept, absorbed)
+    merge_keeping_kept(one, kept, absorbed)
     [pending] = undoable_merges(one)
     undo_merge(one, pending.merge_id)
-    _merge(two, absorbed, kept)
+    merge_keeping_kept(two, absorbed, kept)
     assert sync(two).complete and sync(one).complete and sync(two).complete
     for ctx in (one, two):
         report = check_store(ctx)

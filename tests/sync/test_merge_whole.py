@@ -26,7 +26,7 @@ from app.sync import state
 from app.sync.wire import Operation
 from server.db import ATTACHED, init_db, make_engine, records_attached_to
 from tests.sync.conftest import Devices, RunningServer, sync
-from tests.sync.helpers import device_state, server_state
+from tests.sync.helpers import device_state, merge_keeping_kept, providers, server_state
 from tests.sync.proxy import Fault, FaultProxy
 from tests.sync.test_refusals import _token
 
@@ -41,15 +41,6 @@ def _files_with_records(ctx: ps.ServiceContext) -> tuple[str, str]:
         make_referral(ctx, pid, {"type": "housing", "provider": provider})
         add_note(ctx, pid, f"Note kept with {provider}.")
     return x, y
-
-
-def _merge(ctx: ps.ServiceContext, kept: str, absorbed: str) -> None:
-    choices = {d.field: "kept" for d in plan_merge(ctx, kept, absorbed).differences}
-    merge_participants(ctx, kept, absorbed, choices)
-
-
-def _providers(ctx: ps.ServiceContext, pid: str) -> set[str]:
-    return {r.provider for r in list_referrals(ctx, pid)}
 
 
 def _decisions(ctx: ps.ServiceContext) -> list[str | None]:
@@ -74,15 +65,15 @@ def test_the_same_files_merged_each_way_keep_every_record_on_the_one_file_left(
     one, two = devices.new("one"), devices.new("two")
     x, y = _files_with_records(one)
     assert sync(one).complete and sync(two).complete
-    _merge(one, y, x)  # x into y: this one reaches the server first and stands
-    _merge(two, x, y)  # y into x
+    merge_keeping_kept(one, y, x)  # x into y: this one reaches the server first and stands
+    merge_keeping_kept(two, x, y)  # y into x
     assert sync(one).complete
     summary = sync(two)
     assert summary.complete and summary.withdrawn > 0 and summary.rejected == 0
     assert sync(one).complete
     for ctx in (one, two):
         assert ps.get_participant(ctx, x, record_view=False).id == y
-        assert _providers(ctx, y) == {"Shelter X", "Shelter Y"}, ctx.device_id
+        assert providers(ctx, y) == {"Shelter X", "Shelter Y"}, ctx.device_id
         assert sorted(n.body for n in list_notes(ctx, y)) == [
             "Note kept with Shelter X.", "Note kept with Shelter Y."], ctx.device_id
     assert _left_on_merged_files(server.db_url, one.office_id) == []
@@ -103,7 +94,7 @@ def test_a_merge_the_server_refuses_moves_nothing(devices: Devices,
         s.execute(delete(OutboxEntry).where(OutboxEntry.record_id == lost))
         # The pair as a scan would have listed it for review.
         s.add(DuplicateReview(participant_id=x, candidate_id=lost, score=0.9, source="scan"))
-    _merge(one, lost, x)
+    merge_keeping_kept(one, lost, x)
     assert _decisions(one) == ["merged"]
     with one.store.session() as s:
         made = [a.id for a in s.scalars(select(Alias).where(Alias.participant_id == lost))]
@@ -113,7 +104,7 @@ def test_a_merge_the_server_refuses_moves_nothing(devices: Devices,
     assert sync(two).complete
     for ctx in (one, two):
         assert ps.get_participant(ctx, x, record_view=False).id == x
-        assert _providers(ctx, x) == {"Shelter X"}
+        assert providers(ctx, x) == {"Shelter X"}
         assert len(list_notes(ctx, x)) == 1
     assert _decisions(one) == [None]  # two files again: the pair is back for review
     with one.store.session() as s:
@@ -133,10 +124,10 @@ def test_records_the_merging_device_did_not_know_follow_the_merge(
     assert sync(one).complete and sync(two).complete
     make_referral(two, absorbed, {"type": "employment", "provider": "Work Centre"})
     assert sync(two).complete
-    _merge(one, kept, absorbed)
+    merge_keeping_kept(one, kept, absorbed)
     assert sync(one).complete and sync(two).complete
     for ctx in (one, two):
-        assert _providers(ctx, kept) == {"Shelter X", "Shelter Y", "Work Centre"}
+        assert providers(ctx, kept) == {"Shelter X", "Shelter Y", "Work Centre"}
     assert _left_on_merged_files(server.db_url, one.office_id) == []
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
 
@@ -148,13 +139,13 @@ def test_a_record_written_for_a_file_merged_elsewhere_goes_to_the_kept_file(
     one, two = devices.new("one"), devices.new("two")
     kept, absorbed = _files_with_records(one)
     assert sync(one).complete and sync(two).complete
-    _merge(one, kept, absorbed)
+    merge_keeping_kept(one, kept, absorbed)
     assert sync(one).complete
     add_note(two, absorbed, "Written offline.")
     make_referral(two, absorbed, {"type": "legal", "provider": "Legal Aid"})
     assert sync(two).complete and sync(one).complete
     for ctx in (one, two):
-        assert "Legal Aid" in _providers(ctx, kept)
+        assert "Legal Aid" in providers(ctx, kept)
         assert "Written offline." in {n.body for n in list_notes(ctx, kept)}
     assert _left_on_merged_files(server.db_url, one.office_id) == []
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
@@ -174,8 +165,8 @@ def test_a_merge_undone_before_it_was_sent_moves_nothing_anywhere(
     undo_merge(one, merge_participants(one, kept, absorbed, choices).merge_id)
     assert sync(one).complete and sync(two).complete and sync(one).complete
     for ctx in (one, two):
-        assert _providers(ctx, absorbed) == {"Shelter Y", "Work Centre"}
-        assert _providers(ctx, kept) == {"Shelter X"}
+        assert providers(ctx, absorbed) == {"Shelter Y", "Work Centre"}
+        assert providers(ctx, kept) == {"Shelter X"}
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
 
 
@@ -193,7 +184,7 @@ def test_a_merge_undone_after_the_server_took_it_gives_back_what_it_moved(
         assert sync(one).complete and sync(two).complete
         make_referral(two, absorbed, {"type": "employment", "provider": "Work Centre"})
         assert sync(two).complete
-        _merge(one, kept, absorbed)
+        merge_keeping_kept(one, kept, absorbed)
         proxy.add(*[Fault("cut", after_bytes=20, path="/v1/push")] * 4)
         assert not sync(one, retries=1).complete  # taken by the server, answer lost
         assert server_state(server.db_url, one.office_id)[("participant", absorbed)][
@@ -203,8 +194,8 @@ def test_a_merge_undone_after_the_server_took_it_gives_back_what_it_moved(
         proxy.faults.clear()
         assert sync(one).complete and sync(two).complete and sync(one).complete
         for ctx in (one, two):
-            assert _providers(ctx, absorbed) == {"Shelter Y", "Work Centre"}
-            assert _providers(ctx, kept) == {"Shelter X"}
+            assert providers(ctx, absorbed) == {"Shelter Y", "Work Centre"}
+            assert providers(ctx, kept) == {"Shelter X"}
         assert device_state(one) == device_state(two) == server_state(
             server.db_url, one.office_id)
     finally:
@@ -220,8 +211,8 @@ def test_a_merge_into_a_file_merged_elsewhere_tells_the_device_where_it_went(
     x, y = _files_with_records(one)
     z = ps.create_participant(one, {"family_name": "Testperson", "given_names": "A."})
     assert sync(one).complete and sync(two).complete
-    _merge(one, y, x)
-    _merge(two, x, z)
+    merge_keeping_kept(one, y, x)
+    merge_keeping_kept(two, x, z)
     assert sync(one).complete and sync(two).complete and sync(one).complete
     for ctx in (one, two):
         assert ps.get_participant(ctx, z, record_view=False).id == y
