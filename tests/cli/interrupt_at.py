@@ -62,6 +62,9 @@ def _arm(point: str) -> None:
 
 if __name__ == "__main__":
     sys.argv[0] = "ccms"
+    # Ctrl+C as at a terminal, even when the tests run in the background (a shell starts
+    # background commands with SIGINT ignored, and Python then leaves it ignored).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     _arm(os.environ["CCMS_TEST_STOP_AT"])
     from app.cli import main
 
