@@ -6,18 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +25,6 @@ from app.services.duplicate_review import (
     dismiss_pair,
     open_pairs,
     reopen_pair,
-    scan_caseload,
 )
 from app.services.participant_merge import (
     MergeResult,
@@ -39,14 +33,15 @@ from app.services.participant_merge import (
     undo_merge,
     undoable_merges,
 )
-from app.ui.background import BackgroundOp, run_in_background
+from app.ui.background import run_in_background
 from app.ui.duplicate_comparison import (
     ComparisonTable,
     PairDetails,
     load_pair_details,
     weight_words,
 )
-from app.ui.duplicate_pairs_model import FILE_A, FILE_B, SCORE, DuplicatePairTableModel
+from app.ui.duplicate_pair_view import DuplicatePairView
+from app.ui.duplicate_scan_bar import DuplicateScanBar
 from app.ui.error_words import describe
 from app.ui.i18n import N_, fill, tr, tr_n
 
@@ -65,39 +60,13 @@ class DuplicatesPage(QWidget):
         self.details: PairDetails | None = None
         self.last_merge: UndoableMerge | None = None
         self.last_dismissed: ReviewPair | None = None  # "not the same person" can be undone
-        self.scan_op: BackgroundOp | None = None
-        self._scanned_to: tuple[int, int] | None = None  # a scan's last progress: done, of
         self._generation = 0  # a list or count loaded for an older refresh is dropped
 
-        self.scan_button = QPushButton(tr("Find probable duplicates"))
-        self.stop_button = QPushButton(tr("Stop"))
-        self.stop_button.hide()
-        self.progress = QProgressBar()
-        self.progress.hide()
-        self.progress.setAccessibleName(tr("Search for duplicates in progress"))
-        top = QHBoxLayout()
-        top.addWidget(self.scan_button)
-        top.addWidget(self.progress, 1)
-        top.addWidget(self.stop_button)
-
-        self.model = DuplicatePairTableModel()
-        self.pairs = QTableView()
-        self.pairs.setModel(self.model)
-        self.pairs.setAccessibleName(tr("Probable duplicates"))
-        self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.pairs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.pairs.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.pairs.setWordWrap(False)
-        # Tab leaves the list for the next control; the arrows move within it.
-        self.pairs.setTabKeyNavigation(False)
-        self.pairs.installEventFilter(self)
-        self.pairs.verticalHeader().hide()
-        header = self.pairs.horizontalHeader()
-        header.setSectionResizeMode(SCORE, QHeaderView.ResizeMode.ResizeToContents)
-        # Names and reasons share what is left; each is elided, whole in its tooltip.
-        for col in (FILE_A, FILE_B, FILE_B + 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.scan_bar = DuplicateScanBar(ctx)
+        self.scan_button = self.scan_bar.scan_button
+        self.stop_button = self.scan_bar.stop_button
+        self.pairs = DuplicatePairView()
+        self.model = self.pairs.pair_model
         self.count = QLabel()
         self.count.setWordWrap(True)
         self.count.setAccessibleName(tr("Pairs to review"))
@@ -162,19 +131,23 @@ class DuplicatesPage(QWidget):
                           "them or say they are different people."))
         intro.setWordWrap(True)
         box.addWidget(intro)
-        box.addLayout(top)
+        box.addWidget(self.scan_bar)
         box.addWidget(split, 1)
         box.addWidget(self.message)
 
-        self.scan_button.clicked.connect(self.scan)
-        self.stop_button.clicked.connect(self._stop)
+        self.scan_bar.started.connect(
+            lambda: self.say(tr("Looking for probable duplicates...")))
+        self.scan_bar.stopping.connect(lambda: self.say(
+            tr("Stopping the search at the end of the current batch of files...")))
+        self.scan_bar.scanned.connect(self._scanned)
+        self.scan_bar.failed.connect(self._failed)
         self.pairs.selectionModel().selectionChanged.connect(self._pair_chosen)
         self.merge_button.clicked.connect(self.merge)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.undo_button.clicked.connect(self.undo)
         self.undo_dismiss_button.clicked.connect(self.undo_dismiss)
         self.keep_a.toggled.connect(lambda on: self.compare.default_values(on))
-        self.pairs.doubleClicked.connect(lambda index: self._open(index.row(), index.column()))
+        self.pairs.open_file.connect(self.open_participant)
 
     @property
     def pair_rows(self) -> list[ReviewPair]:
@@ -245,73 +218,16 @@ class DuplicatesPage(QWidget):
         self.count.setText(text)
 
     def select_row(self, row: int) -> None:
-        self.pairs.selectRow(row)
-        self.pairs.scrollTo(self.model.index(row, 0))
+        self.pairs.select_row(row)
 
     def current_pair(self) -> ReviewPair | None:
-        rows = self.pairs.selectionModel().selectedRows()
-        return self.model.pair(rows[0].row()) if rows else None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Enter on a pair does what a double-click does: it opens the file of the current
-        # cell (file A when the cell is the score or the reasons).
-        if (watched is self.pairs and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-            index = self.pairs.currentIndex()
-            if index.isValid():
-                column = index.column() if index.column() in (FILE_A, FILE_B) else FILE_A
-                self._open(index.row(), column)
-                return True
-        return super().eventFilter(watched, event)
-
-    def _open(self, row: int, column: int) -> None:
-        pair = self.model.pair(row)
-        if pair is not None and column in (FILE_A, FILE_B):
-            self.open_participant.emit(pair.a_id if column == FILE_A else pair.b_id)
+        return self.pairs.current_pair()
 
     # -- scanning ----------------------------------------------------------------------------
     def scan(self) -> None:
-        self.scan_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.stop_button.show()
-        self.stop_button.setEnabled(True)
-        self._scanned_to = None
-        self.say(tr("Looking for probable duplicates..."))
+        self.scan_bar.scan()
 
-        def work(report: Any, cancel: Any) -> int:
-            return scan_caseload(self.ctx, progress=lambda d, t: report("scan", d, t),
-                                 cancel=cancel)
-
-        self.scan_op = BackgroundOp(work, success=self._scanned, failure=self._failed,
-                                    progress=self._progress, with_progress=True).start()
-
-    def _progress(self, _: str, done: int, total: int) -> None:
-        self._scanned_to = (done, total)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _stop(self) -> None:
-        if self.scan_op is not None:
-            self.scan_op.cancel.set()
-            self.stop_button.setEnabled(False)
-            self.say(tr("Stopping the search at the end of the current batch of files..."))
-
-    def _scan_over(self) -> None:
-        self.scan_op = None
-        self.scan_button.setEnabled(True)
-        self.progress.hide()
-        self.stop_button.hide()
-
-    def _scanned(self, added: int) -> None:
-        # Stopped before the last batch: the pairs found so far are kept, the rest of the
-        # caseload was not looked at.
-        reached = self._scanned_to
-        stopped = (self.scan_op is not None and self.scan_op.cancel.is_set()
-                   and (reached is None or reached[0] < reached[1]))
-        self._scan_over()
+    def _scanned(self, added: int, stopped: bool) -> None:
         self.refresh()
         if stopped:
             self.say(tr_n(added, N_("The search was stopped before the end: %n new pair found "
@@ -324,8 +240,6 @@ class DuplicatesPage(QWidget):
             self.say(tr_n(added, N_("%n new pair to review."), N_("%n new pairs to review.")))
 
     def _failed(self, exc: BaseException) -> None:
-        if self.scan_op is not None:
-            self._scan_over()
         if self.details is not None:
             self._set_deciding(True)
         self.undo_button.setEnabled(self.last_merge is not None)

@@ -14,7 +14,7 @@ from app.services.duplicate_review import ReviewPair
 from app.services.notes import add_note
 from app.services.participant_status import change_status
 from app.services.participants import create_participant, get_participant
-from app.ui import duplicate_comparison, duplicates_page
+from app.ui import duplicate_comparison, duplicate_scan_bar, duplicates_page
 from app.ui.duplicate_pairs_model import FILE_A, WHY, DuplicatePairTableModel
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
@@ -267,13 +267,13 @@ def test_tab_leaves_the_lists_and_enter_opens_a_file(qtbot, ctx: ServiceContext,
 def test_a_stopped_scan_says_it_stopped(qtbot, ctx: ServiceContext, clock: FixedClock,  # type: ignore[no-untyped-def]
                                         unlocked: MainWindow, monkeypatch) -> None:
     _plant(ctx, clock)
-    real_scan = duplicates_page.scan_caseload
+    real_scan = duplicate_scan_bar.scan_caseload
 
     def scan_once_stopped(ctx, progress=None, cancel=None):  # type: ignore[no-untyped-def]
         cancel.wait(10)  # the real scan, started only once Stop was pressed
         return real_scan(ctx, progress=progress, cancel=cancel)
 
-    monkeypatch.setattr(duplicates_page, "scan_caseload", scan_once_stopped)
+    monkeypatch.setattr(duplicate_scan_bar, "scan_caseload", scan_once_stopped)
     page = unlocked.workspace.duplicates
     unlocked.workspace.tabs.setCurrentWidget(page)
     qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
@@ -285,7 +285,7 @@ def test_a_stopped_scan_says_it_stopped(qtbot, ctx: ServiceContext, clock: Fixed
         "The search was stopped before the end: 0 new pairs found so far, listed to review. "
         "Find probable duplicates again to check the whole caseload.")
 
-    monkeypatch.setattr(duplicates_page, "scan_caseload", real_scan)
+    monkeypatch.setattr(duplicate_scan_bar, "scan_caseload", real_scan)
     page = _scan(qtbot, unlocked)  # run to the end: the plain count
     assert page.message.text() == "1 new pair to review."
 
