@@ -88,6 +88,11 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         if op.kind != "create":
             return OpResult(op_id=op.op_id, status="rejected",
                             reason="the record does not exist on the server")
+        same = _same_on_file(session, device, op, changes, records)
+        if same is not None:
+            return OpResult(op_id=op.op_id, status="withdrawn", duplicate_of=same,
+                            reason="the same merge reached the server from another device: "
+                                   "the file has this already")
         # A field that is never null and not carried is left out, not stored as null:
         # each device's default fills it (a null would break their pulls).
         checks = FIELD_CHECKS[op.entity]
@@ -154,6 +159,34 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         return OpResult(op_id=op.op_id, status="merged", version=record.version,
                         values=dict(record.values))
     return OpResult(op_id=op.op_id, status="applied", version=record.version)
+
+
+# What a merge writes on the kept file (the other spelling as an alias, the values not kept
+# in a note) and, for each, the fields that make two of them the same.
+MERGE_WRITES = {"alias": ("family_name", "given_names"), "case_note": ("body",)}
+
+
+def _same_on_file(session: Session, device: Device, op: Operation,
+                  changes: dict[str, tuple[Any, Any]],
+                  records: dict[tuple[str, str], Record | NewRecord]) -> str | None:
+    """The id of a live record on the kept file equal to the one this operation of a merge
+    creates: the same two files were merged on another device first, and its alias or note
+    is there already (a second copy would only clutter the file). None otherwise."""
+    compared = MERGE_WRITES.get(op.entity)
+    pid = changes.get("participant_id", (None, None))[1]
+    if op.part_of is None or compared is None or not isinstance(pid, str):
+        return None
+    wanted = tuple(changes.get(f, (None, None))[1] for f in compared)
+    stored = {(r.entity, r.record_id): r
+              for r in records_attached_to(session, device.office_id, pid)}
+    stored.update({k: r for k, r in records.items() if isinstance(r, NewRecord)})
+    for (entity, record_id), r in stored.items():
+        values = records.get((entity, record_id), r).values
+        if entity == op.entity and values.get("participant_id") == pid \
+                and not values.get("deleted") \
+                and tuple(values.get(f) for f in compared) == wanted:
+            return record_id
+    return None
 
 
 def _participant_rules(session: Session, device: Device, op: Operation,

@@ -192,8 +192,10 @@ def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
         session.execute(delete(OutboxEntry).where(
             OutboxEntry.seq.in_([e.seq for e in answered])))
         session.expire_all()
-        _take_back_withdrawn(session, [e for e in answered
-                                       if answers[e.op_id].status == "withdrawn"], summary)
+        withdrawn = [e for e in answered if answers[e.op_id].status == "withdrawn"]
+        _take_back_withdrawn(session, withdrawn)
+        # A copy the server had already is not a merge taken back: that merge took effect.
+        summary.withdrawn += sum(answers[e.op_id].duplicate_of is None for e in withdrawn)
         for entry in answered:
             answer = answers[entry.op_id]
             if answer.values is not None and answer.version is not None:
@@ -209,12 +211,13 @@ def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
         summary.records += sum(e.entity != AuditEvent.__entity__ for e in answered)
 
 
-def _take_back_withdrawn(session: Any, entries: list[_Entry], summary: PushSummary) -> None:
+def _take_back_withdrawn(session: Any, entries: list[_Entry]) -> None:
     """Changes of a merge the server did not apply. Those that came back with the server's
     values are set back by the caller; a record the merge created here (an alias, a note)
     is not on the server: it goes, with any later change of it still queued. The merge's
-    own answer (refused, or the server's state) tells the person; these add no row."""
-    summary.withdrawn += len(entries)
+    own answer (refused, or the server's state) tells the person; these add no row. An
+    alias or note the server already had from the same merge made elsewhere goes likewise:
+    the pull brings the server's copy."""
     for entry in entries:
         if entry.kind != "create" or entry.entity not in ENTITIES:
             continue

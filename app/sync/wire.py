@@ -330,7 +330,9 @@ class PushRequest(Strict):
 
 # "withdrawn": part of a merge that did not take effect; nothing of it was applied, and the
 # device takes the record back as the server has it (`values`), or drops a record the
-# operation created (the server has none).
+# operation created (the server has none). Also a merge's alias or note that the kept file
+# has already (the same merge made on another device first): `duplicate_of` names the
+# server's copy, which the device pulls; its own goes.
 OpStatus = Literal["applied", "merged", "conflict", "rejected", "withdrawn"]
 
 
@@ -340,6 +342,7 @@ class OpResult(Strict):
     version: int | None = None
     conflicts: dict[str, Any] = Field(default_factory=dict)  # field -> the server's value
     reason: str | None = None
+    duplicate_of: str | None = None
     # The record's whole state when the device had not seen every earlier change (merged,
     # conflict): the device applies it, since its own pulls skip records it changed last.
     values: dict[str, Any] | None = None

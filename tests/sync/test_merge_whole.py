@@ -81,6 +81,33 @@ def test_the_same_files_merged_each_way_keep_every_record_on_the_one_file_left(
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
 
 
+def test_the_same_merge_made_on_two_devices_leaves_one_alias_and_one_note(
+        devices: Devices, server: RunningServer) -> None:
+    """Before, each device's merge wrote the other spelling as an alias and the values not
+    kept in a note, and every device ended with two of each on the kept file."""
+    one, two = devices.new("one"), devices.new("two")
+    x, y = _files_with_records(one)
+    ps.update_participant(one, y, {"phone": "604 555 0199"})  # a value to choose
+    assert sync(one).complete and sync(two).complete
+    merge_keeping_kept(one, y, x)
+    merge_keeping_kept(two, y, x)  # the same merge, the same choices, before any sync
+    assert sync(one).complete
+    summary = sync(two)
+    assert summary.complete and (summary.withdrawn, summary.rejected) == (0, 0)
+    assert sync(one).complete
+    for ctx in (one, two):
+        assert ps.get_participant(ctx, x, record_view=False).id == y
+        with ctx.store.session() as s:
+            aliases = [(a.family_name, a.given_names) for a in s.scalars(
+                select(Alias).where(Alias.participant_id == y, Alias.deleted.is_(False)))]
+        assert aliases == [("Testperson", "Amani")], ctx.device_id
+        merge_notes = [n.body for n in list_notes(ctx, y) if n.body.startswith("Merged")]
+        assert len(merge_notes) == 1 and "604 555 0101" in merge_notes[0], ctx.device_id
+        assert providers(ctx, y) == {"Shelter X", "Shelter Y"}
+    assert _left_on_merged_files(server.db_url, one.office_id) == []
+    assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
+
+
 def test_a_merge_the_server_refuses_moves_nothing(devices: Devices,
                                                   server: RunningServer) -> None:
     """The kept file never reached the server (its creation lost from the outbox): the
