@@ -10,7 +10,9 @@ as the server has it. For each value changed since the person merging saw the fi
   same in both): it takes the new one, as a recorded update that syncs;
 - the kept file holds another value (chosen over the absorbed one, or its own where the
   absorbed file had none): a conflict on the kept file, both values kept, for a person;
-- a list (languages, flags, consent): the new entries are added, none is dropped.
+- a list (languages, flags, consent): the new entries are added; an entry removed there
+  goes from the kept file too when the kept file had it only from the absorbed one (a
+  consent withdrawn stays withdrawn), and is a conflict when the kept file had it itself.
 The status travels with its reason and dates, as in a merge.
 """
 
@@ -36,7 +38,7 @@ def carry_over_edits(session: Session, ctx: ServiceContext, op_id: str, absorbed
     `values`) is recorded; returns how many conflicts were kept."""
     if not values or not values.get("merged_into_id") or values.get("deleted") is not True:
         return 0  # the merge did not take effect: the absorbed file is a file again
-    seen = _seen(session, op_id, absorbed_id)
+    seen, own_lists = _seen(session, op_id, absorbed_id)
     changed = [f for f in SEEN if f in seen and f in values and values[f] != seen[f]]
     if not changed:
         return 0
@@ -57,9 +59,17 @@ def carry_over_edits(session: Session, ctx: ServiceContext, op_id: str, absorbed
         if mine == theirs:
             continue
         if group[0] in LIST_FIELDS:
-            joined = list(mine[group[0]] or [])
-            joined += [x for x in theirs[group[0]] or [] if x not in joined]
-            updates[group[0]] = joined
+            field = group[0]
+            listed, now = list(mine[field] or []), list(theirs[field] or [])
+            removed = [x for x in seen.get(field) or [] if x not in now and x in listed]
+            own = own_lists.get(field, listed)
+            joined = [x for x in listed if x not in removed or x in own]
+            joined += [x for x in now if x not in joined]
+            if joined != listed:
+                updates[field] = joined
+            contested = [x for x in removed if x in own]
+            if contested:  # the kept file's own entries: a person decides
+                conflicts.append((field, joined, [x for x in joined if x not in contested]))
         elif all(mine[f] == seen.get(f) or (is_empty(mine[f]) and is_empty(seen.get(f)))
                  for f in group):
             updates.update({f: decode(Participant, f, theirs[f]) for f in group})
@@ -77,11 +87,17 @@ def carry_over_edits(session: Session, ctx: ServiceContext, op_id: str, absorbed
     return len(conflicts)
 
 
-def _seen(session: Session, op_id: str, absorbed_id: str) -> dict[str, Any]:
-    """The absorbed file's values when it was merged here; none for a merge undone since
-    (its undo is sent after it and brings the file back with the edit on it)."""
+def _seen(session: Session, op_id: str, absorbed_id: str
+          ) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """The absorbed file's values when it was merged here, and the kept file's own lists
+    that the merge joined (before the absorbed file's entries were added); none for a merge
+    undone since (its undo is sent after it and brings the file back with the edit on it)."""
     for merge in session.scalars(select(PendingMerge).where(
             PendingMerge.absorbed_id == absorbed_id)):
         if op_id in (merge.op_ids or []):
-            return dict((merge.undo or {}).get("seen") or {})
-    return {}
+            undo = merge.undo or {}
+            own = {f: list(c.get("old") or []) for step in undo.get("updates") or []
+                   if step.get("entity") == "participant" and step.get("id") == merge.kept_id
+                   for f, c in step.get("fields", {}).items() if f in LIST_FIELDS}
+            return dict(undo.get("seen") or {}), own
+    return {}, {}

@@ -87,3 +87,37 @@ def test_an_edit_of_a_value_the_kept_file_did_not_take_is_a_conflict(
         shown = ps.get_participant(ctx, kept, record_view=False)
         assert (shown.phone, shown.email) == ("778 555 0123", "amani.t@example.org")
     assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
+
+
+def test_an_entry_removed_from_the_absorbed_files_list_goes_from_the_kept_file(
+        devices: Devices, server: RunningServer) -> None:
+    """The absorbed file's consent to share with service providers, joined into the kept
+    file by the merge, is withdrawn on device two before the merge reaches the server: it
+    is withdrawn on the kept file too. A consent both files had (the kept file's own) is a
+    conflict instead: the kept file keeps it until a person decides."""
+    one, two = devices.new("one"), devices.new("two")
+    kept = ps.create_participant(one, {"family_name": "Testperson", "given_names": "Amani",
+                                       "consent_to_share": ["cbsa"]})
+    absorbed = ps.create_participant(one, {"family_name": "Testperson",
+                                           "given_names": "Amani",
+                                           "consent_to_share": ["cbsa", "service_providers"],
+                                           "languages": ["sw"]})
+    assert sync(one).complete and sync(two).complete
+    merge_participants(one, kept, absorbed, {})
+    assert ps.get_participant(one, kept, record_view=False).consent_to_share == [
+        "cbsa", "service_providers"]
+    ps.update_participant(two, absorbed, {"consent_to_share": [], "languages": ["sw", "fr"]})
+    assert sync(two).complete
+    assert sync(one).complete and sync(two).complete
+    for ctx in (one, two):
+        shown = ps.get_participant(ctx, kept, record_view=False)
+        assert (shown.consent_to_share, shown.languages) == (["cbsa"], ["sw", "fr"]), \
+            ctx.device_id
+    conflicts = list_conflicts(one)
+    assert [(c.record_id, c.field, c.local_value, c.server_value) for c in conflicts] == [
+        (kept, "consent_to_share", ["cbsa"], [])]
+    resolve_conflict(one, conflicts[0].id, "server")
+    assert sync(one).complete and sync(two).complete
+    for ctx in (one, two):
+        assert ps.get_participant(ctx, kept, record_view=False).consent_to_share == []
+    assert device_state(one) == device_state(two) == server_state(server.db_url, one.office_id)
