@@ -38,6 +38,8 @@ class DuplicateScanBar(QWidget):
         box.addWidget(self.scan_button)
         box.addWidget(self.progress, 1)
         box.addWidget(self.stop_button)
+        # The button at its own width while idle; the progress bar takes the row while it runs.
+        box.addStretch(0)
         self.scan_button.clicked.connect(self.scan)
         self.stop_button.clicked.connect(self.stop)
 
