@@ -364,7 +364,7 @@ def _batch_records(session: Session, operations: list[Operation]
                    ) -> dict[tuple[str, str], Record | NewRecord]:
     """The batch's records, in one query per entity: those it writes, and the files its
     records name (a record written for a merged file goes to the file it went into)."""
-    keys = {(op.entity, op.record_id) for op in operations}
+    keys: set[tuple[str, Any]] = {(op.entity, op.record_id) for op in operations}
     keys |= {("participant", op.changes["participant_id"].get("new")) for op in operations
              if op.entity in ATTACHED and isinstance(
                  op.changes.get("participant_id", {}).get("new"), str)}

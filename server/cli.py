@@ -7,13 +7,14 @@ import secrets
 import sys
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from server.db import Device, EnrolmentCode, init_db, make_engine, token_hash, utcnow
 
 DEFAULT_DB = "sqlite:///ccms-server.db"
 
 
-def _sessions(url: str):  # type: ignore[no-untyped-def]
+def _sessions(url: str) -> sessionmaker[Session]:
     return init_db(make_engine(url))
 
 

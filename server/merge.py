@@ -96,7 +96,8 @@ def apply_operation(session: Session, device: Device, op: Operation, counter: Ch
         # A field that is never null and not carried is left out, not stored as null:
         # each device's default fills it (a null would break their pulls).
         checks = FIELD_CHECKS[op.entity]
-        values = {f: None for f in ENTITY_FIELDS[op.entity] if checks[f].nullable}
+        values: dict[str, Any] = {f: None for f in ENTITY_FIELDS[op.entity]
+                                  if checks[f].nullable}
         values.update({f: new for f, (_, new) in changes.items()})
         values["id"] = op.record_id
         office = values.get("office_id")
@@ -177,8 +178,8 @@ def _same_on_file(session: Session, device: Device, op: Operation,
     if op.part_of is None or compared is None or not isinstance(pid, str):
         return None
     wanted = tuple(changes.get(f, (None, None))[1] for f in compared)
-    stored = {(r.entity, r.record_id): r
-              for r in records_attached_to(session, device.office_id, pid)}
+    stored: dict[tuple[str, str], Record | NewRecord] = {
+        (r.entity, r.record_id): r for r in records_attached_to(session, device.office_id, pid)}
     stored.update({k: r for k, r in records.items() if isinstance(r, NewRecord)})
     for (entity, record_id), r in stored.items():
         values = records.get((entity, record_id), r).values
@@ -354,8 +355,9 @@ def _move_attached(session: Session, device: Device, absorbed_id: str, kept_id: 
     """The absorbed file's records that the merging device did not move itself (made on
     another device, or pushed before the merge reached it) go to the kept file. They
     change for every device, the merging one included (it did not know them)."""
-    found = {(r.entity, r.record_id): r for r in records_attached_to(
-        session, device.office_id, absorbed_id)}
+    found: dict[tuple[str, str], Record | NewRecord] = {
+        (r.entity, r.record_id): r for r in records_attached_to(
+            session, device.office_id, absorbed_id)}
     for key in found:
         found[key] = records.setdefault(key, found[key])  # the batch's own copy, if any
     found.update({k: r for k, r in records.items() if k[0] in ATTACHED})

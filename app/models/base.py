@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, Table, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -24,6 +24,12 @@ def new_id() -> str:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def table_of(cls: type[Any]) -> Table:
+    """A mapped class's table, typed as one (SQLAlchemy types `__table__` as any FROM),
+    for the Core statements of the write paths that skip the ORM's per-row cost."""
+    return cast(Table, cls.__table__)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

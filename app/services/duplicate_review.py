@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -64,7 +64,7 @@ def _existing(session: Session, a: str, b: str) -> DuplicateReview | None:
 def find_pairs(ctx: ServiceContext, progress: Progress | None = None,
                cancel: threading.Event | None = None) -> list[DuplicatePair]:
     """Every probable duplicate pair inside the store (the matcher's indexed scan)."""
-    found = []
+    found: list[DuplicatePair] = []
     with ctx.store.session() as session:
         # Stopped between batches; a stopped scan keeps the pairs found so far.
         found.extend(scan_pairs(session, progress=progress,
@@ -106,7 +106,10 @@ def file_references(ctx: ServiceContext, ids: set[str]) -> dict[str, dict[str, A
     return out
 
 
-def _open(query: Select[Any], a: Any, b: Any) -> Select[Any]:
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
+
+
+def _open(query: _Query, a: Any, b: Any) -> _Query:
     """Undecided pairs whose two files both still exist (`a`, `b`: aliases of Participant
     for the two files)."""
     live = [p.deleted.is_(False) & p.merged_into_id.is_(None) for p in (a, b)]

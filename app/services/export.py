@@ -4,14 +4,13 @@ owner-only permissions; the caller warns the user that the file is not encrypted
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from app.errors import ValidationError
 from app.models import ENTITIES, Document, Participant, SyncedEntity
@@ -41,7 +40,7 @@ def _rows(ctx: ServiceContext, name: str) -> Iterator[dict[str, Any]]:
     cls = ENTITIES[name]
     fields = _fields(cls)
     columns = [getattr(cls, f) for f in fields]
-    live = cls.deleted.is_(False)
+    live: ColumnElement[bool] = cls.deleted.is_(False)
     if cls is Participant:
         # A merged file too: its check-ins and slots keep its id, which names, through
         # its merged_into_id, the file it went into.
@@ -70,7 +69,7 @@ def export_all(ctx: ServiceContext, fmt: str, out: Path,
     return ExportSummary(out, counts)
 
 
-def _write_jsonl(fh: io.TextIOBase, name: str, rows: Iterator[dict[str, Any]]) -> int:
+def _write_jsonl(fh: TextIO, name: str, rows: Iterator[dict[str, Any]]) -> int:
     n = 0
     for row in rows:
         fh.write(json.dumps({"entity": name, **row}, ensure_ascii=False) + "\n")
@@ -86,7 +85,7 @@ def _neutralise(value: Any) -> Any:
     return value
 
 
-def _write_csv(fh: io.TextIOBase, name: str, rows: Iterator[dict[str, Any]]) -> int:
+def _write_csv(fh: TextIO, name: str, rows: Iterator[dict[str, Any]]) -> int:
     """One section per entity: a line with the entity name, then a header and its rows."""
     fields = _fields(ENTITIES[name])
     writer = csv.writer(fh)

@@ -45,7 +45,7 @@ class RefHolders:
             self._holders.setdefault(p.external_ref or "", []).append((p.id, values))
         ids = [pid for held in self._holders.values() for pid, _ in held]
         if ids:
-            self._made = {(pid, digest) for pid, digest in session.execute(
+            self._made = {(str(pid), str(digest)) for pid, digest in session.execute(
                 select(ImportedRow.participant_id, ImportedRow.row_sha256).where(
                     ImportedRow.participant_id.in_(ids),
                     ImportedRow.row_sha256.in_({d for _, d in pairs})))}

@@ -95,7 +95,8 @@ def run_import(ctx: ServiceContext, path: Path, mapping: MappingArg = None,
     total = table.count()  # also reads the whole file once: malformed CSV fails here
     run = _Run(ctx, table.sha256, on_duplicate,
                RejectsFile(rejects_path or default_rejects_path(table.path), table.headers))
-    run.rejects.check(inputs=(table.path, mapping if isinstance(mapping, str | Path) else None),
+    run.rejects.check(inputs=(table.path,
+                              Path(mapping) if isinstance(mapping, str | Path) else None),
                       data_dir=ctx.store.paths.data_dir, chosen=rejects_path is not None)
     run.earlier_versions = _versions(ctx, table.sha256, import_place(table.path))
     with ctx.store.session() as session:

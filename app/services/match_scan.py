@@ -188,10 +188,10 @@ def check_batch(session: Session, queries: list[tuple[str, mc.MatchQuery]],
     words = matching.word_counts(session, {k for evidence in scored if evidence
                                            for ev in evidence.values() if (k := ev.word_key)})
     out: list[tuple[str, list[DuplicateCandidate]]] = []
-    for (pid, q), evidence in zip(queries, scored, strict=True):
-        if evidence is None:  # a giant block: the per-file check, on its own
+    for (pid, q), found_for in zip(queries, scored, strict=True):
+        if found_for is None:  # a giant block: the per-file check, on its own
             best = matching.score_candidates(session, q, pid)
         else:
-            best = matching.pick(evidence, targets, pid, files, counts, words)
+            best = matching.pick(found_for, targets, pid, files, counts, words)
         out.append((pid, matching.top_of(best, TOP, matching.threshold_for(q))))
     return out

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
+from app.models.base import table_of
 from app.models.name_key import ParticipantNameKey
 from app.services.consonants import skeleton
 from app.services.latin import east_asian_name, to_latin
@@ -180,7 +181,7 @@ def write_keys(session: Session, participant_id: str, names: Sequence[Name],
                dob: str | None) -> None:
     """Replace one participant's keys (local derived data: no outbox, no audit). Core
     statements: the ORM's bulk path cost more than the rest of writing a file."""
-    table = ParticipantNameKey.__table__
+    table = table_of(ParticipantNameKey)
     session.execute(delete(table).where(table.c.participant_id == participant_id))
     rows = key_rows(participant_id, names, dob)
     if rows:

@@ -125,8 +125,9 @@ def _plan(session: Session, kept: Participant, absorbed: Participant) -> MergePl
             differences.append(FieldDifference(field, encode(mine), encode(theirs)))
     moved = {}
     for cls in MOVED:
+        owner: Any = cls.participant_id  # type: ignore[attr-defined]
         n = session.scalar(select(func.count()).select_from(cls).where(
-            cls.participant_id == absorbed.id, cls.deleted.is_(False))) or 0  # type: ignore[attr-defined]
+            owner == absorbed.id, cls.deleted.is_(False))) or 0
         if n:
             moved[cls.__entity__] = n
     current = {pid: session.scalar(select(SupervisionAgreement.id).where(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, literal_column, select, text
+from sqlalchemy import Integer, Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from app.models import Participant
@@ -30,7 +30,7 @@ SORTS = {
 }
 # Above this many FTS matches, a name-sorted page walks the name index instead of sorting.
 INDEX_WALK_THRESHOLD = 1_000
-ROWID = literal_column("participant.rowid")
+ROWID = literal_column("participant.rowid", Integer)
 
 
 @dataclass(frozen=True)

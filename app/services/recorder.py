@@ -154,10 +154,11 @@ def _apply_defaults(obj: SyncedEntity) -> None:
         default = column.default
         if default is None or getattr(obj, column.key) is not None:
             continue
+        arg: Any = getattr(default, "arg", None)  # scalar and callable defaults have one
         if default.is_scalar:
-            setattr(obj, column.key, default.arg)
+            setattr(obj, column.key, arg)
         elif default.is_callable:
-            setattr(obj, column.key, default.arg(None))
+            setattr(obj, column.key, arg(None))
 
 
 def _wire_field_changed(obj: SyncedEntity) -> bool:

@@ -8,7 +8,8 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import cast
 
 from app.models import (
     Alias,
@@ -194,7 +195,7 @@ class _Seeder:
                 self.follow_up(rec, p.id, c, when)
 
     def follow_up(self, rec: ChangeRecorder, pid: str, c: CheckIn, when: object) -> None:
-        due = c.scheduled_at + timedelta(days=7)  # type: ignore[operator]
+        due = cast(datetime, c.scheduled_at) + timedelta(days=7)  # a seeded slot has one
         overdue = due < self.ctx.now()
         status = "open" if not overdue else self.rng.choice(("resolved", "escalated"))
         fu = rec.create(FollowUp(id=self.uid(), participant_id=pid, checkin_id=c.id,

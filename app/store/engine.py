@@ -114,7 +114,8 @@ def run_outside_transaction(engine: Engine, *statements: str) -> list[list[Any]]
     try:
         results = []
         for statement in statements:
-            cur = raw.driver_connection.execute(statement)
+            driver: Any = raw.driver_connection  # sqlcipher3's own connection
+            cur = driver.execute(statement)
             results.append(cur.fetchall())
             cur.close()
         return results

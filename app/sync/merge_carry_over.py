@@ -50,7 +50,7 @@ def carry_over_edits(session: Session, ctx: ServiceContext, op_id: str, absorbed
         return 0  # the chain ends on no live file here: nothing to carry over to
     updates: dict[str, Any] = {}
     conflicts: list[tuple[str, Any, Any]] = []
-    groups = [(f,) for f in changed if f not in STATUS_GROUP]
+    groups: list[tuple[str, ...]] = [(f,) for f in changed if f not in STATUS_GROUP]
     if any(f in STATUS_GROUP for f in changed):
         groups.append(STATUS_GROUP)
     for group in groups:

@@ -26,6 +26,7 @@ from app.models import (
     Participant,
     ParticipantNameKey,
     SyncedEntity,
+    table_of,
 )
 from app.models.wire import decode, wire_fields
 from app.services.context import ServiceContext
@@ -137,10 +138,10 @@ def apply_page(session: Session, changes: list[Change]) -> None:
                 # it went into, once both are written.
                 parents.add(change.record_id)
         if fresh:
-            columns = {c.key for c in cls.__table__.columns}
+            columns = {c.key for c in table_of(cls).columns}
             rows = [{k: v for k, v in r.items() if k in columns} for r in fresh]
             _fill_defaults(cls, rows)
-            session.execute(insert(cls.__table__), rows)
+            session.execute(insert(table_of(cls)), rows)
             if cls is Participant:
                 _insert_name_keys(session, rows)
     session.flush()
@@ -152,13 +153,14 @@ def apply_page(session: Session, changes: list[Change]) -> None:
 
 def _fill_defaults(cls: type[SyncedEntity], rows: list[dict[str, Any]]) -> None:
     """Core inserts of rows with different keys: give every row every column."""
-    for column in cls.__table__.columns:
+    for column in table_of(cls).columns:
         if column.key in ("id",):
             continue
         default = column.default
         for row in rows:
             if row.get(column.key) is None and default is not None:
-                row[column.key] = default.arg if default.is_scalar else default.arg(None)
+                arg: Any = getattr(default, "arg", None)  # scalar and callable defaults
+                row[column.key] = arg if default.is_scalar else arg(None)
             row.setdefault(column.key, None)
 
 

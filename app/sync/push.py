@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import OperationalError
 
 from app.errors import SyncError
-from app.models import ENTITIES, AuditEvent, Conflict, OutboxEntry, Participant
+from app.models import ENTITIES, AuditEvent, Conflict, OutboxEntry, Participant, table_of
 from app.services.context import ServiceContext
 from app.services.participant_merge import reopen_refused_pair
 from app.services.recorder import REMOTE_APPLY
@@ -181,9 +181,10 @@ def _record_answers_in(ctx: ServiceContext, entries: list[_Entry],
                     {"rid": entry.record_id, "v": answer.version})
         for entity, rows in versions.items():
             cls = ENTITIES[entity]
-            session.execute(update(cls.__table__).where(
-                cls.__table__.c.id == bindparam("rid"),
-                cls.__table__.c.version < bindparam("v")).values(version=bindparam("v")),
+            table = table_of(cls)
+            session.execute(update(table).where(
+                table.c.id == bindparam("rid"),
+                table.c.version < bindparam("v")).values(version=bindparam("v")),
                 rows)
         for entry in answered:
             answer = answers[entry.op_id]

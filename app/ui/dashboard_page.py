@@ -3,6 +3,7 @@ agreements due for review, counts per status, and compliance over time (QtCharts
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries
@@ -44,13 +45,13 @@ class DashboardPage(QWidget):
                   ("referrals", tr("Referrals past follow-up")),
                   ("review", tr("Agreements due for review")))
         for i, (key, title) in enumerate(titles):
-            box = QGroupBox(title)
+            group = QGroupBox(title)
             lst = QListWidget()
             lst.setAccessibleName(title)
             lst.itemActivated.connect(self._open)
-            QVBoxLayout(box).addWidget(lst)
+            QVBoxLayout(group).addWidget(lst)
             self.lists[key] = lst
-            grid.addWidget(box, i // 3, i % 3)
+            grid.addWidget(group, i // 3, i % 3)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.chart = QChart()
@@ -98,7 +99,7 @@ class DashboardPage(QWidget):
         for item in items:
             # Times are stored in UTC and shown in this computer's time zone.
             when = item.when.astimezone().strftime("%Y-%m-%d %H:%M") \
-                if hasattr(item.when, "hour") else str(item.when or "")
+                if isinstance(item.when, datetime) else str(item.when or "")
             row = QListWidgetItem(f"{when}  {isolate(item.participant_name)}")
             row.setData(Qt.ItemDataRole.UserRole, item.participant_id)
             lst.addItem(row)

@@ -145,6 +145,11 @@ class ComparisonTable(QTableWidget):
             from_a = keep_a if not (is_empty(kept) and not is_empty(other)) else not keep_a
             choice.setCurrentIndex(0 if from_a else 1)
 
+    def _field(self, row: int) -> str:
+        """The field a row compares (kept on its first cell)."""
+        item = self.item(row, 0)
+        return "" if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
     def chosen(self) -> dict[str, int]:
         """The values the person chose (not left to the defaults): field -> row index of the
         choice (0: file A's, 1: file B's)."""
@@ -152,7 +157,7 @@ class ComparisonTable(QTableWidget):
         for i in range(self.rowCount()):
             widget = self.cellWidget(i, 3)
             if isinstance(widget, QComboBox) and widget.property(CHOSEN):
-                out[self.item(i, 0).data(Qt.ItemDataRole.UserRole)] = widget.currentIndex()
+                out[self._field(i)] = widget.currentIndex()
         return out
 
     def choices(self, keep_a: bool) -> dict[str, str]:
@@ -161,7 +166,7 @@ class ComparisonTable(QTableWidget):
         for i in range(self.rowCount()):
             widget = self.cellWidget(i, 3)
             if isinstance(widget, QComboBox):
-                field = self.item(i, 0).data(Qt.ItemDataRole.UserRole)
+                field = self._field(i)
                 from_a = widget.currentIndex() == 0
                 out[field] = "kept" if from_a == keep_a else "absorbed"
         return out

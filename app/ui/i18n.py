@@ -59,6 +59,8 @@ def translations_dir() -> Path:
 def install_language(language: str) -> bool:
     """Switch the application's language; 'en' removes every translator."""
     app = QCoreApplication.instance()
+    if app is None:
+        return False  # no application yet: nothing to translate
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

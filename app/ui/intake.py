@@ -108,7 +108,7 @@ class IntakeDialog(QDialog):
         self.next_button.clicked.connect(self.check)
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.same_button.clicked.connect(self._same)
-        self.different_button.clicked.connect(self.create)
+        self.different_button.clicked.connect(self.create_file)
         self.resize(640, 480)
 
     def data(self) -> dict:
@@ -153,7 +153,7 @@ class IntakeDialog(QDialog):
             self.open_existing.emit(item.data(Qt.ItemDataRole.UserRole))
             self.accept()
 
-    def create(self) -> None:
+    def create_file(self) -> None:
         data = self.data()
         self.different_button.setEnabled(False)
 

@@ -4,6 +4,7 @@ conflicts), the sync indicator, shortcuts, auto-lock after idle time."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -108,10 +109,13 @@ class Workspace(QWidget):
         self.intake_dialog = dialog
         dialog.open()
 
+    def _imported(self) -> None:
+        self.participants.model.refresh()
+        self.duplicates.refresh()
+
     def import_file(self) -> None:
         dialog = ImportDialog(self.ctx, self)
-        dialog.imported.connect(lambda _: (self.participants.model.refresh(),
-                                           self.duplicates.refresh()))
+        dialog.imported.connect(lambda _: self._imported())
         self.import_dialog = dialog
         dialog.open()
 
@@ -147,7 +151,9 @@ class MainWindow(QMainWindow):
         self.last_activity = time.monotonic()
         self.idle_timer = QTimer(self, interval=15_000)
         self.idle_timer.timeout.connect(self._check_idle)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:  # the idle lock watches every input event of the application
+            app.installEventFilter(self)
         self.show_start_screen()
 
     # -- screens -----------------------------------------------------------------------------
@@ -223,6 +229,17 @@ class MainWindow(QMainWindow):
             self.lock()
 
     # -- menus -------------------------------------------------------------------------------
+    def _in_workspace(self, act: Callable[[Workspace], None]) -> Callable[[], None]:
+        """A menu action that needs the unlocked workspace (disabled while locked)."""
+        def run() -> None:
+            if self.workspace is not None:
+                act(self.workspace)
+        return run
+
+    def _sync_now(self) -> None:
+        if self.sync_widget is not None:
+            self.sync_widget.sync_now()
+
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(tr("&File"))
         self.intake_action = QAction(tr("New intake"), self, shortcut=QKeySequence("Ctrl+N"))
@@ -237,13 +254,11 @@ class MainWindow(QMainWindow):
         for action in (*self.workspace_actions, quit_action):
             menu.addAction(action)
             action.setEnabled(action is quit_action)
-        self.intake_action.triggered.connect(lambda: self.workspace and self.workspace.intake())
-        self.search_action.triggered.connect(lambda: self.workspace and self.workspace.search())
-        self.import_action.triggered.connect(
-            lambda: self.workspace and self.workspace.import_file())
+        self.intake_action.triggered.connect(self._in_workspace(Workspace.intake))
+        self.search_action.triggered.connect(self._in_workspace(Workspace.search))
+        self.import_action.triggered.connect(self._in_workspace(Workspace.import_file))
         self.lock_action.triggered.connect(self.lock)
-        self.sync_action.triggered.connect(lambda: self.sync_widget and
-                                           self.sync_widget.sync_now())
+        self.sync_action.triggered.connect(self._sync_now)
         quit_action.triggered.connect(self.close)
         settings_menu = self.menuBar().addMenu(tr("&Settings"))
         idle_action = QAction(tr("Lock after idle time..."), self)
@@ -275,6 +290,8 @@ class MainWindow(QMainWindow):
             self.sync_widget.stop()
         if self.ctx is not None and self.ctx.store.is_unlocked:
             self.ctx.store.lock()
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         super().closeEvent(event)
 

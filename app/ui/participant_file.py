@@ -59,10 +59,10 @@ class ListTab(QWidget):
         self.buttons = QHBoxLayout()
         self.message = QLabel()
         self.message.setObjectName("error")
-        box = QVBoxLayout(self)
-        box.addWidget(self.list)
-        box.addLayout(self.buttons)
-        box.addWidget(self.message)
+        self.box = QVBoxLayout(self)
+        self.box.addWidget(self.list)
+        self.box.addLayout(self.buttons)
+        self.box.addWidget(self.message)
 
     def button(self, text: str) -> QPushButton:
         b = QPushButton(text)
@@ -114,7 +114,7 @@ class ParticipantFile(QWidget):
         self.notes = ListTab(tr("Notes"))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName(tr("New note"))
-        self.notes.layout().insertWidget(1, self.note_edit)
+        self.notes.box.insertWidget(1, self.note_edit)
         self.note_button = self.notes.button(tr("Add the note"))
         self.documents = ListTab(tr("Documents"))
         self.attach_button = self.documents.button(tr("Attach a document"))

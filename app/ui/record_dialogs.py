@@ -245,6 +245,5 @@ class AgreementDialog(ServiceDialog):
         if self.current is None:
             return lambda: self._agreements.create_agreement(self.ctx, self.participant_id,
                                                               data)
-        reason = self.reason.text()
-        return lambda: self._agreements.amend_agreement(self.ctx, self.current.id, data,
-                                                         reason)
+        reason, agreement_id = self.reason.text(), self.current.id
+        return lambda: self._agreements.amend_agreement(self.ctx, agreement_id, data, reason)

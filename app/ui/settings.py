@@ -24,7 +24,7 @@ class Settings:
     @property
     def idle_minutes(self) -> int:
         try:
-            return max(1, int(self.q.value("idle_minutes", DEFAULT_IDLE_MINUTES)))
+            return max(1, int(str(self.q.value("idle_minutes", DEFAULT_IDLE_MINUTES))))
         except (TypeError, ValueError):
             return DEFAULT_IDLE_MINUTES
 

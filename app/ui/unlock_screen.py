@@ -96,7 +96,7 @@ class FirstRunScreen(QWidget):
         box.addWidget(self.create_button)
         box.addStretch()
         self.passphrase.textChanged.connect(self._strength)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_store)
         self._strength("")
 
     def _strength(self, text: str) -> None:
@@ -105,7 +105,7 @@ class FirstRunScreen(QWidget):
         self.strength_text.setText(tr("Too short") if len(text) < MIN_PASSPHRASE
                                    else tr("Strong") if score >= 80 else tr("Fair"))
 
-    def create(self) -> None:
+    def create_store(self) -> None:
         passphrase = self.passphrase.text()
         if not self.office.text().strip():
             self.error.setText(tr("Enter your office."))

@@ -114,8 +114,8 @@ def _country(code: str) -> str:
     if code.upper() in words:
         return words[code.upper()]
     territory = QLocale.codeToTerritory(code)
-    return code if territory == QLocale.Territory.AnyTerritory else \
-        QLocale.territoryToString(territory)
+    unknown = QLocale.Territory.AnyTerritory  # type: ignore[attr-defined]  # missing in stubs
+    return code if territory == unknown else QLocale.territoryToString(territory)
 
 
 def _each(words: dict[str, str]) -> Any:

@@ -3,7 +3,7 @@ are read differently by newer code; shared by the migrations that change that re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -48,7 +48,7 @@ def rebuild_names(conn: sa.Connection, also: Callable[[list[Name]], bool]) -> No
                              "VALUES (:key, :participant_id)"), keys[i:i + _BATCH])
 
 
-def _merged_numbers(rows: list[Any]) -> dict[str, list[str]]:
+def _merged_numbers(rows: Sequence[Any]) -> dict[str, list[str]]:
     """For each file, the numbers of the files merged into it (through chains), in the
     order `participants._merged_numbers` gives them (by id), as its search text holds them."""
     into = {r[0]: r[8] for r in rows if r[8]}
