@@ -43,10 +43,6 @@ class DuplicateScanBar(QWidget):
         self.scan_button.clicked.connect(self.scan)
         self.stop_button.clicked.connect(self.stop)
 
-    @property
-    def running(self) -> bool:
-        return self.op is not None
-
     def scan(self) -> None:
         self.scan_button.setEnabled(False)
         self.progress.setRange(0, 0)
