@@ -178,15 +178,16 @@ def _same_on_file(session: Session, device: Device, op: Operation,
     if op.part_of is None or compared is None or not isinstance(pid, str):
         return None
     wanted = tuple(changes.get(f, (None, None))[1] for f in compared)
-    stored: dict[tuple[str, str], Record | NewRecord] = {
-        (r.entity, r.record_id): r for r in records_attached_to(session, device.office_id, pid)}
-    stored.update({k: r for k, r in records.items() if isinstance(r, NewRecord)})
-    for (entity, record_id), r in stored.items():
-        values = records.get((entity, record_id), r).values
-        if entity == op.entity and values.get("participant_id") == pid \
+    # Stored records are the batch's own objects (one session); new ones are not stored yet.
+    on_file: list[Record | NewRecord] = [
+        *records_attached_to(session, device.office_id, pid),
+        *(r for r in records.values() if isinstance(r, NewRecord))]
+    for r in on_file:
+        values = r.values
+        if r.entity == op.entity and values.get("participant_id") == pid \
                 and not values.get("deleted") \
                 and tuple(values.get(f) for f in compared) == wanted:
-            return record_id
+            return r.record_id
     return None
 
 

@@ -2,7 +2,7 @@
 
 from app.models.agreement import ScheduledCheckIn, SupervisionAgreement
 from app.models.audit import AuditEvent
-from app.models.base import Base, SyncedEntity, new_id, table_of, utcnow
+from app.models.base import Base, SyncedEntity, default_value, new_id, table_of, utcnow
 from app.models.checkin import CheckIn, ComplianceReport, FollowUp
 from app.models.integrity import DuplicateReview, ImportedRow, ImportFile, PendingMerge
 from app.models.local import Conflict, DeviceSecret, OutboxEntry, StoreMeta, SyncState
@@ -28,5 +28,5 @@ __all__ = [
     "HouseholdMember", "ImportFile", "ImportedRow", "Office", "OutboxEntry", "Participant",
     "ParticipantNameKey", "PendingMerge",
     "Referral", "ScheduledCheckIn", "StoreMeta", "SupervisionAgreement", "SyncState",
-    "SyncedEntity", "new_id", "office_id_for", "table_of", "utcnow",
+    "SyncedEntity", "default_value", "new_id", "office_id_for", "table_of", "utcnow",
 ]

@@ -6,7 +6,16 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar, cast
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, Table, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    TypeDecorator,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -24,6 +33,18 @@ def new_id() -> str:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def default_value(column: Column[Any]) -> Any:
+    """What a column's Python-side default gives now (a fresh value from a callable one);
+    None without one. Core inserts and the outbox need it before any flush applies it."""
+    default = column.default
+    arg: Any = getattr(default, "arg", None)  # scalar and callable defaults have one
+    if default is None:
+        return None
+    if default.is_callable:
+        return arg(None)
+    return arg if default.is_scalar else None
 
 
 def table_of(cls: type[Any]) -> Table:

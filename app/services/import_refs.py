@@ -36,7 +36,8 @@ class RefHolders:
         pairs = list(rows)
         refs = {ref for ref, _ in pairs}
         self._holders: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-        self._made: set[tuple[str, str]] = set()  # (participant id, digest of a row of it)
+        # (participant id, digest of a row of it); both columns may be null, never here.
+        self._made: set[tuple[str | None, str | None]] = set()
         if not refs:
             return
         # Any file with the reference counts, even a merged or purged one.
@@ -45,7 +46,7 @@ class RefHolders:
             self._holders.setdefault(p.external_ref or "", []).append((p.id, values))
         ids = [pid for held in self._holders.values() for pid, _ in held]
         if ids:
-            self._made = {(str(pid), str(digest)) for pid, digest in session.execute(
+            self._made = {(pid, digest) for pid, digest in session.execute(
                 select(ImportedRow.participant_id, ImportedRow.row_sha256).where(
                     ImportedRow.participant_id.in_(ids),
                     ImportedRow.row_sha256.in_({d for _, d in pairs})))}

@@ -93,6 +93,13 @@ class UndoableMerge:
     absorbed_name: str
 
 
+def join_lists(first: list[Any], second: list[Any]) -> list[Any]:
+    """`first`, then each entry of `second` not yet there: joined lists lose no entry."""
+    joined = list(first)
+    joined += [x for x in second if x not in joined]
+    return joined
+
+
 def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
@@ -161,9 +168,9 @@ def _kept_changes(kept: Participant, absorbed: Participant, plan: MergePlan,
             group = STATUS_GROUP if field == "status" else (field,)
             changes.update({g: getattr(absorbed, g) for g in group})
     for field in LIST_FIELDS:
-        joined = list(getattr(kept, field) or [])
-        joined += [x for x in getattr(absorbed, field) or [] if x not in joined]
-        if joined != list(getattr(kept, field) or []):
+        mine = list(getattr(kept, field) or [])
+        joined = join_lists(mine, list(getattr(absorbed, field) or []))
+        if joined != mine:
             changes[field] = joined
     return changes
 

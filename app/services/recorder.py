@@ -13,7 +13,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from app.errors import AppendOnly, UnrecordedWrite
-from app.models import AuditEvent, OutboxEntry, SyncedEntity, new_id
+from app.models import AuditEvent, OutboxEntry, SyncedEntity, default_value, new_id
 from app.models.wire import encode, wire_fields
 from app.services import audit
 from app.services.context import ServiceContext
@@ -151,14 +151,8 @@ def _refuse_unrecorded_writes(session: Session, flush_context: Any, instances: A
 def _apply_defaults(obj: SyncedEntity) -> None:
     """Column defaults normally apply at flush; the outbox must carry them from the start."""
     for column in inspect(type(obj)).columns:
-        default = column.default
-        if default is None or getattr(obj, column.key) is not None:
-            continue
-        arg: Any = getattr(default, "arg", None)  # scalar and callable defaults have one
-        if default.is_scalar:
-            setattr(obj, column.key, arg)
-        elif default.is_callable:
-            setattr(obj, column.key, arg(None))
+        if column.default is not None and getattr(obj, column.key) is None:
+            setattr(obj, column.key, default_value(column))
 
 
 def _wire_field_changed(obj: SyncedEntity) -> bool:

@@ -27,7 +27,13 @@ from app.errors import NotFound
 from app.models import Conflict, Participant, PendingMerge
 from app.models.wire import decode, encode
 from app.services.context import ServiceContext
-from app.services.participant_merge import LIST_FIELDS, SEEN, STATUS_GROUP, is_empty
+from app.services.participant_merge import (
+    LIST_FIELDS,
+    SEEN,
+    STATUS_GROUP,
+    is_empty,
+    join_lists,
+)
 from app.services.participants import load_participant, refresh_search
 from app.services.recorder import ChangeRecorder
 
@@ -63,8 +69,7 @@ def carry_over_edits(session: Session, ctx: ServiceContext, op_id: str, absorbed
             listed, now = list(mine[field] or []), list(theirs[field] or [])
             removed = [x for x in seen.get(field) or [] if x not in now and x in listed]
             own = own_lists.get(field, listed)
-            joined = [x for x in listed if x not in removed or x in own]
-            joined += [x for x in now if x not in joined]
+            joined = join_lists([x for x in listed if x not in removed or x in own], now)
             if joined != listed:
                 updates[field] = joined
             contested = [x for x in removed if x in own]

@@ -26,6 +26,7 @@ from app.models import (
     Participant,
     ParticipantNameKey,
     SyncedEntity,
+    default_value,
     table_of,
 )
 from app.models.wire import decode, wire_fields
@@ -156,12 +157,9 @@ def _fill_defaults(cls: type[SyncedEntity], rows: list[dict[str, Any]]) -> None:
     for column in table_of(cls).columns:
         if column.key in ("id",):
             continue
-        default = column.default
         for row in rows:
-            if row.get(column.key) is None and default is not None:
-                arg: Any = getattr(default, "arg", None)  # scalar and callable defaults
-                row[column.key] = arg if default.is_scalar else arg(None)
-            row.setdefault(column.key, None)
+            if row.get(column.key) is None:
+                row[column.key] = default_value(column)
 
 
 def _derive_new_participant(values: dict[str, Any]) -> None:
