@@ -32,6 +32,16 @@ PRESENT = (CheckInOutcome.ATTENDED, CheckInOutcome.LATE)
 
 
 @dataclass(frozen=True)
+class FollowUpView:
+    id: str
+    participant_id: str
+    checkin_id: str
+    due_at: datetime
+    status: str
+    resolution: str | None
+
+
+@dataclass(frozen=True)
 class CheckInView:
     id: str
     participant_id: str
@@ -45,16 +55,8 @@ class CheckInView:
     notes: str | None
     corrects_id: str | None
     corrected: bool
-
-
-@dataclass(frozen=True)
-class FollowUpView:
-    id: str
-    participant_id: str
-    checkin_id: str
-    due_at: datetime
-    status: str
-    resolution: str | None
+    # The follow-up that points at this entry (a miss opens one; its correction carries it).
+    follow_up: FollowUpView | None = None
 
 
 def _aware(field: str, value: Any) -> datetime | None:
@@ -235,16 +237,29 @@ def escalate_overdue_follow_ups(ctx: ServiceContext) -> int:
 
 
 def list_checkins(ctx: ServiceContext, participant_id: str) -> list[CheckInView]:
-    """Every entry, newest first; `corrected` marks those a later entry replaced."""
+    """Every entry, newest first; `corrected` marks those a later entry replaced, and
+    `follow_up` is the follow-up a miss opened (the open one first, should there be two)."""
     later = aliased(CheckIn)
     with ctx.store.session() as session:
         rows = session.execute(select(CheckIn, exists().where(
             later.corrects_id == CheckIn.id)).where(
             CheckIn.participant_id.in_(file_ids(session, participant_id))).order_by(
             CheckIn.scheduled_at.desc().nulls_last(), CheckIn.created_at.desc())).all()
+        follow_ups: dict[str, FollowUpView] = {}
+        for f in session.scalars(select(FollowUp).where(
+                FollowUp.checkin_id.in_([c.id for c, _ in rows]),
+                FollowUp.deleted.is_(False)).order_by(FollowUp.due_at)):
+            if follow_ups.get(f.checkin_id) is None or f.status == FollowUpStatus.OPEN:
+                follow_ups[f.checkin_id] = _follow_up_view(f)
         return [CheckInView(c.id, c.participant_id, c.slot_id, c.scheduled_at, c.actual_at,
                             c.mode, c.outcome, c.wellbeing, c.needs_update, c.notes,
-                            c.corrects_id, bool(corrected)) for c, corrected in rows]
+                            c.corrects_id, bool(corrected), follow_ups.get(c.id))
+                for c, corrected in rows]
+
+
+def _follow_up_view(f: FollowUp) -> FollowUpView:
+    return FollowUpView(f.id, f.participant_id, f.checkin_id, f.due_at, f.status,
+                        f.resolution)
 
 
 def list_follow_ups(ctx: ServiceContext, participant_id: str) -> list[FollowUpView]:
@@ -252,5 +267,4 @@ def list_follow_ups(ctx: ServiceContext, participant_id: str) -> list[FollowUpVi
         rows = session.scalars(select(FollowUp).where(
             FollowUp.participant_id == participant_id, FollowUp.deleted.is_(False)).order_by(
             FollowUp.due_at.desc())).all()
-        return [FollowUpView(f.id, f.participant_id, f.checkin_id, f.due_at, f.status,
-                             f.resolution) for f in rows]
+        return [_follow_up_view(f) for f in rows]

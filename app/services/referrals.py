@@ -100,20 +100,28 @@ def update_referral(ctx: ServiceContext, referral_id: str, changes: dict[str, An
         rec.update(row, clean, participant_id=row.participant_id)
 
 
+def allowed_moves(status: str) -> tuple[str, ...]:
+    """The statuses a referral in `status` may move to, in the order of its life."""
+    return tuple(s.value for s in ReferralStatus if s in TRANSITIONS[ReferralStatus(status)])
+
+
 def move_referral(ctx: ServiceContext, referral_id: str, target: str,
-                  outcome: str | None = None, follow_up_on: date | None = None) -> None:
+                  outcome: str | None = None, follow_up_on: date | str | None = None) -> None:
     new = v.choice("status", target, ReferralStatus, required=True)
     assert new is not None
+    changes: dict[str, Any] = {"status": new.value}
+    if outcome is not None:
+        changes["outcome"] = v.text("outcome", outcome, max_len=4000, multiline=True)
+    follow_up = v.a_date("follow_up_on", follow_up_on)
+    if follow_up is not None:
+        changes["follow_up_on"] = follow_up
     with recording(ctx) as rec:
         row = _load(rec.session, referral_id)
         current = ReferralStatus(row.status)
         if new not in TRANSITIONS[current]:
             raise IllegalTransition("referral", current.value, new.value)
-        changes: dict[str, Any] = {"status": new.value}
-        if outcome is not None:
-            changes["outcome"] = v.text("outcome", outcome, max_len=4000, multiline=True)
-        if follow_up_on is not None:
-            changes["follow_up_on"] = follow_up_on
+        if follow_up is not None and follow_up < row.referred_on:
+            raise ValidationError("follow_up_on", "must not be before the referral date")
         if not TRANSITIONS[new]:
             changes["follow_up_on"] = None  # closed: nothing left to follow up
         rec.update(row, changes, participant_id=row.participant_id, action="status")

@@ -22,15 +22,17 @@ from app.ui.message_words import field_message, file_message
 __all__ = ["describe", "field_errors", "field_message"]
 
 
-def field_errors(errors: dict[str, str]) -> str:
-    """A ValidationError's problems, each named by its field's label, in the shown language."""
+def field_errors(errors: dict[str, str], entity: str | None = None) -> str:
+    """A ValidationError's problems, each named by its field's label (of a record of kind
+    `entity`; a participant's without one), in the shown language."""
     # French puts a space before the colon: the separator is translated too.
     # So is the one between problems (French: "a ; b").
-    return join_clauses([fill(tr("%1: %2"), error_field_label(f), field_message(m))
+    return join_clauses([fill(tr("%1: %2"), error_field_label(f, entity), field_message(m))
                          for f, m in errors.items()])
 
 
-def describe(exc: BaseException) -> str:
+def describe(exc: BaseException, entity: str | None = None) -> str:
+    """`exc` in words; `entity` names the kind of record a form writes, for its fields."""
     if isinstance(exc, WrongPassphrase):
         return tr("That passphrase is not right.")
     if isinstance(exc, StoreTooNew):
@@ -41,7 +43,7 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, StoreLocked):
         return tr("The store is locked. Unlock it to continue.")
     if isinstance(exc, ValidationError):
-        return field_errors(exc.errors)
+        return field_errors(exc.errors, entity)
     if isinstance(exc, IllegalTransition):
         return tr("That change of status is not allowed.")
     if isinstance(exc, NotFound):

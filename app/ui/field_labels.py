@@ -100,7 +100,7 @@ def _checkin() -> dict[str, str]:
 
 def _follow_up() -> dict[str, str]:
     return {"checkin_id": tr("Check-in"), "due_at": tr("Due"),
-            "status": tr("Follow-up status"), "resolution": tr("Resolution"),
+            "status": tr("Follow-up status"), "resolution": tr("What was done"),
             "resolved_at": tr("Resolved on")}
 
 
@@ -153,14 +153,15 @@ def field_label(field: str, entity: str | None = None) -> str:
     return labels.get(field, field.replace("_", " "))
 
 
-def error_field_label(key: str) -> str:
-    """The name of what an error is about, from the key a service gives it: a participant
-    field, or a part of an import ("mapping.family_name" is that field's line in the
-    mapping, "row" the row as a whole, "rejects" the file of refused rows)."""
+def error_field_label(key: str, entity: str | None = None) -> str:
+    """The name of what an error is about, from the key a service gives it: a field of a
+    record of kind `entity` (a participant's without one), or a part of an import
+    ("mapping.family_name" is that field's line in the mapping, "row" the row as a whole,
+    "rejects" the file of refused rows)."""
     if key.startswith("mapping."):
         return tr("%1 (column mapping)").replace("%1", field_label(key.removeprefix("mapping.")))
     others = {"row": tr("Row"), "rejects": tr("Refused rows file"),
               "mapping": tr("Mapping file"), "columns": tr("Columns of the file"),
               "on_duplicate": tr("When a row looks like a file already here"),
               "kept_id": tr("Kept file"), "absorbed_id": tr("File merged into it")}
-    return others.get(key, field_label(key))
+    return others.get(key, field_label(key, entity))

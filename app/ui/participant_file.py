@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.services import agreements, checkins, documents, history, notes, referrals
+from app.services.checkins import CheckInView
 from app.services.context import ServiceContext
 from app.services.dashboard import open_slots_of
 from app.services.participants import get_participant, update_participant
+from app.services.referrals import ReferralView
 from app.ui.background import run_in_background
 from app.ui.bidi import isolate
+from app.ui.entry_lines import checkin_line, referral_line
 from app.ui.error_words import describe
 from app.ui.field_labels import profile_fields
 from app.ui.forms import FieldForm
@@ -38,13 +41,13 @@ from app.ui.record_dialogs import (
     AgreementDialog,
     CheckInDialog,
     CorrectionDialog,
+    FollowUpDialog,
     HouseholdDialog,
     ReferralDialog,
+    ReferralUpdateDialog,
     frequency_words,
     mode_words,
     outcome_words,
-    referral_status_words,
-    referral_type_words,
 )
 from app.ui.value_words import value_words
 
@@ -107,10 +110,11 @@ class ParticipantFile(QWidget):
         self.checkins = ListTab(tr("Check-ins"))
         self.record_button = self.checkins.button(tr("Record a check-in"))
         self.correct_button = self.checkins.button(tr("Correct the chosen entry"))
+        self.follow_up_button = self.checkins.button(tr("Record the follow-up of a miss"))
         self.referrals = ListTab(tr("Referrals"))
         self.refer_button = self.referrals.button(tr("Make a referral"))
         self.advance_button = self.referrals.button(tr("Move to the next status"))
-        self.complete_button = self.referrals.button(tr("Mark completed"))
+        self.update_button = self.referrals.button(tr("Update the chosen referral"))
         self.notes = ListTab(tr("Notes"))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName(tr("New note"))
@@ -129,14 +133,17 @@ class ParticipantFile(QWidget):
         self.amend_button.clicked.connect(self._agreement_dialog)
         self.record_button.clicked.connect(self._record_checkin)
         self.correct_button.clicked.connect(self._correct_checkin)
+        self.follow_up_button.clicked.connect(self._follow_up_dialog)
         self.member_button.clicked.connect(self._add_member)
         self.refer_button.clicked.connect(self._referral_dialog)
-        self.advance_button.clicked.connect(lambda: self._move_referral(None))
-        self.complete_button.clicked.connect(lambda: self._move_referral("completed"))
+        self.advance_button.clicked.connect(self._move_referral)
+        self.update_button.clicked.connect(self._referral_update_dialog)
         self.note_button.clicked.connect(self._add_note)
         self.attach_button.clicked.connect(self._attach)
         self.view_button.clicked.connect(self._view_document)
         self._current_agreement: Any = None
+        self._checkins: dict[str, CheckInView] = {}
+        self._referrals: dict[str, ReferralView] = {}
         self.reload()
 
     # -- profile -----------------------------------------------------------------------------
@@ -213,17 +220,14 @@ class ParticipantFile(QWidget):
             for a in data["agreements"]])
         outcomes = outcome_words()
         self._slots = data["slots"]
+        self._checkins = {c.id: c for c in data["checkins"]}
         self.checkins.fill(
             [(f"{tr('Due')} {s[1].astimezone():%Y-%m-%d %H:%M} — {tr('not recorded')}",
               ("slot", s[0]))
              for s in data["slots"]]
-            + [(f"{(c.scheduled_at or c.actual_at):%Y-%m-%d} — {outcomes.get(c.outcome, '')}"
-                + (f" ({tr('corrected')})" if c.corrected else ""), ("checkin", c.id))
-               for c in data["checkins"]])
-        types, statuses = referral_type_words(), referral_status_words()
-        self.referrals.fill([(f"{types.get(r.type, r.type)} — {r.provider} — "
-                              f"{statuses.get(r.status, r.status)}", (r.id, r.status))
-                             for r in data["referrals"]])
+            + [(checkin_line(c, outcomes, modes), ("checkin", c.id)) for c in data["checkins"]])
+        self._referrals = {r.id: r for r in data["referrals"]}
+        self.referrals.fill([(referral_line(r), (r.id, r.status)) for r in data["referrals"]])
         self.notes.fill([(f"{n.created_at:%Y-%m-%d} {n.author_name or ''}: {n.body}", n.id)
                          for n in data["notes"]])
         self.documents.fill([(f"{doc.filename} ({doc.size // 1024} KB)", doc.id)
@@ -250,6 +254,19 @@ class ParticipantFile(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done()
 
+    def _follow_up_dialog(self) -> None:
+        kind_id = self.checkins.current()
+        entry = self._checkins.get(kind_id[1]) if kind_id and kind_id[0] == "checkin" else None
+        follow_up = entry.follow_up if entry else None
+        if entry is None or follow_up is None or follow_up.status != "open":
+            self.checkins.message.setText(tr("Choose a missed check-in whose follow-up is "
+                                             "open."))
+            return
+        when = (entry.scheduled_at or entry.actual_at or follow_up.due_at).astimezone()
+        dialog = FollowUpDialog(self.ctx, follow_up.id, f"{when:%Y-%m-%d %H:%M}", self)
+        dialog.accepted.connect(self._done)
+        dialog.exec()
+
     def _correct_checkin(self) -> None:
         kind_id = self.checkins.current()
         if not kind_id or kind_id[0] != "checkin":
@@ -267,18 +284,26 @@ class ParticipantFile(QWidget):
         if ReferralDialog(self.ctx, self.pid, self).exec() == QDialog.DialogCode.Accepted:
             self._done()
 
-    def _move_referral(self, target: str | None) -> None:
+    def _referral_update_dialog(self) -> None:
+        current = self.referrals.current()
+        if current is None:
+            self.referrals.message.setText(tr("Choose a referral first."))
+            return
+        dialog = ReferralUpdateDialog(self.ctx, self._referrals[current[0]], self)
+        dialog.accepted.connect(self._done)
+        dialog.exec()
+
+    def _move_referral(self) -> None:
         current = self.referrals.current()
         if current is None:
             self.referrals.message.setText(tr("Choose a referral first."))
             return
         rid, status = current
-        nxt = {"proposed": "made", "made": "accepted", "accepted": "in_progress",
-               "in_progress": "completed"}
-        goal = target or nxt.get(status)
-        if goal is None:
+        moves = referrals.allowed_moves(status)  # the first is the next step of its life
+        if not moves:
             self.referrals.message.setText(tr("This referral is closed."))
             return
+        goal = moves[0]
 
         def failed(exc: BaseException) -> None:
             self.referrals.message.setText(describe(exc))

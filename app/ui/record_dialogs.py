@@ -62,6 +62,8 @@ def _combo(words: dict[str, str], name: str) -> QComboBox:
 class ServiceDialog(QDialog):
     """A form whose OK runs a service call in the background; errors stay in the dialog."""
 
+    entity: str | None = None  # the kind of record it writes: its errors name its fields
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -89,7 +91,7 @@ class ServiceDialog(QDialog):
         try:
             work = self.call()
         except Exception as exc:  # bad input caught before any write
-            self.error.setText(describe(exc))
+            self.error.setText(describe(exc, self.entity))
             return
         self.buttons.setEnabled(False)
 
@@ -99,12 +101,14 @@ class ServiceDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
-            self.error.setText(describe(exc))
+            self.error.setText(describe(exc, self.entity))
 
         run_in_background(work, done, failed)
 
 
 class CheckInDialog(ServiceDialog):
+    entity = "checkin"
+
     def __init__(self, ctx: Any, participant_id: str, slot_id: str | None,
                  slot_text: str, parent: QWidget | None = None) -> None:
         super().__init__(tr("Record a check-in"), parent)
@@ -149,7 +153,79 @@ class CorrectionDialog(CheckInDialog):
         return lambda: self._correct(self.ctx, self.checkin_id, data)
 
 
+class FollowUpDialog(ServiceDialog):
+    """What the caseworker did about a missed check-in. Recorded before its window ends, it
+    keeps the miss from becoming a compliance report to CBSA."""
+
+    entity = "follow_up"
+
+    def __init__(self, ctx: Any, follow_up_id: str, missed_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(tr("Record the follow-up"), parent)
+        from app.services.checkins import resolve_follow_up
+
+        self._resolve, self.ctx, self.follow_up_id = resolve_follow_up, ctx, follow_up_id
+        self.resolution = QPlainTextEdit()
+        self.resolution.setAccessibleName(tr("What was done"))
+        self.resolution.setPlaceholderText(tr("For example: reached by phone, was in "
+                                              "hospital; next check-in confirmed."))
+        self.form.addRow(tr("Missed check-in"), QLabel(missed_text))
+        self.form.addRow(tr("What was done"), self.resolution)
+
+    def call(self) -> Callable[[], Any]:
+        text = self.resolution.toPlainText()
+        return lambda: self._resolve(self.ctx, self.follow_up_id, text)
+
+
+class ReferralUpdateDialog(ServiceDialog):
+    """Move a referral to any status its life allows (declined, no-show and withdrawn too),
+    and keep its follow-up date and outcome current."""
+
+    entity = "referral"
+
+    def __init__(self, ctx: Any, referral: Any, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Update the referral"), parent)
+        from app.services import referrals
+
+        self._referrals, self.ctx, self.referral = referrals, ctx, referral
+        words = referral_status_words()
+        self.status = QComboBox()
+        self.status.setAccessibleName(tr("Status"))
+        self.status.addItem(f"{words[referral.status]} ({tr('unchanged')})", None)
+        for status in referrals.allowed_moves(referral.status):
+            self.status.addItem(words[status], status)
+        self.follow_up = QLineEdit(str(referral.follow_up_on or ""))
+        self.follow_up.setAccessibleName(tr("Follow-up date"))
+        self.follow_up.setPlaceholderText("YYYY-MM-DD")
+        self.follow_up.setEnabled(self.status.count() > 1)  # closed: nothing to follow up
+        self.outcome = QPlainTextEdit(referral.outcome or "")
+        self.outcome.setAccessibleName(tr("Outcome of the referral"))
+        types = referral_type_words()
+        self.form.addRow(tr("Referral"), QLabel(f"{types.get(referral.type, referral.type)}"
+                                                f" — {referral.provider}"))
+        self.form.addRow(tr("Status"), self.status)
+        self.form.addRow(tr("Follow-up date"), self.follow_up)
+        self.form.addRow(tr("Outcome of the referral"), self.outcome)
+
+    def call(self) -> Callable[[], Any]:
+        target, rid = self.status.currentData(), self.referral.id
+        follow_up = self.follow_up.text().strip() or None
+        outcome = self.outcome.toPlainText().strip() or None
+        if target is not None:
+            return lambda: self._referrals.move_referral(self.ctx, rid, target, outcome,
+                                                         follow_up)
+        changes: dict[str, Any] = {}  # only what was changed: an empty field clears it
+        if outcome != (self.referral.outcome or None):
+            changes["outcome"] = outcome
+        before = str(self.referral.follow_up_on) if self.referral.follow_up_on else None
+        if self.follow_up.isEnabled() and follow_up != before:
+            changes["follow_up_on"] = follow_up
+        return lambda: self._referrals.update_referral(self.ctx, rid, changes)
+
+
 class HouseholdDialog(ServiceDialog):
+    entity = "household_member"
+
     def __init__(self, ctx: Any, participant_id: str, parent: QWidget | None = None) -> None:
         super().__init__(tr("Add a household member"), parent)
         from app.services.participants import add_household_member
@@ -178,6 +254,8 @@ class HouseholdDialog(ServiceDialog):
 
 
 class ReferralDialog(ServiceDialog):
+    entity = "referral"
+
     def __init__(self, ctx: Any, participant_id: str, parent: QWidget | None = None) -> None:
         super().__init__(tr("Make a referral"), parent)
         from app.services.referrals import make_referral
@@ -202,6 +280,8 @@ class ReferralDialog(ServiceDialog):
 
 class AgreementDialog(ServiceDialog):
     """Sign the first agreement, or amend the current one (a new version)."""
+
+    entity = "supervision_agreement"
 
     def __init__(self, ctx: Any, participant_id: str, current: Any | None,
                  parent: QWidget | None = None) -> None:

@@ -276,6 +276,10 @@
         <translation>Celle du dossier B</translation>
     </message>
     <message>
+        <source>Probable duplicates</source>
+        <translation>Doublons probables</translation>
+    </message>
+    <message>
         <source>Score</source>
         <translation>Score</translation>
     </message>
@@ -292,10 +296,6 @@
         <translation>Double-cliquez, ou appuyez sur Entrée, pour ouvrir ce dossier.</translation>
     </message>
     <message>
-        <source>The two files are now one. You can undo this until the next sync.</source>
-        <translation>Les deux dossiers n'en font plus qu'un. Vous pouvez annuler jusqu'à la prochaine synchronisation.</translation>
-    </message>
-    <message>
         <source>Find probable duplicates</source>
         <translation>Trouver les doublons probables</translation>
     </message>
@@ -308,8 +308,8 @@
         <translation>Recherche de doublons en cours</translation>
     </message>
     <message>
-        <source>Probable duplicates</source>
-        <translation>Doublons probables</translation>
+        <source>The two files are now one. You can undo this until the next sync.</source>
+        <translation>Les deux dossiers n'en font plus qu'un. Vous pouvez annuler jusqu'à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Pairs to review</source>
@@ -364,10 +364,6 @@
         <translation>Aucun doublon probable à examiner. Appuyez sur « Trouver les doublons probables » pour les chercher dans toute la charge de cas.</translation>
     </message>
     <message>
-        <source>Looking for probable duplicates...</source>
-        <translation>Recherche des doublons probables...</translation>
-    </message>
-    <message>
         <source>Merging the two files...</source>
         <translation>Fusion des deux dossiers...</translation>
     </message>
@@ -378,10 +374,6 @@
     <message>
         <source>Loading the pairs to review...</source>
         <translation>Chargement des paires à examiner...</translation>
-    </message>
-    <message>
-        <source>Stopping the search at the end of the current batch of files...</source>
-        <translation>Arrêt de la recherche à la fin du lot de dossiers en cours...</translation>
     </message>
     <message>
         <source>File A: %1. File B: %2.</source>
@@ -406,6 +398,14 @@
     <message>
         <source>The merge was undone: both files are back.</source>
         <translation>La fusion a été annulée : les deux dossiers sont rétablis.</translation>
+    </message>
+    <message>
+        <source>Looking for probable duplicates...</source>
+        <translation>Recherche des doublons probables...</translation>
+    </message>
+    <message>
+        <source>Stopping the search at the end of the current batch of files...</source>
+        <translation>Arrêt de la recherche à la fin du lot de dossiers en cours...</translation>
     </message>
     <message>
         <source>%n pair to review, the most probable first.</source>
@@ -434,6 +434,30 @@
     <message>
         <source>%n new pairs to review.</source>
         <translation>%n nouvelles paires à examiner.</translation>
+    </message>
+    <message>
+        <source>the entry was corrected</source>
+        <translation>l'entrée a été corrigée</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>suivi fait</translation>
+    </message>
+    <message>
+        <source>follow-up open until</source>
+        <translation>suivi ouvert jusqu'au</translation>
+    </message>
+    <message>
+        <source>not followed up in time: reported to CBSA</source>
+        <translation>suivi non fait à temps : signalée à l'ASFC</translation>
+    </message>
+    <message>
+        <source>follow up on</source>
+        <translation>suivi le</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigée</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing was lost; please try again.</source>
@@ -676,8 +700,8 @@
         <translation>Statut du suivi</translation>
     </message>
     <message>
-        <source>Resolution</source>
-        <translation>Résolution</translation>
+        <source>What was done</source>
+        <translation>Ce qui a été fait</translation>
     </message>
     <message>
         <source>Resolved on</source>
@@ -1612,6 +1636,10 @@
         <translation>Corriger l'entrée choisie</translation>
     </message>
     <message>
+        <source>Record the follow-up of a miss</source>
+        <translation>Consigner le suivi d'une absence</translation>
+    </message>
+    <message>
         <source>Referrals</source>
         <translation>Aiguillages</translation>
     </message>
@@ -1624,8 +1652,8 @@
         <translation>Passer au statut suivant</translation>
     </message>
     <message>
-        <source>Mark completed</source>
-        <translation>Marquer comme terminé</translation>
+        <source>Update the chosen referral</source>
+        <translation>Mettre à jour l'aiguillage choisi</translation>
     </message>
     <message>
         <source>New note</source>
@@ -1668,6 +1696,10 @@
         <translation>Documents (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
+        <source>Choose a missed check-in whose follow-up is open.</source>
+        <translation>Choisissez une présentation manquée dont le suivi est ouvert.</translation>
+    </message>
+    <message>
         <source>Choose a recorded entry first.</source>
         <translation>Choisissez d'abord une entrée consignée.</translation>
     </message>
@@ -1698,10 +1730,6 @@
     <message>
         <source>superseded</source>
         <translation>remplacée</translation>
-    </message>
-    <message>
-        <source>corrected</source>
-        <translation>corrigée</translation>
     </message>
     <message>
         <source>Client ID</source>
@@ -1892,6 +1920,22 @@
         <translation>Corriger une présentation</translation>
     </message>
     <message>
+        <source>Record the follow-up</source>
+        <translation>Consigner le suivi</translation>
+    </message>
+    <message>
+        <source>For example: reached by phone, was in hospital; next check-in confirmed.</source>
+        <translation>Par exemple : joint par téléphone, était à l'hôpital ; prochaine présentation confirmée.</translation>
+    </message>
+    <message>
+        <source>Missed check-in</source>
+        <translation>Présentation manquée</translation>
+    </message>
+    <message>
+        <source>Update the referral</source>
+        <translation>Mettre à jour l'aiguillage</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1918,6 +1962,10 @@
     <message>
         <source>Not scheduled</source>
         <translation>Non prévue</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
     </message>
     <message>
         <source>Sync state</source>

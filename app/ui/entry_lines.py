@@ -1,0 +1,52 @@
+"""One line of text for a check-in or a referral in the participant file: what a caseworker
+needs to see without opening it (when, how, what came of it, what is still to do)."""
+
+from __future__ import annotations
+
+from app.services.checkins import CheckInView
+from app.services.referrals import ReferralView
+from app.ui.bidi import isolate
+from app.ui.i18n import tr
+from app.ui.record_dialogs import referral_status_words, referral_type_words
+
+SHORT = 80  # characters of a free-text answer shown in the line; the rest is in the record
+CORRECTED_RESOLUTION = "check-in corrected"  # written by checkins.correct_checkin
+
+
+def _short(text: str) -> str:
+    """The first line, cut at SHORT characters; "…" says there is more."""
+    whole = text.strip()
+    first = whole.splitlines()[0] if whole else ""
+    if len(first) > SHORT:
+        first = first[:SHORT] + "…"
+    elif first != whole:
+        first += "…"
+    return isolate(first)
+
+
+def checkin_line(c: CheckInView, outcomes: dict[str, str], modes: dict[str, str]) -> str:
+    when = c.scheduled_at or c.actual_at
+    parts = [f"{when.astimezone():%Y-%m-%d %H:%M}" if when else "—",
+             outcomes.get(c.outcome, c.outcome), modes.get(c.mode, c.mode)]
+    line = " — ".join(parts) + (f" ({tr('corrected')})" if c.corrected else "")
+    fu = c.follow_up
+    if fu is None or (c.outcome != "missed" and fu.status != "open"):
+        return line
+    if fu.status == "open":
+        return f"{line} — {tr('follow-up open until')} {fu.due_at.astimezone():%Y-%m-%d}"
+    if fu.status == "escalated":
+        return f"{line} — {tr('not followed up in time: reported to CBSA')}"
+    said = (tr("the entry was corrected") if fu.resolution == CORRECTED_RESOLUTION
+            else _short(fu.resolution or ""))
+    return f"{line} — {tr('followed up')}: {said}"
+
+
+def referral_line(r: ReferralView) -> str:
+    types, statuses = referral_type_words(), referral_status_words()
+    line = (f"{types.get(r.type, r.type)} — {isolate(r.provider)} — "
+            f"{statuses.get(r.status, r.status)}")
+    if r.follow_up_on:
+        line += f" — {tr('follow up on')} {r.follow_up_on:%Y-%m-%d}"
+    if r.outcome:
+        line += f" — {_short(r.outcome)}"
+    return line
