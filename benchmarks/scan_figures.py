@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 from app.services.matching import scan_pairs
+from app.services.views import DuplicatePair
 from benchmarks.scale_data import SCALES, ensure, open_scale_store
 
 
@@ -34,7 +35,7 @@ def figures(participants: int, files: int | None, out: str | None,
         if files is not None and done >= files:
             raise _Enough
 
-    pairs = []
+    pairs: list[DuplicatePair] = []
     started = time.perf_counter()
     try:
         with ctx.store.session() as session, contextlib.suppress(_Enough):

@@ -37,6 +37,7 @@ def test_no_personal_data_in_any_file(ctx: ServiceContext, store_dir: Path) -> N
     seed(ctx, 60, 11)
     with ctx.store.session() as s:
         pid = s.scalar(select(Participant.id).limit(1))
+    assert pid is not None
     add_note(ctx, pid, "Distinctive note text: Quetzalcoatl-Harbour-7731")
     attach_document(ctx, pid, "scan.pdf", b"%PDF-1.4 Unmistakable-Scan-Content-4471 %%EOF")
     needles = _secrets(ctx) | {b"Quetzalcoatl-Harbour-7731", b"Unmistakable-Scan-Content-4471"}

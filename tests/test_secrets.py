@@ -13,7 +13,7 @@ from app.store.store import Store
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         self.items: dict[tuple[str, str], str] = {}

@@ -31,7 +31,9 @@ def test_round_trip_after_lock(ctx: ServiceContext, store_dir: Path) -> None:
     ctx.store.lock()
     store, ctx2 = open_store(store_dir, PASSPHRASE)
     with store.session() as s:
-        assert s.get(Participant, pid).family_name == "Okafor"
+        p = s.get(Participant, pid)
+        assert p is not None
+        assert p.family_name == "Okafor"
     assert ctx2.office_id == ctx.office_id and ctx2.device_id == ctx.device_id
     store.lock()
 

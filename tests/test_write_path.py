@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from sqlalchemy import func, select
@@ -55,7 +56,7 @@ def test_every_write_service_records_audit_and_outbox(ctx: ServiceContext,
     step("rm_member", lambda: participants.remove_household_member(ctx, state["member"]))
     step("view", lambda: participants.get_participant(ctx, pid))
     for status in ("assessed", "accepted", "active"):
-        step(status, lambda s=status: participant_status.change_status(ctx, pid, s))
+        step(status, partial(participant_status.change_status, ctx, pid, status))
     step("agreement", lambda: agreements.create_agreement(ctx, pid, {
         "effective_on": "2026-03-02", "reporting_frequency": "weekly",
         "reporting_mode": "telephone"}))
@@ -91,14 +92,18 @@ def _first_slot(ctx: ServiceContext, pid: str) -> str:
     from app.models import ScheduledCheckIn
 
     with ctx.store.session() as s:
-        return s.scalar(select(ScheduledCheckIn.id).where(
+        slot = s.scalar(select(ScheduledCheckIn.id).where(
             ScheduledCheckIn.participant_id == pid).order_by(ScheduledCheckIn.due_at))
+    assert slot is not None
+    return slot
 
 
 def test_a_write_outside_the_services_is_refused(ctx: ServiceContext) -> None:
     pid = participants.create_participant(ctx, {"family_name": "Guarded"})
     with ctx.store.write_session() as s, pytest.raises(UnrecordedWrite):
-        s.get(Participant, pid).family_name = "Changed"
+        p = s.get(Participant, pid)
+        assert p is not None
+        p.family_name = "Changed"
         s.commit()
     with ctx.store.write_session() as s, pytest.raises(UnrecordedWrite):
         s.add(Caseworker(name="Sneaky", office_id=ctx.office_id))
@@ -107,7 +112,9 @@ def test_a_write_outside_the_services_is_refused(ctx: ServiceContext) -> None:
         s.delete(s.get(Participant, pid))
         s.commit()
     with ctx.store.session() as s:
-        assert s.get(Participant, pid).family_name == "Guarded"
+        p = s.get(Participant, pid)
+        assert p is not None
+        assert p.family_name == "Guarded"
 
 
 def test_a_failed_write_leaves_nothing_half_written(ctx: ServiceContext) -> None:
@@ -132,9 +139,13 @@ def test_audit_chain_detects_tampering(ctx: ServiceContext) -> None:
 def test_clock_is_the_context_clock(ctx: ServiceContext, clock: FixedClock) -> None:
     pid = participants.create_participant(ctx, {"family_name": "Timely"})
     with ctx.store.session() as s:
-        assert s.get(Participant, pid).created_at == clock.now
+        p = s.get(Participant, pid)
+        assert p is not None
+        assert p.created_at == clock.now
     clock.advance(days=1)
     participants.update_participant(ctx, pid, {"city": "Burnaby"})
     with ctx.store.session() as s:
-        assert s.get(Participant, pid).updated_at == clock.now
-        assert s.get(Participant, pid).created_at == clock.now - timedelta(days=1)
+        p = s.get(Participant, pid)
+        assert p is not None
+        assert p.updated_at == clock.now
+        assert p.created_at == clock.now - timedelta(days=1)

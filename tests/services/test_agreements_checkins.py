@@ -102,7 +102,9 @@ def test_weekly_schedule_and_amendment_keeps_history(ctx: ServiceContext,
     today = dashboard.todays_checkins(ctx)
     assert len(today) == 1 and today[0].participant_id == pid
     with ctx.store.session() as s:
-        assert s.get(ScheduledCheckIn, today[0].record_id).agreement_id == second
+        slot = s.get(ScheduledCheckIn, today[0].record_id)
+        assert slot is not None
+        assert slot.agreement_id == second
 
 
 def test_monthly_dates_clamp_to_month_end() -> None:
@@ -169,7 +171,9 @@ def test_correction_is_a_new_entry_and_resolves_the_follow_up(ctx: ServiceContex
     with pytest.raises(ValidationError):
         correct_checkin(ctx, missed, {"outcome": "attended"})
     with recording(ctx) as rec, pytest.raises(AppendOnly):
-        rec.update(rec.session.get(CheckIn, fixed), {"notes": "edited"})
+        row = rec.session.get(CheckIn, fixed)
+        assert row is not None
+        rec.update(row, {"notes": "edited"})
 
 
 def test_resolving_a_follow_up(ctx: ServiceContext, clock: FixedClock) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, event, select, update
+from sqlalchemy.engine import Connection, ExecutionContext
+from sqlalchemy.orm import Session
 
 from app.models import Participant, ParticipantNameKey
 from app.services import match_candidates, match_scoring, matching
@@ -366,13 +370,18 @@ def test_candidate_lookup_never_scans_participants(ctx: ServiceContext,
     add_alias(ctx, pid, {"family_name": "Tran", "given_names": "Lan"})
     statements: list[tuple[str, object]] = []
 
-    def spy(conn, cursor, statement, parameters, context, executemany) -> None:
+    def spy(conn: Connection, cursor: Any, statement: str, parameters: Any,
+            context: ExecutionContext | None, executemany: bool) -> None:
         statements.append((statement, parameters))
 
     fetched: list[int] = []
     real_fetch = match_candidates.fetch
-    monkeypatch.setattr(match_candidates, "fetch", lambda s, ids: fetched.append(len(ids))
-                        or real_fetch(s, ids))
+
+    def counting_fetch(s: Session, ids: Sequence[str]) -> dict[str, match_candidates.Row]:
+        fetched.append(len(ids))
+        return real_fetch(s, ids)
+
+    monkeypatch.setattr(match_candidates, "fetch", counting_fetch)
     engine = ctx.store.engine
     event.listen(engine, "before_cursor_execute", spy)
     try:
@@ -807,9 +816,10 @@ def test_a_given_name_in_its_ukrainian_russian_or_english_form(
     found = match_scoring.compare_names(match_scoring.NameForm.of(ukrainian),
                                         match_scoring.NameForm.of(other))
     assert found is not None and found.full and "transliteration" in found.reasons
-    assert match_scoring.compare_names(match_scoring.NameForm.of(("Kovalenko", "Oleg")),
-                                       match_scoring.NameForm.of(("Kovalenko", "Igor"))).m \
-        < match_scoring.TYPO
+    namesakes = match_scoring.compare_names(match_scoring.NameForm.of(("Kovalenko", "Oleg")),
+                                            match_scoring.NameForm.of(("Kovalenko", "Igor")))
+    assert namesakes is not None
+    assert namesakes.m < match_scoring.TYPO
 
 
 @pytest.mark.parametrize("stored, typed", [

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import event, select, text, update
+from sqlalchemy.engine import Connection, ExecutionContext
 from sqlalchemy.orm import Session
 
 from app.models import Participant
@@ -158,7 +160,8 @@ def test_scan_never_scans_a_table(ctx: ServiceContext, office: dict[str, list[st
     the one count of live files reads the deleted flag's index, never the table."""
     statements: list[tuple[str, object]] = []
 
-    def spy(conn, cursor, statement, parameters, context, executemany) -> None:
+    def spy(conn: Connection, cursor: Any, statement: str, parameters: Any,
+            context: ExecutionContext | None, executemany: bool) -> None:
         statements.append((statement, parameters))
 
     engine = ctx.store.engine

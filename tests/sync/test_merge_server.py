@@ -99,7 +99,7 @@ def _push(server: RunningServer, ctx: ps.ServiceContext, op: dict) -> requests.R
 
 
 def _merge_op(record_id: str, target: str, kind: str = "merge") -> dict:
-    changes = {"merged_into_id": {"old": None, "new": target}}
+    changes: dict[str, dict[str, object]] = {"merged_into_id": {"old": None, "new": target}}
     if kind == "merge":
         changes["deleted"] = {"old": False, "new": True}
     return {"op_id": new_id(), "entity": "participant", "record_id": record_id,

@@ -280,9 +280,10 @@ def test_part_of_a_merge_sent_in_an_earlier_batch_or_never(devices: Devices,
     assert "operations.0.part_of" in answer.json()["detail"]
     # A merge the server refuses (into a file it does not have), and a move sent as part of
     # it in the next batch: withdrawn, with the record as the server has it.
-    merge = {"op_id": new_id(), "entity": "participant", "record_id": x, "kind": "merge",
-             "base_version": 1, "changes": {"merged_into_id": {"old": None, "new": new_id()},
-                                            "deleted": {"old": False, "new": True}}}
+    merge: dict[str, Any] = {
+        "op_id": new_id(), "entity": "participant", "record_id": x, "kind": "merge",
+        "base_version": 1, "changes": {"merged_into_id": {"old": None, "new": new_id()},
+                                       "deleted": {"old": False, "new": True}}}
     [refused] = _push(server, one, [merge]).json()["results"]
     assert refused["status"] == "rejected"
     referral = _referral_of(one, x)

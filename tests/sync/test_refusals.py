@@ -6,6 +6,7 @@ import gzip
 import json
 import socket
 import uuid
+from typing import Any
 
 import pytest
 import requests
@@ -172,15 +173,15 @@ def test_an_op_id_of_another_device_is_refused_not_replayed(devices: Devices,
     mine = ps.create_participant(van, {"family_name": "Vancouver-Person"})
     theirs = ps.create_participant(tor, {"family_name": "Toronto-Person"})
     assert sync(van).complete and sync(tor).complete
-    stale = {"op_id": new_id(), "entity": "participant", "record_id": mine,
-             "kind": "update", "base_version": 0, "changes": {}}
+    stale: dict[str, Any] = {"op_id": new_id(), "entity": "participant", "record_id": mine,
+                             "kind": "update", "base_version": 0, "changes": {}}
     r = requests.post(server.url + "/v1/push", json={"operations": [stale]}, timeout=10,
                       headers={"Authorization": f"Bearer {_token(van)}"})
     assert r.json()["results"][0]["values"]["family_name"] == "Vancouver-Person"
     before = server_versions(server.db_url)
-    reused = {"op_id": stale["op_id"], "entity": "participant", "record_id": theirs,
-              "kind": "update", "base_version": 1,
-              "changes": {"city": {"old": None, "new": "Toronto"}}}
+    reused: dict[str, Any] = {"op_id": stale["op_id"], "entity": "participant",
+                              "record_id": theirs, "kind": "update", "base_version": 1,
+                              "changes": {"city": {"old": None, "new": "Toronto"}}}
     fresh = {**reused, "op_id": new_id()}
     r = requests.post(server.url + "/v1/push", json={"operations": [fresh, reused]},
                       timeout=10, headers={"Authorization": f"Bearer {_token(tor)}"})

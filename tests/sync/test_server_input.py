@@ -110,8 +110,9 @@ def test_the_wire_types_are_the_models_types() -> None:
     for (entity, field), enum in ENUM_FIELDS.items():
         name = _enum_name(FIELD_TYPES[entity][field])
         assert ENUMS[name] == {e.value for e in enum}, name
-        length = inspect(ENTITIES[entity]).columns[field].type.length
-        assert max(len(e.value) for e in enum) <= length, (entity, field)
+        column_type = inspect(ENTITIES[entity]).columns[field].type
+        assert isinstance(column_type, String) and column_type.length is not None, (entity, field)
+        assert max(len(e.value) for e in enum) <= column_type.length, (entity, field)
     assert {_enum_name(spec) for fields in FIELD_TYPES.values() for spec in fields.values()
             if spec.startswith("enum:")} == set(ENUMS)
 

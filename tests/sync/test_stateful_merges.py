@@ -200,10 +200,11 @@ def _live_end(records: dict[tuple[str, str], dict[str, Any]], pid: str) -> str:
 
 def test_hidden_names_records_left_on_merged_files() -> None:
     """The check above finds what it looks for."""
-    records = {("participant", "a"): {"merged_into_id": "b", "deleted": True},
-               ("participant", "b"): {"merged_into_id": None, "deleted": False},
-               ("referral", "r1"): {"participant_id": "a", "deleted": False},
-               ("referral", "r2"): {"participant_id": "b", "deleted": False},
-               ("case_note", "n1"): {"participant_id": "a", "deleted": True},
-               ("checkin", "c1"): {"participant_id": "a"}}
+    records: dict[tuple[str, str], dict[str, Any]] = {
+        ("participant", "a"): {"merged_into_id": "b", "deleted": True},
+        ("participant", "b"): {"merged_into_id": None, "deleted": False},
+        ("referral", "r1"): {"participant_id": "a", "deleted": False},
+        ("referral", "r2"): {"participant_id": "b", "deleted": False},
+        ("case_note", "n1"): {"participant_id": "a", "deleted": True},
+        ("checkin", "c1"): {"participant_id": "a"}}
     assert _hidden(records) == [("referral", "r1")]

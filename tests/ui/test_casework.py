@@ -3,6 +3,8 @@ completed: through real widgets."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
@@ -13,24 +15,34 @@ from app.services.context import ServiceContext
 from app.services.participant_status import change_status
 from app.services.participants import create_participant
 from app.ui.main_window import MainWindow
-from app.ui.record_dialogs import CheckInDialog, ReferralDialog
+from app.ui.record_dialogs import CheckInDialog, ReferralDialog, ServiceDialog
 from tests.conftest import FixedClock
 
+D = TypeVar("D", bound=QDialog)
 
-def _click_open(qtbot, cls: type[QDialog], button) -> QDialog:  # type: ignore[no-untyped-def]
+
+def _click_open(qtbot, cls: type[D], button) -> D:  # type: ignore[no-untyped-def]
     """Click a button that runs `cls(...).exec()`; return the dialog, shown but not
     blocking (so the test can fill it in)."""
     dialogs: list[QDialog] = []
     original = cls.exec
-    cls.exec = lambda self: (dialogs.append(self), self.open(), 0)[2]  # type: ignore[method-assign]
+
+    def open_without_blocking(self: QDialog) -> int:
+        dialogs.append(self)
+        self.open()
+        return 0
+
+    cls.exec = open_without_blocking  # type: ignore[method-assign]
     try:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     finally:
         cls.exec = original  # type: ignore[method-assign]
-    return dialogs[0]
+    dialog = dialogs[0]
+    assert isinstance(dialog, cls)
+    return dialog
 
 
-def _dialog_save(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def]
+def _dialog_save(qtbot, dialog: ServiceDialog) -> None:  # type: ignore[no-untyped-def]
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
@@ -40,6 +52,7 @@ def _check_intake(qtbot, window: MainWindow, values: dict[str, str]):  # type: i
     """Open a new intake, type `values` into its fields, ask for duplicates; the dialog once
     its candidates are shown."""
     window.intake_action.trigger()
+    assert window.workspace is not None
     dialog = window.workspace.intake_dialog
     for field, value in values.items():
         dialog.form.rows[field].edit.setText(value)
@@ -58,8 +71,11 @@ def test_intake_meets_the_duplicate_warning(qtbot, ctx: ServiceContext,  # type:
     assert dialog.candidates.count() == 1
     assert "same date of birth" in dialog.candidates.item(0).text()
     qtbot.mouseClick(dialog.same_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: unlocked.workspace.file is not None, timeout=10_000)
-    assert unlocked.workspace.file.pid == existing
+    workspace = unlocked.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.file is not None, timeout=10_000)
+    assert workspace.file is not None
+    assert workspace.file.pid == existing
 
 
 def test_intake_finds_a_file_written_in_arabic_and_keeps_its_date_in_order(  # type: ignore[no-untyped-def]
@@ -119,6 +135,7 @@ def test_intake_with_a_name_only_lists_the_namesakes_with_one_caution(  # type: 
 
 def test_bad_intake_shows_errors_beside_fields(qtbot, unlocked: MainWindow) -> None:  # type: ignore[no-untyped-def]
     unlocked.intake_action.trigger()
+    assert unlocked.workspace is not None
     dialog = unlocked.workspace.intake_dialog
     dialog.form.rows["client_id"].edit.setText("123")
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
@@ -136,8 +153,10 @@ def test_a_missed_checkin_shows_on_the_dashboard(qtbot, ctx: ServiceContext,  # 
     create_agreement(ctx, pid, {"effective_on": "2026-03-02", "reporting_frequency": "weekly",
                                 "reporting_mode": "in_person"})
     clock.advance(hours=10)
+    assert unlocked.workspace is not None
     unlocked.workspace.open_participant(pid)
     page = unlocked.workspace.file
+    assert page is not None
     qtbot.waitUntil(lambda: page.checkins.list.count() > 0, timeout=10_000)
     page.checkins.list.setCurrentRow(0)  # the slot due today
     dialog = _click_open(qtbot, CheckInDialog, page.record_button)
@@ -151,14 +170,17 @@ def test_a_missed_checkin_shows_on_the_dashboard(qtbot, ctx: ServiceContext,  # 
                     timeout=10_000)
     missed.setCurrentRow(0)
     board.open_participant.emit(missed.item(0).data(Qt.ItemDataRole.UserRole))
+    assert unlocked.workspace.file is not None
     assert unlocked.workspace.file.pid == pid
 
 
 def test_a_referral_made_and_moved_to_completed(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
                                                 unlocked: MainWindow) -> None:
     pid = create_participant(ctx, {"family_name": "Abdullahi"})
+    assert unlocked.workspace is not None
     unlocked.workspace.open_participant(pid)
     page = unlocked.workspace.file
+    assert page is not None
     dialog = _click_open(qtbot, ReferralDialog, page.refer_button)
     dialog.type.setCurrentIndex(dialog.type.findData("housing"))
     dialog.provider.setText("Community Housing Society")
@@ -184,8 +206,10 @@ def test_correct_a_checkin_and_add_household(qtbot, ctx: ServiceContext,  # type
 
     pid = create_participant(ctx, {"family_name": "Kamara"})
     first = record_checkin(ctx, pid, {"outcome": "attended", "mode": "telephone"})
+    assert unlocked.workspace is not None
     unlocked.workspace.open_participant(pid)
     page = unlocked.workspace.file
+    assert page is not None
     qtbot.waitUntil(lambda: page.checkins.list.count() == 1, timeout=10_000)
     page.checkins.list.setCurrentRow(0)
     dialog = _click_open(qtbot, CorrectionDialog, page.correct_button)
@@ -193,11 +217,11 @@ def test_correct_a_checkin_and_add_household(qtbot, ctx: ServiceContext,  # type
     _dialog_save(qtbot, dialog)
     entries = {c.id: c for c in list_checkins(ctx, pid)}
     assert entries[first].corrected and len(entries) == 2
-    dialog = _click_open(qtbot, HouseholdDialog, page.member_button)
-    dialog.name.setText("Fatou Kamara")
-    dialog.relationship.setText("daughter")
-    dialog.dependant.setCurrentIndex(1)
-    _dialog_save(qtbot, dialog)
+    member_dialog = _click_open(qtbot, HouseholdDialog, page.member_button)
+    member_dialog.name.setText("Fatou Kamara")
+    member_dialog.relationship.setText("daughter")
+    member_dialog.dependant.setCurrentIndex(1)
+    _dialog_save(qtbot, member_dialog)
     [member] = get_participant(ctx, pid, record_view=False).household
     assert (member.name, member.relationship, member.dependant) == ("Fatou Kamara", "daughter",
                                                                     True)
@@ -208,6 +232,7 @@ def test_list_filters_by_caseworker_and_flag(qtbot, ctx: ServiceContext,  # type
     flagged = create_participant(ctx, {"family_name": "Flagged",
                                        "risk_flags": ["absconding_history"]})
     create_participant(ctx, {"family_name": "Unflagged"})
+    assert unlocked.workspace is not None
     page = unlocked.workspace.participants
     page.start()
     qtbot.waitUntil(lambda: page.flag.count() == 2 and page.caseworker.count() == 2,
@@ -233,11 +258,15 @@ def test_documents_are_viewed_from_memory(qtbot, unlocked: MainWindow) -> None: 
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    png = bytes(buffer.data())
+    # PySide6's stubs are wrong twice here: save() takes the format as a str (bytes is
+    # refused at run time), and a QByteArray is a buffer that bytes() reads.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    png = bytes(buffer.data())  # type: ignore[call-overload]
     viewer = DocumentViewer("scan.png", "image/png", png, unlocked)
     qtbot.addWidget(viewer)
-    assert not viewer.findChild(QLabel).pixmap().isNull()
+    label = viewer.findChild(QLabel)
+    assert label is not None
+    assert not label.pixmap().isNull()
     pdf = DocumentViewer("agreement.pdf", "application/pdf", b"%PDF-1.4\n%%EOF\n", unlocked)
     qtbot.addWidget(pdf)
     assert pdf.findChild(QPdfView) is not None
@@ -247,7 +276,9 @@ def test_the_file_shows_consent_in_words(qtbot, ctx: ServiceContext,  # type: ig
                                          unlocked: MainWindow) -> None:
     pid = create_participant(ctx, {"family_name": "Kamara",
                                    "consent_to_share": ["irb", "service_providers"]})
+    assert unlocked.workspace is not None
     unlocked.workspace.open_participant(pid)
     page = unlocked.workspace.file
+    assert page is not None
     qtbot.waitUntil(lambda: "Consent" in page.status_label.text(), timeout=10_000)
     assert page.status_label.text().endswith("Consent to share: IRB, service providers")

@@ -31,6 +31,7 @@ from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
 from app.ui.sync_widget import sync_result_words
 from app.ui.value_words import enum_words, value_words
+from tests.ui.helpers import cell
 
 CATALOGUE = json.loads((Path(__file__).resolve().parents[2] /
                         "resources/translations/fr.json").read_text(encoding="utf-8"))
@@ -64,7 +65,7 @@ def _add_conflicts(ctx: ServiceContext, absorbed: str) -> None:
 
 
 def _rows(table: QTableWidget) -> list[list[str]]:
-    return [[table.item(i, j).text() for j in range(table.columnCount())]
+    return [[cell(table, i, j).text() for j in range(table.columnCount())]
             for i in range(table.rowCount())]
 
 
@@ -95,7 +96,7 @@ def test_rows_name_the_person_the_field_and_the_refusal(qtbot, ctx: ServiceConte
     qtbot.waitUntil(lambda: ws.tabs.tabText(index) == "Conflicts (1)", timeout=10_000)
 
     # Double-click opens the live file (the one the merged-away file went into).
-    rect = page.table.visualItemRect(page.table.item(0, 0))
+    rect = page.table.visualItemRect(cell(page.table, 0, 0))
     # (As a real double-click: a press and release, then the second press.)
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -160,8 +161,12 @@ def test_connection_not_checked_before_the_first_probe(qtbot, ctx: ServiceContex
     widget = SyncStatusWidget(ctx)
     qtbot.addWidget(widget)
     shown: list[Any] = []
-    widget._show_state = lambda v: (shown.append(v),  # type: ignore[method-assign]
-                                    SyncStatusWidget._show_state(widget, v))
+
+    def recording_show_state(values: tuple[int, str | None, str | None, str | None]) -> None:
+        shown.append(values)
+        SyncStatusWidget._show_state(widget, values)
+
+    widget._show_state = recording_show_state  # type: ignore[method-assign]
     widget.refresh_state()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert widget.online is None

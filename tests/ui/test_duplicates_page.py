@@ -47,6 +47,7 @@ def _plant_other_pair(ctx: ServiceContext) -> None:
 
 
 def _scan(qtbot, window: MainWindow, pairs: int = 1):  # type: ignore[no-untyped-def]
+    assert window.workspace is not None
     page = window.workspace.duplicates
     window.workspace.tabs.setCurrentWidget(page)
     qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
@@ -150,12 +151,14 @@ def test_the_next_pair_is_shown_after_each_decision(qtbot, ctx: ServiceContext, 
     page = _two_pairs_first_shown(qtbot, ctx, clock, unlocked)
     assert page.count.text() == "2 pairs to review, the most probable first."
     second = page.model.pair(1)
+    assert second is not None
 
     qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
     # The pair now at the top is selected and compared, ready to decide on.
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.merge_button.isEnabled(),
                     timeout=10_000)
     assert page.current_pair() == second
+    assert page.details is not None
     assert page.details.comparison.a_id == second.a_id and page.compare.rowCount() > 0
     assert page.message.text() == "Noted: not the same person. This pair is not shown again."
     assert page.count.text() == "1 pair to review, the most probable first."
@@ -243,6 +246,7 @@ def test_tab_leaves_the_lists_and_enter_opens_a_file(qtbot, ctx: ServiceContext,
                                                      unlocked: MainWindow) -> None:
     page = _two_pairs_first_shown(qtbot, ctx, clock, unlocked)
     first = page.current_pair()
+    assert first is not None
     _focus(qtbot, page.pairs)
     for _ in range(page.model.columnCount()):  # as many presses as the row has cells
         qtbot.keyClick(page.pairs, Qt.Key.Key_Tab)
@@ -274,6 +278,7 @@ def test_a_stopped_scan_says_it_stopped(qtbot, ctx: ServiceContext, clock: Fixed
         return real_scan(ctx, progress=progress, cancel=cancel)
 
     monkeypatch.setattr(duplicate_scan_bar, "scan_caseload", scan_once_stopped)
+    assert unlocked.workspace is not None
     page = unlocked.workspace.duplicates
     unlocked.workspace.tabs.setCurrentWidget(page)
     qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
@@ -348,6 +353,7 @@ def test_a_value_one_file_lacks_says_which_is_kept_and_wraps(  # type: ignore[no
 
 def test_an_empty_page_says_what_to_do(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
                                        clock: FixedClock, unlocked: MainWindow) -> None:
+    assert unlocked.workspace is not None
     page = unlocked.workspace.duplicates
     unlocked.workspace.tabs.setCurrentWidget(page)
     page.refresh()

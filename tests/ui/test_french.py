@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,11 +34,12 @@ CATALOGUE = json.loads((ROOT / "resources/translations/fr.json").read_text(encod
 ENGLISH_ONLY = {en for en, fr in CATALOGUE.items() if en != fr}
 
 
-def _update_module():  # type: ignore[no-untyped-def]
+def _update_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("update_translations",
                                                   ROOT / "scripts/update_translations.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return module
 
 
@@ -91,12 +93,14 @@ def test_french_everywhere(qtbot, ctx: ServiceContext, store_dir: Path,  # type:
         assert english_left(w.first_run) == []
         w._opened(ctx.store, ctx)
         ws = w.workspace
+        assert ws is not None
         qtbot.waitUntil(lambda: ws.participants.model.rowCount() == 1, timeout=10_000)
         ws.dashboard.refresh()
         qtbot.waitUntil(lambda: ws.dashboard.lists["today"].count() > 0, timeout=10_000)
         ws.open_participant(pid)
         qtbot.waitUntil(lambda: ws.file is not None and ws.file.agreement.list.count() == 1,
                         timeout=10_000)
+        assert ws.file is not None and w.sync_widget is not None
         screens: list[QWidget] = [w, ws.dashboard, ws.participants, ws.file, ws.conflicts,
                                   w.sync_widget]
         w.intake_action.trigger()

@@ -19,6 +19,7 @@ from app.ui.i18n import install_language, tr
 from app.ui.import_dialog import ImportDialog
 from app.ui.main_window import MainWindow
 from tests.caseload_csv import HEADERS, MAPPING, people, write_csv
+from tests.ui.helpers import cell
 
 
 def _files(tmp_path: Path, rows: int, seed: int = 3) -> tuple[Path, Path, list[dict[str, str]]]:
@@ -31,6 +32,7 @@ def _files(tmp_path: Path, rows: int, seed: int = 3) -> tuple[Path, Path, list[d
 
 def _dialog(unlocked: MainWindow, csv_path: Path, mapping_path: Path | None) -> ImportDialog:
     unlocked.import_action.trigger()
+    assert unlocked.workspace is not None
     dialog = unlocked.workspace.import_dialog
     dialog.file.setText(str(csv_path))
     dialog.mapping.setText(str(mapping_path) if mapping_path else "")
@@ -56,10 +58,10 @@ def test_preview_then_import(qtbot, ctx: ServiceContext, unlocked: MainWindow,  
     _preview(qtbot, dialog)
     assert dialog.import_button.isEnabled()
     assert dialog.table.rowCount() == 20
-    assert dialog.table.item(4, 1).text() == "Date of birth: is not a real date"
-    assert dialog.table.item(6, 1).text() == \
+    assert cell(dialog.table, 4, 1).text() == "Date of birth: is not a real date"
+    assert cell(dialog.table, 6, 1).text() == \
         "Date of birth: does not match the date format %d/%m/%Y"
-    assert dialog.table.item(6, 1).toolTip() == dialog.table.item(6, 1).text()
+    assert cell(dialog.table, 6, 1).toolTip() == cell(dialog.table, 6, 1).text()
     # No column, problems included, pushes the values off the screen.
     assert all(dialog.table.columnWidth(c) <= 260 for c in range(dialog.table.columnCount()))
     assert "2 of the first 20 rows" in dialog.message.text()
@@ -67,6 +69,7 @@ def test_preview_then_import(qtbot, ctx: ServiceContext, unlocked: MainWindow,  
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30_000)
+    assert dialog.summary is not None
     assert (dialog.summary.imported, dialog.summary.rejected) == (28, 2)
     assert dialog.summary.rejects_path == tmp_path / "old.rejects.csv"
     assert dialog.summary.rejects_path.exists()
@@ -89,6 +92,7 @@ def test_refused_rows_go_where_chosen(qtbot, ctx: ServiceContext,  # type: ignor
     _preview(qtbot, dialog)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30_000)
+    assert dialog.summary is not None
     assert dialog.summary.rejects_path == elsewhere / "refused.csv"
     assert (elsewhere / "refused.csv").exists() and not (tmp_path / "old.rejects.csv").exists()
 
@@ -170,9 +174,11 @@ def test_stop_then_resume(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # t
     # Stopped (or finished first): Import is available again without a new preview.
     assert dialog.import_button.isEnabled()
     first = dialog.summary
+    assert first is not None
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.summary is not None and dialog.op is None, timeout=30_000)
     second = dialog.summary
+    assert second is not None
     assert not second.cancelled
     assert first.imported + second.imported == 1000
 
@@ -189,7 +195,7 @@ def test_import_messages_in_french(qtbot, ctx: ServiceContext, unlocked: MainWin
         dialog.file.setText(str(csv_path))
         dialog.mapping.setText(str(mapping_path))
         _preview(qtbot, dialog)
-        assert dialog.table.item(1, 1).text() == \
+        assert cell(dialog.table, 1, 1).text() == \
             "Date de naissance : ne correspond pas au format de date %d/%m/%Y"
         dialog.mapping.clear()
         _preview(qtbot, dialog)
@@ -222,8 +228,12 @@ def test_enter_in_a_field_previews(qtbot, ctx: ServiceContext, unlocked: MainWin
                                    tmp_path: Path, monkeypatch) -> None:
     csv_path, mapping_path, _ = _files(tmp_path, 5)
     choosers: list[object] = []
-    monkeypatch.setattr(import_dialog.QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (choosers.append(a), ("", ""))[1])
+
+    def choose_nothing(*a: object, **k: object) -> tuple[str, str]:
+        choosers.append(a)
+        return ("", "")
+
+    monkeypatch.setattr(import_dialog.QFileDialog, "getOpenFileName", choose_nothing)
     dialog = _dialog(unlocked, csv_path, mapping_path)
     dialog.activateWindow()
     for field in (dialog.file, dialog.mapping):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from app.errors import CCMSError
 from app.services.context import ServiceContext
@@ -23,6 +24,7 @@ from app.ui.main_window import MainWindow
 from tests.caseload_csv import HEADERS, MAPPING, people, write_csv
 from tests.import_hold import WAIT, first_two_batches, other_thread_held
 from tests.services.test_import_concurrent import caseload
+from tests.ui.helpers import cell
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ def test_a_reference_of_another_file_in_french(ctx: ServiceContext, tmp_path: Pa
 
 
 def test_the_dialog_shows_the_rows_a_taken_reference_refuses(
-        qtbot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path) -> None:
     first, second = _two_exports(tmp_path)
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
@@ -61,7 +63,7 @@ def test_the_dialog_shows_the_rows_a_taken_reference_refuses(
     dialog.mapping.setText(str(mapping))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 6, timeout=10_000)
-    assert {dialog.table.item(i, 1).text() for i in range(6)} == {
+    assert {cell(dialog.table, i, 1).text() for i in range(6)} == {
         "Reference in the old system: already belongs to another file in the store, with "
         "other details; not imported"}
     assert "6 of the first 6 rows have problems" in dialog.message.text()
@@ -86,7 +88,7 @@ def _preview_message(qtbot, dialog: ImportDialog) -> str:  # type: ignore[no-unt
      "qui nomme les colonnes à importer. Rien n'a été importé."),
 ])
 def test_the_dialog_refuses_a_column_that_is_no_field(
-        qtbot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path,
         language: str, expected: str) -> None:
     f = tmp_path / "typo.csv"
     f.write_text("family_name,date_of_brith,Notes\nTestperson,1980-01-02,x\n", "utf-8")
@@ -150,7 +152,7 @@ def test_a_mapping_that_is_no_regular_file_in_french(tmp_path: Path, french: Non
 
 
 def test_the_dialog_says_another_import_took_rows_in_french(
-        qtbot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, french: None) -> None:
     f = caseload(tmp_path)
     dialog = ImportDialog(ctx, unlocked)
@@ -164,6 +166,7 @@ def test_the_dialog_says_another_import_took_rows_in_french(
         assert first_two_batches(ctx, f).imported == 20
         held["go"].set()
         qtbot.waitUntil(lambda: dialog.summary is not None, timeout=WAIT * 1000)
+    assert dialog.summary is not None
     assert dialog.summary.imported_meanwhile == 20
     assert dialog.message.text().endswith(
         "Une autre importation de ce fichier s'est faite en même temps et en a importé 20 "

@@ -18,6 +18,7 @@ from tests.sync.conftest import (  # noqa: F401  # noqa: F401
     sync,
     wait_until,
 )
+from tests.ui.helpers import cell
 
 
 def test_sync_progress_and_conflict_resolution(qtbot, devices: Devices,  # type: ignore[no-untyped-def]  # noqa: F811
@@ -35,6 +36,7 @@ def test_sync_progress_and_conflict_resolution(qtbot, devices: Devices,  # type:
     w.show()
     w._opened(b.store, b)
     widget = w.sync_widget
+    assert widget is not None
     phases: list[str] = []
     widget.op = None
     qtbot.waitUntil(widget.button.isEnabled, timeout=10_000)
@@ -42,17 +44,23 @@ def test_sync_progress_and_conflict_resolution(qtbot, devices: Devices,  # type:
     widget.refresh_state()
     qtbot.waitUntil(lambda: "pending changes: 1 ·" in widget.state.text(), timeout=10_000)
     original = widget._progress
-    widget._progress = lambda p, d, t: (phases.append(p), original(p, d, t))  # type: ignore[method-assign]
+
+    def recording_progress(phase: str, done: int, total: int) -> None:
+        phases.append(phase)
+        original(phase, done, total)
+
+    widget._progress = recording_progress  # type: ignore[method-assign]
     with qtbot.waitSignal(widget.synced, timeout=30_000) as signal:
         qtbot.mouseClick(widget.button, Qt.MouseButton.LeftButton)
         assert not widget.progress.isHidden()  # shown while the sync runs
     summary = signal.args[0]
     assert summary.complete and summary.conflicts == 1
     assert "push" in phases
+    assert w.workspace is not None
     page = w.workspace.conflicts
     w.workspace.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
-    assert [page.table.item(0, j).text() for j in range(5)] == \
+    assert [cell(page.table, 0, j).text() for j in range(5)] == \
         ["Haddad", "Participant file", "City", "Delta", "Richmond"]
     # The result was said in the status bar, and the tab counts the open conflict.
     assert w.statusBar().currentMessage().startswith(
@@ -86,6 +94,7 @@ def test_first_run_enrols_the_device(qtbot, tmp_path, server: RunningServer,  # 
     screen.code.setText(server.enrol_code())
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.workspace is not None, timeout=15_000)
+    assert w.ctx is not None
     assert state.read(w.ctx.store, state.SERVER_URL) == server.url
     assert state.read(w.ctx.store, state.DEVICE_ID)
     assert screen.enrol_note.text() == ""

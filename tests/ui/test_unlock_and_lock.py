@@ -52,17 +52,21 @@ def test_unlock_wrong_then_right(qtbot, ctx, store_dir: Path, settings) -> None:
     screen.passphrase.setText(PASSPHRASE)
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.workspace is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: w.workspace.participants.model.rowCount() == 1, timeout=10_000)
+    workspace = w.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.participants.model.rowCount() == 1, timeout=10_000)
     w.close()
 
 
 def test_lock_and_unlock_keep_an_unsaved_form(qtbot, unlocked: MainWindow) -> None:  # type: ignore[no-untyped-def]
     w = unlocked
     w.intake_action.trigger()
+    assert w.workspace is not None
     dialog = w.workspace.intake_dialog
     dialog.form.rows["family_name"].edit.setText("Half-Typed")
     dialog.form.rows["phone"].edit.setText("604 555")
     w.lock_action.trigger()
+    assert w.ctx is not None
     assert not w.ctx.store.is_unlocked
     assert w.stack.currentWidget() is w.unlock_screen
     w.unlock_screen.passphrase.setText(PASSPHRASE)
@@ -77,5 +81,6 @@ def test_auto_lock_after_idle_time(qtbot, unlocked: MainWindow) -> None:  # type
     unlocked.settings.idle_minutes = 1
     unlocked.last_activity -= 61
     unlocked._check_idle()
+    assert unlocked.ctx is not None
     assert not unlocked.ctx.store.is_unlocked
     assert unlocked.stack.currentWidget() is unlocked.unlock_screen
