@@ -156,7 +156,8 @@ def shoot() -> None:
         w.grab().save(str(OUT / f"participants-{lang}.png"))
         w.workspace.open_participant(pid)
         settle(1.5)
-        w.workspace.file.tabs.setCurrentIndex(3)  # check-ins
+        w.grab().save(str(OUT / f"participant-profile-{lang}.png"))
+        w.workspace.file.show_tab("checkins")
         settle(0.5)
         w.grab().save(str(OUT / f"participant-file-{lang}.png"))
         w.intake_action.trigger()

@@ -32,8 +32,13 @@ from app.ui.participant_model import status_word
 LIMIT = 100
 
 
+# The tab of the participant file each list's work is done in.
+FILE_TAB = {"today": "checkins", "overdue": "checkins", "missed": "checkins",
+            "referrals": "referrals", "review": "agreement"}
+
+
 class DashboardPage(QWidget):
-    open_participant = Signal(str)
+    open_participant = Signal(str, str)  # participant id, the file's tab to show
 
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
@@ -48,7 +53,7 @@ class DashboardPage(QWidget):
             group = QGroupBox(title)
             lst = QListWidget()
             lst.setAccessibleName(title)
-            lst.itemActivated.connect(self._open)
+            lst.itemActivated.connect(lambda item, k=key: self._open(item, k))
             QVBoxLayout(group).addWidget(lst)
             self.lists[key] = lst
             grid.addWidget(group, i // 3, i % 3)
@@ -122,7 +127,7 @@ class DashboardPage(QWidget):
         self.chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
 
-    def _open(self, item: QListWidgetItem) -> None:
+    def _open(self, item: QListWidgetItem, key: str) -> None:
         pid = item.data(Qt.ItemDataRole.UserRole)
         if pid:
-            self.open_participant.emit(pid)
+            self.open_participant.emit(pid, FILE_TAB[key])

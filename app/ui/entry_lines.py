@@ -3,10 +3,11 @@ needs to see without opening it (when, how, what came of it, what is still to do
 
 from __future__ import annotations
 
+from app.services.agreements import AgreementView
 from app.services.checkins import CheckInView
 from app.services.referrals import ReferralView
 from app.ui.bidi import isolate
-from app.ui.i18n import tr
+from app.ui.i18n import fill, tr
 from app.ui.record_dialogs import referral_status_words, referral_type_words
 
 SHORT = 80  # characters of a free-text answer shown in the line; the rest is in the record
@@ -50,3 +51,26 @@ def referral_line(r: ReferralView) -> str:
     if r.outcome:
         line += f" — {_short(r.outcome)}"
     return line
+
+
+def agreement_line(a: AgreementView, freq_words: dict[str, str],
+                   mode_words: dict[str, str]) -> str:
+    """A version of the agreement: how and when the participant reports, from when; then
+    the review and end dates, the residence and the curfew when the version has them."""
+    frequency = a.reporting_frequency
+    if frequency == "custom" and a.custom_interval_days:
+        how_often = fill(tr("every %1 days"), a.custom_interval_days)
+    else:
+        how_often = freq_words.get(frequency, frequency)
+    reporting = (f"{how_often}, {mode_words.get(a.reporting_mode, a.reporting_mode)} "
+                 f"{a.reporting_time}, {tr('from')} {a.effective_on:%Y-%m-%d}")
+    parts = [fill(tr("%1: %2"), f"{tr('Version')} {a.version_no}", reporting)]
+    if a.review_on:
+        parts.append(f"{tr('review on')} {a.review_on:%Y-%m-%d}")
+    if a.end_on:
+        parts.append(f"{tr('ends on')} {a.end_on:%Y-%m-%d}")
+    if a.residency_address:
+        parts.append(fill(tr("%1: %2"), tr("residence"), _short(a.residency_address)))
+    if a.curfew:
+        parts.append(fill(tr("%1: %2"), tr("curfew"), isolate(a.curfew)))
+    return " — ".join(parts) + ("" if a.current else f" ({tr('superseded')})")

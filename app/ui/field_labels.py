@@ -44,7 +44,11 @@ def _participant() -> dict[str, str]:
                    "consent_recorded_on": tr("Consent recorded on"),
                    "status_reason": tr("Reason for the status"),
                    "status_changed_at": tr("Status changed on"),
-                   "closed_on": tr("Closed on"), "merged_into_id": tr("Merged into")})
+                   "closed_on": tr("Closed on"), "merged_into_id": tr("Merged into"),
+                   # Keys of the errors of a status change and of an alias.
+                   "reason": tr("Reason for the status"),
+                   "alias.family_name": tr("Alias family name"),
+                   "alias.given_names": tr("Alias given names")})
     return labels
 
 

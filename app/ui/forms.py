@@ -31,12 +31,12 @@ class FieldRow(QWidget):
 class FieldForm(QWidget):
     def __init__(self, fields: list[tuple[str, str]]) -> None:
         super().__init__()
-        layout = QFormLayout(self)
+        self.form_layout = QFormLayout(self)  # callers may add rows of other widgets
         self.rows: dict[str, FieldRow] = {}
         for name, label in fields:
             row = FieldRow(name, label)
             self.rows[name] = row
-            layout.addRow(label, row)
+            self.form_layout.addRow(label, row)
 
     def values(self) -> dict[str, str | None]:
         return {name: row.value() for name, row in self.rows.items()}

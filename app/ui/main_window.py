@@ -88,11 +88,14 @@ class Workspace(QWidget):
         index = self.tabs.indexOf(self.conflicts)
         self.tabs.setTabText(index, fill(tr("Conflicts (%1)"), n) if n else tr("Conflicts"))
 
-    def open_participant(self, pid: str) -> None:
+    def open_participant(self, pid: str, tab: str | None = None) -> None:
+        """Open the file of `pid`, at its tab named `tab` ("checkins", "referrals"...)."""
         if self.file is not None:
             self.list_stack.removeWidget(self.file)
             self.file.deleteLater()
         self.file = ParticipantFile(self.ctx, pid)
+        if tab is not None:
+            self.file.show_tab(tab)
         self.file.closed.connect(self.close_file)
         self.file.changed.connect(lambda _: self.participants.model.refresh())
         self.list_stack.addWidget(self.file)

@@ -16,29 +16,27 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.services import agreements, checkins, documents, history, notes, referrals
+from app.services.caseworkers import list_caseworkers
 from app.services.checkins import CheckInView
 from app.services.context import ServiceContext
 from app.services.dashboard import open_slots_of
-from app.services.participants import get_participant, update_participant
+from app.services.participants import get_participant
 from app.services.referrals import ReferralView
+from app.ui.agreement_dialog import AgreementDialog
 from app.ui.background import run_in_background
 from app.ui.bidi import isolate
-from app.ui.entry_lines import checkin_line, referral_line
+from app.ui.entry_lines import agreement_line, checkin_line, referral_line
 from app.ui.error_words import describe
-from app.ui.field_labels import profile_fields
-from app.ui.forms import FieldForm
 from app.ui.i18n import tr
 from app.ui.participant_model import status_word
+from app.ui.profile_tab import ProfileTab
 from app.ui.record_dialogs import (
-    AgreementDialog,
     CheckInDialog,
     CorrectionDialog,
     FollowUpDialog,
@@ -49,7 +47,6 @@ from app.ui.record_dialogs import (
     mode_words,
     outcome_words,
 )
-from app.ui.value_words import value_words
 
 
 class ListTab(QWidget):
@@ -102,7 +99,10 @@ class ParticipantFile(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.tabs)
-        self._build_profile()
+        self.profile_tab = ProfileTab(ctx, participant_id)
+        self.status_label = self.profile_tab.status_label
+        self.tabs.addTab(self.profile_tab, tr("Profile"))
+        self.profile_tab.changed.connect(self._done)
         self.household = ListTab(tr("Household"))
         self.member_button = self.household.button(tr("Add a household member"))
         self.agreement = ListTab(tr("Agreement"))
@@ -146,42 +146,10 @@ class ParticipantFile(QWidget):
         self._referrals: dict[str, ReferralView] = {}
         self.reload()
 
-    # -- profile -----------------------------------------------------------------------------
-    def _build_profile(self) -> None:
-        page = QWidget()
-        self.profile = FieldForm(profile_fields())
-        self.status_label = QLabel()
-        self.save_button = QPushButton(tr("Save the profile"))
-        self.profile_message = QLabel()
-        v = QVBoxLayout(page)
-        v.addWidget(self.status_label)
-        v.addWidget(self.profile)
-        v.addWidget(self.save_button)
-        v.addWidget(self.profile_message)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(page)
-        self.tabs.addTab(scroll, tr("Profile"))
-        self.save_button.clicked.connect(self._save_profile)
-
-    def _save_profile(self) -> None:
-        values = self.profile.values()
-        self.save_button.setEnabled(False)
-
-        def done(diff: dict) -> None:
-            self.save_button.setEnabled(True)
-            self.profile.show_errors({})
-            self.profile_message.setText(tr("Saved.") if diff else tr("Nothing changed."))
-            self.changed.emit(self.pid)
-            self.reload()
-
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
-            if isinstance(exc, ValidationError):
-                self.profile.show_errors(exc.errors)
-            self.profile_message.setText(describe(exc))
-
-        run_in_background(lambda: update_participant(self.ctx, self.pid, values), done, failed)
+    def show_tab(self, name: str) -> None:
+        tabs = {"profile": self.profile_tab, "checkins": self.checkins,
+                "referrals": self.referrals, "agreement": self.agreement}
+        self.tabs.setCurrentWidget(tabs[name])
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -197,6 +165,7 @@ class ParticipantFile(QWidget):
                 "notes": notes.list_notes(ctx, pid),
                 "documents": documents.list_documents(ctx, pid),
                 "history": history.participant_history(ctx, pid, limit=200),
+                "caseworkers": list_caseworkers(ctx),
             }
 
         run_in_background(load, self._show, lambda exc: self.header.setText(describe(exc)))
@@ -205,19 +174,13 @@ class ParticipantFile(QWidget):
         d = data["detail"]
         self.pid = d.id
         self.header.setText(f"{d.family_name}, {d.given_names or ''} — {status_word(d.status)}")
-        self.profile.set_values(d.fields)
-        consent = value_words("consent_to_share", d.consent_to_share) or tr("none recorded")
-        self.status_label.setText(f"{tr('Status')}: {status_word(d.status)} — "
-                                  f"{tr('Consent to share')}: {consent}")
+        self.profile_tab.set_detail(d, data["caseworkers"])
         self.household.fill([(f"{isolate(m.name)} ({m.relationship})", m.id)
                              for m in d.household])
         freq, modes = frequency_words(), mode_words()
         self._current_agreement = next((a for a in data["agreements"] if a.current), None)
-        self.agreement.fill([(
-            f"{tr('Version')} {a.version_no}: {freq.get(a.reporting_frequency, '')}, "
-            f"{modes.get(a.reporting_mode, '')} {a.reporting_time}, {tr('from')} "
-            f"{a.effective_on}" + ("" if a.current else f" ({tr('superseded')})"), a.id)
-            for a in data["agreements"]])
+        self.agreement.fill([(agreement_line(a, freq, modes), a.id)
+                             for a in data["agreements"]])
         outcomes = outcome_words()
         self._slots = data["slots"]
         self._checkins = {c.id: c for c in data["checkins"]}

@@ -1,4 +1,5 @@
-"""Dialogs for recording a check-in, making a referral and signing/amending an agreement."""
+"""Dialogs for a check-in and its follow-up, a household member, and a referral (made, then
+updated); the words of their closed lists."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def frequency_words() -> dict[str, str]:
             "monthly": tr("monthly"), "custom": tr("custom")}
 
 
-def _combo(words: dict[str, str], name: str) -> QComboBox:
+def combo_of(words: dict[str, str], name: str) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
     for key, word in words.items():
@@ -116,8 +117,8 @@ class CheckInDialog(ServiceDialog):
 
         self._record = record_checkin
         self.ctx, self.participant_id, self.slot_id = ctx, participant_id, slot_id
-        self.outcome = _combo(outcome_words(), tr("Outcome"))
-        self.mode = _combo(mode_words(), tr("Mode"))
+        self.outcome = combo_of(outcome_words(), tr("Outcome"))
+        self.mode = combo_of(mode_words(), tr("Mode"))
         self.wellbeing = QLineEdit()
         self.wellbeing.setAccessibleName(tr("Wellbeing"))
         self.notes = QPlainTextEdit()
@@ -262,7 +263,7 @@ class ReferralDialog(ServiceDialog):
 
         self._make = make_referral
         self.ctx, self.participant_id = ctx, participant_id
-        self.type = _combo(referral_type_words(), tr("Type"))
+        self.type = combo_of(referral_type_words(), tr("Type"))
         self.provider = QLineEdit()
         self.provider.setAccessibleName(tr("Provider"))
         self.follow_up = QLineEdit()
@@ -276,54 +277,3 @@ class ReferralDialog(ServiceDialog):
         data = {"type": self.type.currentData(), "provider": self.provider.text(),
                 "follow_up_on": self.follow_up.text() or None, "status": "made"}
         return lambda: self._make(self.ctx, self.participant_id, data)
-
-
-class AgreementDialog(ServiceDialog):
-    """Sign the first agreement, or amend the current one (a new version)."""
-
-    entity = "supervision_agreement"
-
-    def __init__(self, ctx: Any, participant_id: str, current: Any | None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(tr("Amend the agreement") if current else tr("New agreement"), parent)
-        from app.services import agreements
-
-        self._agreements = agreements
-        self.ctx, self.participant_id, self.current = ctx, participant_id, current
-        self.effective = QLineEdit(ctx.now().date().isoformat())
-        self.effective.setAccessibleName(tr("Effective date"))
-        self.review = QLineEdit()
-        self.review.setAccessibleName(tr("Review date"))
-        self.frequency = _combo(frequency_words(), tr("Reporting frequency"))
-        self.mode = _combo(mode_words(), tr("Reporting mode"))
-        self.time = QLineEdit("10:00")
-        self.time.setAccessibleName(tr("Reporting time"))
-        self.conditions = QPlainTextEdit()
-        self.conditions.setAccessibleName(tr("Conditions"))
-        self.reason = QLineEdit()
-        self.reason.setAccessibleName(tr("Reason for the amendment"))
-        self.form.addRow(tr("Effective date"), self.effective)
-        self.form.addRow(tr("Review date"), self.review)
-        self.form.addRow(tr("Reporting frequency"), self.frequency)
-        self.form.addRow(tr("Reporting mode"), self.mode)
-        self.form.addRow(tr("Reporting time"), self.time)
-        self.form.addRow(tr("Conditions"), self.conditions)
-        if current is not None:
-            self.form.addRow(tr("Reason for the amendment"), self.reason)
-            self.review.setText(str(current.review_on or ""))
-            self.frequency.setCurrentIndex(max(0, self.frequency.findData(
-                current.reporting_frequency)))
-            self.mode.setCurrentIndex(max(0, self.mode.findData(current.reporting_mode)))
-            self.time.setText(current.reporting_time)
-            self.conditions.setPlainText(current.conditions or "")
-
-    def call(self) -> Callable[[], Any]:
-        data = {"effective_on": self.effective.text(), "review_on": self.review.text() or None,
-                "reporting_frequency": self.frequency.currentData(),
-                "reporting_mode": self.mode.currentData(), "reporting_time": self.time.text(),
-                "conditions": self.conditions.toPlainText() or None}
-        if self.current is None:
-            return lambda: self._agreements.create_agreement(self.ctx, self.participant_id,
-                                                              data)
-        reason, agreement_id = self.reason.text(), self.current.id
-        return lambda: self._agreements.amend_agreement(self.ctx, agreement_id, data, reason)

@@ -4,6 +4,26 @@
 <context>
     <name>ccms</name>
     <message>
+        <source>not given</source>
+        <translation>non indiqué</translation>
+    </message>
+    <message>
+        <source>for example 22:00-06:00</source>
+        <translation>par exemple 22 h à 6 h</translation>
+    </message>
+    <message>
+        <source>One program per line</source>
+        <translation>Un programme par ligne</translation>
+    </message>
+    <message>
+        <source>Amend the agreement</source>
+        <translation>Modifier l'entente</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>Nouvelle entente</translation>
+    </message>
+    <message>
         <source>the server does not have this record</source>
         <translation>le serveur n'a pas cet enregistrement</translation>
     </message>
@@ -444,6 +464,18 @@
         <translation>suivi fait</translation>
     </message>
     <message>
+        <source>every %1 days</source>
+        <translation>aux %1 jours</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à compter du</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
         <source>follow-up open until</source>
         <translation>suivi ouvert jusqu'au</translation>
     </message>
@@ -456,8 +488,32 @@
         <translation>suivi le</translation>
     </message>
     <message>
+        <source>residence</source>
+        <translation>résidence</translation>
+    </message>
+    <message>
+        <source>curfew</source>
+        <translation>couvre-feu</translation>
+    </message>
+    <message>
         <source>corrected</source>
         <translation>corrigée</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>review on</source>
+        <translation>révision le</translation>
+    </message>
+    <message>
+        <source>ends on</source>
+        <translation>fin le</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>remplacée</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing was lost; please try again.</source>
@@ -498,10 +554,6 @@
     <message>
         <source>This merge can no longer be undone here: it has been sent to the server, or one of the files changed since.</source>
         <translation>Cette fusion ne peut plus être annulée ici : elle a été envoyée au serveur, ou l'un des dossiers a changé depuis.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Record identifier</source>
@@ -574,10 +626,6 @@
     <message>
         <source>Linked participant file</source>
         <translation>Dossier de participant lié</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
     </message>
     <message>
         <source>Version it replaces</source>
@@ -942,6 +990,14 @@
     <message>
         <source>Merged into</source>
         <translation>Fusionné dans</translation>
+    </message>
+    <message>
+        <source>Alias family name</source>
+        <translation>Nom de famille de l'autre nom</translation>
+    </message>
+    <message>
+        <source>Alias given names</source>
+        <translation>Prénoms de l'autre nom</translation>
     </message>
     <message>
         <source>%1 (column mapping)</source>
@@ -1356,6 +1412,26 @@
         <translation>doit être oui ou non</translation>
     </message>
     <message>
+        <source>is required to suspend a participant</source>
+        <translation>est obligatoire pour suspendre un participant</translation>
+    </message>
+    <message>
+        <source>must not be before the referral date</source>
+        <translation>ne doit pas précéder la date de l'aiguillage</translation>
+    </message>
+    <message>
+        <source>must not be before the effective date</source>
+        <translation>ne doit pas précéder la date d'entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>is not open</source>
+        <translation>n'est pas ouvert</translation>
+    </message>
+    <message>
+        <source>a note is there without the need it is about</source>
+        <translation>une note est là sans le besoin qu'elle concerne</translation>
+    </message>
+    <message>
         <source>is not a participant field</source>
         <translation>n'est pas un champ du dossier</translation>
     </message>
@@ -1612,6 +1688,10 @@
         <translation>Retour à la liste</translation>
     </message>
     <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation>Ménage</translation>
     </message>
@@ -1680,18 +1760,6 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <source>Save the profile</source>
-        <translation>Enregistrer le profil</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>none recorded</source>
-        <translation>aucun consigné</translation>
-    </message>
-    <message>
         <source>Documents (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Documents (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
@@ -1712,24 +1780,8 @@
         <translation>Cet aiguillage est fermé.</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>Enregistré.</translation>
-    </message>
-    <message>
-        <source>Nothing changed.</source>
-        <translation>Rien n'a changé.</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>à compter du</translation>
-    </message>
-    <message>
         <source>not recorded</source>
         <translation>non consignée</translation>
-    </message>
-    <message>
-        <source>superseded</source>
-        <translation>remplacée</translation>
     </message>
     <message>
         <source>Client ID</source>
@@ -1794,6 +1846,66 @@
     <message>
         <source>%1 shown</source>
         <translation>%1 affichés</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Change the status</source>
+        <translation>Changer le statut</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>Other names (aliases)</source>
+        <translation>Autres noms (alias)</translation>
+    </message>
+    <message>
+        <source>Add the alias</source>
+        <translation>Ajouter l'autre nom</translation>
+    </message>
+    <message>
+        <source>Remove the chosen alias</source>
+        <translation>Retirer l'autre nom choisi</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>aucun consigné</translation>
+    </message>
+    <message>
+        <source>Identity and contact</source>
+        <translation>Identité et coordonnées</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Intake and referral</source>
+        <translation>Admission et aiguillage</translation>
+    </message>
+    <message>
+        <source>Needs, flags and consent</source>
+        <translation>Besoins, indicateurs et consentement</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Rien n'a changé.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Choose an alias first.</source>
+        <translation>Choisissez d'abord un autre nom.</translation>
     </message>
     <message>
         <source>rescheduled</source>
@@ -1936,14 +2048,6 @@
         <translation>Mettre à jour l'aiguillage</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -1952,20 +2056,36 @@
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <source>Amend the agreement</source>
-        <translation>Modifier l'entente</translation>
-    </message>
-    <message>
-        <source>New agreement</source>
-        <translation>Nouvelle entente</translation>
-    </message>
-    <message>
         <source>Not scheduled</source>
         <translation>Non prévue</translation>
     </message>
     <message>
         <source>unchanged</source>
         <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Nouveau statut</translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation>Motif de la fermeture</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>Statut actuel</translation>
+    </message>
+    <message>
+        <source>This file is closed: its status no longer changes.</source>
+        <translation>Ce dossier est fermé : son statut ne change plus.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
     </message>
     <message>
         <source>Sync state</source>

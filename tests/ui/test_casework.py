@@ -169,9 +169,12 @@ def test_a_missed_checkin_shows_on_the_dashboard(qtbot, ctx: ServiceContext,  # 
     qtbot.waitUntil(lambda: "Tesfaye" in (missed.item(0).text() if missed.count() else ""),
                     timeout=10_000)
     missed.setCurrentRow(0)
-    board.open_participant.emit(missed.item(0).data(Qt.ItemDataRole.UserRole))
-    assert unlocked.workspace.file is not None
-    assert unlocked.workspace.file.pid == pid
+    unlocked.workspace.tabs.setCurrentWidget(board)
+    qtbot.keyClick(missed, Qt.Key.Key_Return)  # opens the file at its check-ins
+    opened = unlocked.workspace.file
+    assert opened is not None and opened is not page and opened.pid == pid
+    assert opened.tabs.currentWidget() is opened.checkins
+    assert unlocked.workspace.tabs.currentWidget() is unlocked.workspace.list_stack
 
 
 def test_a_referral_made_and_moved_to_completed(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]

@@ -23,9 +23,10 @@ from app.services.agreements import create_agreement
 from app.services.context import ServiceContext
 from app.services.participant_status import change_status
 from app.services.participants import create_participant
+from app.ui.agreement_dialog import AgreementDialog
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
-from app.ui.record_dialogs import AgreementDialog, CheckInDialog, ReferralDialog
+from app.ui.record_dialogs import CheckInDialog, ReferralDialog
 from app.ui.settings import Settings
 from tests.conftest import FAST_KDF
 
