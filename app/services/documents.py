@@ -79,9 +79,12 @@ def read_document(ctx: ServiceContext, document_id: str) -> tuple[DocumentView, 
 
 
 def remove_document(ctx: ServiceContext, document_id: str) -> None:
+    """A tombstone whose contents are erased, here and (through sync) everywhere: a scan
+    attached to the wrong file must not stay readable anywhere once removed."""
     with recording(ctx) as rec:
         row = load_live(rec.session, Document, document_id, "document")
-        rec.delete(row, participant_id=row.participant_id)
+        rec.update(row, {"deleted": True, "content": None}, participant_id=row.participant_id,
+                   action="delete")
 
 
 def list_documents(ctx: ServiceContext, participant_id: str) -> list[DocumentView]:

@@ -66,13 +66,16 @@ class ChangeRecorder:
             raise AppendOnly(f"a {obj.__entity__} cannot be changed once written")
         allowed = set(wire_fields(type(obj))) - {"id", "office_id", "created_at"}
         diff: dict[str, Any] = {}
-        for field, new in changes.items():
-            if field not in allowed:
-                raise ValueError(f"{obj.__entity__}.{field} is not a writable field")
-            old = getattr(obj, field)
-            if old != new:
-                diff[field] = {"old": encode(old), "new": encode(new)}
-                setattr(obj, field, new)
+        # Reading a deferred column (a document's contents) must not flush the fields set
+        # before it: the object is marked as recorded only once all are set.
+        with self.session.no_autoflush:
+            for field, new in changes.items():
+                if field not in allowed:
+                    raise ValueError(f"{obj.__entity__}.{field} is not a writable field")
+                old = getattr(obj, field)
+                if old != new:
+                    diff[field] = {"old": encode(old), "new": encode(new)}
+                    setattr(obj, field, new)
         if not diff:
             return diff
         obj.updated_at = self.ctx.now()

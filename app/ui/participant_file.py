@@ -3,6 +3,7 @@ notes, documents, history. Every read and write runs in the background."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -21,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import agreements, checkins, documents, history, notes, referrals
+from app.services import (
+    agreements,
+    checkins,
+    documents,
+    history,
+    notes,
+    participants,
+    referrals,
+)
 from app.services.caseworkers import list_caseworkers
 from app.services.checkins import CheckInView
 from app.services.context import ServiceContext
@@ -105,6 +116,7 @@ class ParticipantFile(QWidget):
         self.profile_tab.changed.connect(self._done)
         self.household = ListTab(tr("Household"))
         self.member_button = self.household.button(tr("Add a household member"))
+        self.remove_member_button = self.household.button(tr("Remove the chosen member"))
         self.agreement = ListTab(tr("Agreement"))
         self.amend_button = self.agreement.button(tr("New agreement or amendment"))
         self.checkins = ListTab(tr("Check-ins"))
@@ -120,9 +132,12 @@ class ParticipantFile(QWidget):
         self.note_edit.setAccessibleName(tr("New note"))
         self.notes.box.insertWidget(1, self.note_edit)
         self.note_button = self.notes.button(tr("Add the note"))
+        self.edit_note_button = self.notes.button(tr("Edit the chosen note"))
+        self.remove_note_button = self.notes.button(tr("Remove the chosen note"))
         self.documents = ListTab(tr("Documents"))
         self.attach_button = self.documents.button(tr("Attach a document"))
         self.view_button = self.documents.button(tr("View"))
+        self.remove_document_button = self.documents.button(tr("Remove the chosen document"))
         self.history = ListTab(tr("History"))
         for tab, title in ((self.household, tr("Household")), (self.agreement, tr("Agreement")),
                            (self.checkins, tr("Check-ins")), (self.referrals, tr("Referrals")),
@@ -141,9 +156,19 @@ class ParticipantFile(QWidget):
         self.note_button.clicked.connect(self._add_note)
         self.attach_button.clicked.connect(self._attach)
         self.view_button.clicked.connect(self._view_document)
+        self.remove_member_button.clicked.connect(lambda: self._remove_chosen(
+            self.household, tr("Remove this household member from the file?"),
+            participants.remove_household_member))
+        self.remove_note_button.clicked.connect(lambda: self._remove_chosen(
+            self.notes, tr("Remove this note from the file?"), notes.remove_note))
+        self.remove_document_button.clicked.connect(lambda: self._remove_chosen(
+            self.documents, tr("Remove this document from the file? Its contents are erased "
+                               "from this computer."), documents.remove_document))
+        self.edit_note_button.clicked.connect(self._edit_note)
         self._current_agreement: Any = None
         self._checkins: dict[str, CheckInView] = {}
         self._referrals: dict[str, ReferralView] = {}
+        self._notes: dict[str, str] = {}
         self.reload()
 
     def show_tab(self, name: str) -> None:
@@ -191,6 +216,7 @@ class ParticipantFile(QWidget):
             + [(checkin_line(c, outcomes, modes), ("checkin", c.id)) for c in data["checkins"]])
         self._referrals = {r.id: r for r in data["referrals"]}
         self.referrals.fill([(referral_line(r), (r.id, r.status)) for r in data["referrals"]])
+        self._notes = {n.id: n.body for n in data["notes"]}
         self.notes.fill([(f"{n.created_at:%Y-%m-%d} {n.author_name or ''}: {n.body}", n.id)
                          for n in data["notes"]])
         self.documents.fill([(f"{doc.filename} ({doc.size // 1024} KB)", doc.id)
@@ -283,6 +309,31 @@ class ParticipantFile(QWidget):
 
         run_in_background(lambda: notes.add_note(self.ctx, self.pid, body), done,
                           lambda exc: self.notes.message.setText(describe(exc)))
+
+    def _edit_note(self) -> None:
+        note_id = self.notes.current()
+        if note_id is None:
+            self.notes.message.setText(tr("Choose an entry first."))
+            return
+        body, ok = QInputDialog.getMultiLineText(self, tr("Edit the chosen note"), tr("Note"),
+                                                 self._notes.get(note_id, ""))
+        if not ok:
+            return
+        run_in_background(lambda: notes.edit_note(self.ctx, note_id, body), self._done,
+                          lambda exc: self.notes.message.setText(describe(exc)))
+
+    def _remove_chosen(self, tab: ListTab, question: str,
+                       remove: Callable[[ServiceContext, str], None]) -> None:
+        """Remove the record chosen in `tab`, once the caseworker confirms."""
+        record_id = tab.current()
+        if record_id is None:
+            tab.message.setText(tr("Choose an entry first."))
+            return
+        answer = QMessageBox.question(self, tr("Remove"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        run_in_background(lambda: remove(self.ctx, record_id), self._done,
+                          lambda exc: tab.message.setText(describe(exc)))
 
     def _attach(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Attach a document"), "",

@@ -1700,6 +1700,10 @@
         <translation>Ajouter un membre du ménage</translation>
     </message>
     <message>
+        <source>Remove the chosen member</source>
+        <translation>Retirer le membre choisi</translation>
+    </message>
+    <message>
         <source>New agreement or amendment</source>
         <translation>Nouvelle entente ou modification</translation>
     </message>
@@ -1744,6 +1748,14 @@
         <translation>Ajouter la note</translation>
     </message>
     <message>
+        <source>Edit the chosen note</source>
+        <translation>Modifier la note choisie</translation>
+    </message>
+    <message>
+        <source>Remove the chosen note</source>
+        <translation>Retirer la note choisie</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -1756,8 +1768,16 @@
         <translation>Afficher</translation>
     </message>
     <message>
+        <source>Remove the chosen document</source>
+        <translation>Retirer le document choisi</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Documents (*.pdf *.png *.jpg *.jpeg)</source>
@@ -1778,6 +1798,22 @@
     <message>
         <source>This referral is closed.</source>
         <translation>Cet aiguillage est fermé.</translation>
+    </message>
+    <message>
+        <source>Choose an entry first.</source>
+        <translation>Choisissez d'abord une entrée.</translation>
+    </message>
+    <message>
+        <source>Remove this household member from the file?</source>
+        <translation>Retirer ce membre du ménage du dossier?</translation>
+    </message>
+    <message>
+        <source>Remove this note from the file?</source>
+        <translation>Retirer cette note du dossier?</translation>
+    </message>
+    <message>
+        <source>Remove this document from the file? Its contents are erased from this computer.</source>
+        <translation>Retirer ce document du dossier? Son contenu est effacé de cet ordinateur.</translation>
     </message>
     <message>
         <source>not recorded</source>

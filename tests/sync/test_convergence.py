@@ -99,3 +99,27 @@ def test_tombstones_travel(devices: Devices) -> None:
     assert sync(b).complete and sync(a).complete
     assert [x.id for x in ps.get_participant(a, pid, record_view=False).aliases] == []
     assert search_participants(a, ParticipantQuery("ochieng-otieno")).total == 0
+
+
+def test_a_removed_document_is_erased_on_every_device_and_the_server(
+        devices: Devices, server: RunningServer) -> None:
+    """A scan attached to the wrong file and removed: its bytes are gone everywhere, not only
+    hidden behind the tombstone."""
+    from app.models import Document
+    from app.services import documents
+
+    a, b = devices.new("a"), devices.new("b")
+    pid = ps.create_participant(a, {"family_name": "Wrong-File"})
+    pdf = b"%PDF-1.4\n%synthetic scan\n%%EOF\n"
+    doc = documents.attach_document(a, pid, "id-scan.pdf", pdf)
+    assert sync(a).complete and sync(b).complete
+    assert documents.read_document(b, doc)[1] == pdf
+    documents.remove_document(a, doc)
+    assert sync(a).complete and sync(b).complete
+    for ctx in (a, b):
+        with ctx.store.session() as s:
+            row = s.get(Document, doc)
+            assert row is not None and row.deleted and row.content is None
+    state = server_state(server.db_url, a.office_id)
+    assert state[("document", doc)]["content"] is None
+    assert state[("document", doc)]["deleted"] is True

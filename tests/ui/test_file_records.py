@@ -1,0 +1,113 @@
+"""Records of a participant file put right from its tabs, through real widgets: a household
+member or a note removed once the caseworker confirms, a note edited, a document attached
+to the wrong file removed (and its contents erased)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.errors import NotFound
+from app.models import Document
+from app.services import documents, notes
+from app.services.context import ServiceContext
+from app.services.participants import add_household_member, create_participant, get_participant
+from app.ui.main_window import MainWindow
+from app.ui.participant_file import ParticipantFile
+
+PDF = b"%PDF-1.4\n%synthetic scan\n%%EOF\n"
+
+
+def _open_file(qtbot: QtBot, window: MainWindow, pid: str) -> ParticipantFile:
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.open_participant(pid)
+    page = workspace.file
+    assert page is not None
+    qtbot.waitUntil(lambda: page.status_label.text() != "", timeout=10_000)
+    return page
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Every confirmation is answered `answer`; returns the questions asked."""
+    asked: list[str] = []
+
+    def question(parent: QWidget, title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_a_household_member_is_removed_once_confirmed(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pid = create_participant(ctx, {"family_name": "Kamara"})
+    add_household_member(ctx, pid, {"name": "Fatou Kamara", "relationship": "daughter"})
+    page = _open_file(qtbot, unlocked, pid)
+    qtbot.waitUntil(lambda: page.household.list.count() == 1, timeout=10_000)
+
+    qtbot.mouseClick(page.remove_member_button, Qt.MouseButton.LeftButton)
+    assert page.household.message.text() == "Choose an entry first."
+    page.household.list.setCurrentRow(0)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    qtbot.mouseClick(page.remove_member_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Remove this household member from the file?"]
+    assert len(get_participant(ctx, pid, record_view=False).household) == 1  # said no
+
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.remove_member_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.household.list.count() == 0, timeout=10_000)
+    assert get_participant(ctx, pid, record_view=False).household == ()
+
+
+def test_a_note_is_edited_then_removed(qtbot: QtBot, ctx: ServiceContext,
+                                       unlocked: MainWindow,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    pid = create_participant(ctx, {"family_name": "Osei"})
+    notes.add_note(ctx, pid, "Met at the shelter")
+    page = _open_file(qtbot, unlocked, pid)
+    qtbot.waitUntil(lambda: page.notes.list.count() == 1, timeout=10_000)
+    page.notes.list.setCurrentRow(0)
+    shown: list[str] = []
+
+    def edit(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
+        shown.append(text)
+        return "Met at the shelter on Main Street", True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", edit)
+    qtbot.mouseClick(page.edit_note_button, Qt.MouseButton.LeftButton)
+    assert shown == ["Met at the shelter"]  # the note as it is, to edit
+    qtbot.waitUntil(lambda: [n.body for n in notes.list_notes(ctx, pid)]
+                    == ["Met at the shelter on Main Street"], timeout=10_000)
+    qtbot.waitUntil(lambda: page.notes.list.count() == 1 and page.notes.list.item(0).text()
+                    .endswith("Met at the shelter on Main Street"), timeout=10_000)
+
+    page.notes.list.setCurrentRow(0)
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.remove_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.notes.list.count() == 0, timeout=10_000)
+    assert notes.list_notes(ctx, pid) == []
+
+
+def test_a_document_removed_from_the_file_is_erased(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pid = create_participant(ctx, {"family_name": "Wrong-File"})
+    doc = documents.attach_document(ctx, pid, "id-scan.pdf", PDF)
+    page = _open_file(qtbot, unlocked, pid)
+    qtbot.waitUntil(lambda: page.documents.list.count() == 1, timeout=10_000)
+    page.documents.list.setCurrentRow(0)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.remove_document_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.documents.list.count() == 0, timeout=10_000)
+    assert asked == ["Remove this document from the file? Its contents are erased from this "
+                     "computer."]
+    with pytest.raises(NotFound):
+        documents.read_document(ctx, doc)
+    with ctx.store.session() as s:
+        row = s.get(Document, doc)
+        assert row is not None and row.deleted and row.content is None
