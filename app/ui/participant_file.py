@@ -261,7 +261,7 @@ class ParticipantFile(QWidget):
         if not kind_id or kind_id[0] != "checkin":
             self.checkins.message.setText(tr("Choose a recorded entry first."))
             return
-        dialog = CorrectionDialog(self.ctx, self.pid, kind_id[1], self)
+        dialog = CorrectionDialog(self.ctx, self.pid, self._checkins[kind_id[1]], self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done()
 

@@ -4,6 +4,7 @@ updated); the words of their closed lists."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ValidationError
 from app.ui.background import run_in_background
 from app.ui.error_words import describe
 from app.ui.i18n import tr
@@ -119,39 +121,71 @@ class CheckInDialog(ServiceDialog):
         self.ctx, self.participant_id, self.slot_id = ctx, participant_id, slot_id
         self.outcome = combo_of(outcome_words(), tr("Outcome"))
         self.mode = combo_of(mode_words(), tr("Mode"))
+        self.took_place = QLineEdit()
+        self.took_place.setAccessibleName(tr("Took place on"))
+        self.took_place.setPlaceholderText(tr("YYYY-MM-DD HH:MM (empty: now)"))
         self.wellbeing = QLineEdit()
         self.wellbeing.setAccessibleName(tr("Wellbeing"))
+        self.needs_update = QPlainTextEdit()
+        self.needs_update.setAccessibleName(tr("Change in needs"))
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(tr("Notes"))
+        for box in (self.needs_update, self.notes):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(5 * box.fontMetrics().lineSpacing())
         self.form.addRow(tr("Scheduled"), QLabel(slot_text or tr("Not scheduled")))
         self.form.addRow(tr("Outcome"), self.outcome)
         self.form.addRow(tr("Mode"), self.mode)
+        self.form.addRow(tr("Took place on"), self.took_place)
         self.form.addRow(tr("Wellbeing"), self.wellbeing)
+        self.form.addRow(tr("Change in needs"), self.needs_update)
         self.form.addRow(tr("Notes"), self.notes)
 
+    def entry(self) -> dict[str, Any]:
+        """The form's values for the service; raises ValidationError for a bad time."""
+        return {"outcome": self.outcome.currentData(), "mode": self.mode.currentData(),
+                "actual_at": local_time("actual_at", self.took_place.text()),
+                "wellbeing": self.wellbeing.text().strip() or None,
+                "needs_update": self.needs_update.toPlainText().strip() or None,
+                "notes": self.notes.toPlainText().strip() or None}
+
     def call(self) -> Callable[[], Any]:
-        data = {"outcome": self.outcome.currentData(), "mode": self.mode.currentData(),
-                "wellbeing": self.wellbeing.text() or None,
-                "notes": self.notes.toPlainText() or None}
+        data = self.entry()
         return lambda: self._record(self.ctx, self.participant_id, data, slot_id=self.slot_id)
 
 
 class CorrectionDialog(CheckInDialog):
-    """A correction is a new entry that references the one it corrects."""
+    """A correction is a new entry that references the one it corrects: it starts as that
+    entry, so what is not corrected is kept."""
 
-    def __init__(self, ctx: Any, participant_id: str, checkin_id: str,
+    def __init__(self, ctx: Any, participant_id: str, entry: Any,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, participant_id, None, tr("Correction of an entry"), parent)
         from app.services.checkins import correct_checkin
 
         self.setWindowTitle(tr("Correct a check-in"))
-        self._correct, self.checkin_id = correct_checkin, checkin_id
+        self._correct, self.checkin_id = correct_checkin, entry.id
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(entry.outcome)))
+        self.mode.setCurrentIndex(max(0, self.mode.findData(entry.mode)))
+        if entry.actual_at is not None:
+            self.took_place.setText(f"{entry.actual_at.astimezone():%Y-%m-%d %H:%M}")
+        self.wellbeing.setText(entry.wellbeing or "")
+        self.needs_update.setPlainText(entry.needs_update or "")
+        self.notes.setPlainText(entry.notes or "")
 
     def call(self) -> Callable[[], Any]:
-        data = {"outcome": self.outcome.currentData(), "mode": self.mode.currentData(),
-                "wellbeing": self.wellbeing.text() or None,
-                "notes": self.notes.toPlainText() or None}
+        data = self.entry()
         return lambda: self._correct(self.ctx, self.checkin_id, data)
+
+
+def local_time(field: str, text: str) -> datetime | None:
+    """"YYYY-MM-DD HH:MM" typed in this computer's time zone, as an aware time; empty: none."""
+    if not text.strip():
+        return None
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").astimezone()
+    except ValueError:
+        raise ValidationError(field, "must be a date and time as YYYY-MM-DD HH:MM") from None
 
 
 class FollowUpDialog(ServiceDialog):

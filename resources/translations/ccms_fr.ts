@@ -1432,6 +1432,10 @@
         <translation>une note est là sans le besoin qu'elle concerne</translation>
     </message>
     <message>
+        <source>must be a date and time as YYYY-MM-DD HH:MM</source>
+        <translation>doit être une date et une heure au format AAAA-MM-JJ HH:MM</translation>
+    </message>
+    <message>
         <source>is not a participant field</source>
         <translation>n'est pas un champ du dossier</translation>
     </message>
@@ -2054,6 +2058,10 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM (empty: now)</source>
+        <translation>AAAA-MM-JJ HH:MM (vide : maintenant)</translation>
     </message>
     <message>
         <source>Scheduled</source>
