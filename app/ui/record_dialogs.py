@@ -300,14 +300,30 @@ class ReferralDialog(ServiceDialog):
         self.type = combo_of(referral_type_words(), tr("Type"))
         self.provider = QLineEdit()
         self.provider.setAccessibleName(tr("Provider"))
+        self.status = combo_of({"made": referral_status_words()["made"],
+                                "proposed": referral_status_words()["proposed"]},
+                               tr("Status"))
+        self.referred_on = QLineEdit(ctx.now().date().isoformat() if ctx else "")
+        self.referred_on.setAccessibleName(tr("Referred on"))
+        self.referred_on.setPlaceholderText("YYYY-MM-DD")
         self.follow_up = QLineEdit()
         self.follow_up.setAccessibleName(tr("Follow-up date"))
         self.follow_up.setPlaceholderText("YYYY-MM-DD")
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(tr("Notes"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(5 * self.notes.fontMetrics().lineSpacing())
         self.form.addRow(tr("Type"), self.type)
         self.form.addRow(tr("Provider"), self.provider)
+        self.form.addRow(tr("Status"), self.status)
+        self.form.addRow(tr("Referred on"), self.referred_on)
         self.form.addRow(tr("Follow-up date"), self.follow_up)
+        self.form.addRow(tr("Notes"), self.notes)
 
     def call(self) -> Callable[[], Any]:
         data = {"type": self.type.currentData(), "provider": self.provider.text(),
-                "follow_up_on": self.follow_up.text() or None, "status": "made"}
+                "status": self.status.currentData(),
+                "referred_on": self.referred_on.text().strip() or None,
+                "follow_up_on": self.follow_up.text().strip() or None,
+                "notes": self.notes.toPlainText().strip() or None}
         return lambda: self._make(self.ctx, self.participant_id, data)

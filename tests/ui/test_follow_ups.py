@@ -21,7 +21,7 @@ from app.services.participant_status import change_status
 from app.services.participants import create_participant
 from app.ui.main_window import MainWindow
 from app.ui.participant_file import ParticipantFile
-from app.ui.record_dialogs import FollowUpDialog, ReferralUpdateDialog
+from app.ui.record_dialogs import FollowUpDialog, ReferralDialog, ReferralUpdateDialog
 from tests.conftest import FixedClock
 from tests.ui.test_casework import _click_open, _dialog_save
 
@@ -156,3 +156,28 @@ def test_a_referrals_follow_up_date_moved_and_checked(  # type: ignore[no-untype
     assert (moved.status, str(moved.follow_up_on)) == ("made", "2026-03-20")
     qtbot.waitUntil(lambda: page.referrals.list.item(0).text() == (
         "housing — Community Housing — made — follow up on 2026-03-20"), timeout=10_000)
+
+
+def test_a_referral_proposed_with_its_date_and_notes(  # type: ignore[no-untyped-def]
+        qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    pid = create_participant(ctx, {"family_name": "Abdullahi"})
+    page = _open_file(unlocked, pid)
+    dialog = _click_open(qtbot, ReferralDialog, page.refer_button)
+    assert dialog.referred_on.text() == "2026-03-02"  # today, by default
+    dialog.type.setCurrentIndex(dialog.type.findData("legal"))
+    dialog.provider.setText("Legal Aid BC")
+    dialog.status.setCurrentIndex(dialog.status.findData("proposed"))
+    dialog.referred_on.setText("2026-02-30")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
+    assert dialog.error.text() == "Referred on: must be a date as YYYY-MM-DD"
+    assert referrals.list_referrals(ctx, pid) == []
+
+    dialog.referred_on.setText("2026-02-20")
+    dialog.notes.setPlainText("Asked for a lawyer who speaks Somali")
+    _dialog_save(qtbot, dialog)
+    [made] = referrals.list_referrals(ctx, pid)
+    assert (made.type, made.provider, made.status, str(made.referred_on), made.notes) == (
+        "legal", "Legal Aid BC", "proposed", "2026-02-20",
+        "Asked for a lawyer who speaks Somali")
