@@ -26,7 +26,7 @@ from app.services.views import DatedItem
 from app.ui.background import run_in_background
 from app.ui.bidi import isolate
 from app.ui.error_words import describe
-from app.ui.i18n import tr
+from app.ui.i18n import fill, tr
 from app.ui.participant_model import status_word
 
 LIMIT = 100
@@ -39,6 +39,7 @@ FILE_TAB = {"today": "checkins", "overdue": "checkins", "missed": "checkins",
 
 class DashboardPage(QWidget):
     open_participant = Signal(str, str)  # participant id, the file's tab to show
+    show_caseworker = Signal(str, str)  # a caseworker's id and name: list their files
 
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
@@ -57,6 +58,12 @@ class DashboardPage(QWidget):
             QVBoxLayout(group).addWidget(lst)
             self.lists[key] = lst
             grid.addWidget(group, i // 3, i % 3)
+        self.workload = QListWidget()
+        self.workload.setAccessibleName(tr("Open files per caseworker"))
+        self.workload.itemActivated.connect(self._show_caseworker)
+        group = QGroupBox(tr("Open files per caseworker"))
+        QVBoxLayout(group).addWidget(self.workload)
+        grid.addWidget(group, len(titles) // 3, len(titles) % 3)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.chart = QChart()
@@ -81,7 +88,8 @@ class DashboardPage(QWidget):
                     "missed": dashboard.missed_with_open_follow_up(ctx, LIMIT),
                     "referrals": dashboard.referrals_past_follow_up(ctx, LIMIT),
                     "review": dashboard.agreements_due_for_review(ctx, limit=LIMIT),
-                    "counts": dashboard.counts_by_status(ctx)}
+                    "counts": dashboard.counts_by_status(ctx),
+                    "workload": dashboard.workload(ctx)}
 
         failed = lambda exc: self.message.setText(describe(exc))  # noqa: E731
         # Today's work first, the other lists next, the chart (a year of check-ins) last:
@@ -97,6 +105,14 @@ class DashboardPage(QWidget):
             self._fill(self.lists[key], board[key])
         self.counts.setText("  ·  ".join(f"{status_word(s)}: {n}"
                                          for s, n in board["counts"].items()))
+        self.workload.clear()
+        for load in board["workload"]:
+            name = load.caseworker_name or tr("no caseworker")
+            row = QListWidgetItem(fill(tr("%1: %2"), name, load.open_files))
+            row.setData(Qt.ItemDataRole.UserRole, (load.caseworker_id, name))
+            self.workload.addItem(row)
+        if not board["workload"]:
+            self.workload.addItem(QListWidgetItem(tr("Nothing here")))
         self.message.setText("")
 
     def _fill(self, lst: QListWidget, items: tuple[DatedItem, ...]) -> None:
@@ -126,6 +142,11 @@ class DashboardPage(QWidget):
         axis.append([m.month for m in months])
         self.chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
+
+    def _show_caseworker(self, item: QListWidgetItem) -> None:
+        worker = item.data(Qt.ItemDataRole.UserRole)
+        if worker and worker[0]:  # files with no caseworker have no filter of their own
+            self.show_caseworker.emit(*worker)
 
     def _open(self, item: QListWidgetItem, key: str) -> None:
         pid = item.data(Qt.ItemDataRole.UserRole)

@@ -63,6 +63,7 @@ class Workspace(QWidget):
         QVBoxLayout(self).addWidget(self.tabs)
         self.file: ParticipantFile | None = None
         self.dashboard.open_participant.connect(self.open_participant)
+        self.dashboard.show_caseworker.connect(self._show_caseworker)
         self.participants.open_participant.connect(self.open_participant)
         self.participants.new_intake.connect(self.intake)
         self.duplicates.open_participant.connect(self.open_participant)
@@ -100,6 +101,11 @@ class Workspace(QWidget):
         self.file.changed.connect(lambda _: self.participants.model.refresh())
         self.list_stack.addWidget(self.file)
         self.list_stack.setCurrentWidget(self.file)
+        self.tabs.setCurrentWidget(self.list_stack)
+
+    def _show_caseworker(self, caseworker_id: str, name: str) -> None:
+        self.participants.show_caseworker(caseworker_id, name)
+        self.close_file()
         self.tabs.setCurrentWidget(self.list_stack)
 
     def close_file(self) -> None:

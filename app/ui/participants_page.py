@@ -114,6 +114,12 @@ class ParticipantsPage(QWidget):
         if pid:
             self.open_participant.emit(pid)
 
+    def show_caseworker(self, caseworker_id: str, name: str) -> None:
+        """The list filtered to one caseworker's files (from the dashboard's workload)."""
+        if self.caseworker.findData(caseworker_id) < 0:
+            self.caseworker.addItem(name, caseworker_id)
+        self.caseworker.setCurrentIndex(self.caseworker.findData(caseworker_id))
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

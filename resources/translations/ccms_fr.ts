@@ -212,6 +212,10 @@
         <translation>Le serveur a refusé cette modification : elle ne peut qu'être écartée.</translation>
     </message>
     <message>
+        <source>Open files per caseworker</source>
+        <translation>Dossiers ouverts par intervenant</translation>
+    </message>
+    <message>
         <source>Compliance over the last 12 months</source>
         <translation>Conformité des 12 derniers mois</translation>
     </message>
@@ -240,6 +244,10 @@
         <translation>Ententes à réviser</translation>
     </message>
     <message>
+        <source>no caseworker</source>
+        <translation>sans intervenant</translation>
+    </message>
+    <message>
         <source>attended</source>
         <translation>présent</translation>
     </message>
@@ -254,6 +262,10 @@
     <message>
         <source>excused</source>
         <translation>excusée</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Nothing here</source>
@@ -470,10 +482,6 @@
     <message>
         <source>from</source>
         <translation>à compter du</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>follow-up open until</source>

@@ -1,0 +1,42 @@
+"""The supervisor's view of workload on the dashboard: open files per caseworker, and Enter on
+a caseworker lists their files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.services.caseworkers import list_caseworkers
+from app.services.context import ServiceContext
+from app.services.participant_status import change_status
+from app.services.participants import create_participant, update_participant
+from app.ui.main_window import MainWindow
+
+
+def test_open_files_per_caseworker_and_their_list(qtbot: QtBot, ctx: ServiceContext,
+                                                  unlocked: MainWindow) -> None:
+    [worker] = list_caseworkers(ctx)
+    for name in ("Amadou", "Bintou", "Chidi"):
+        create_participant(ctx, {"family_name": name, "caseworker_id": worker.id})
+    closed = create_participant(ctx, {"family_name": "Closed-Too",
+                                      "caseworker_id": worker.id})
+    change_status(ctx, closed, "closed", "transferred")
+    unassigned = create_participant(ctx, {"family_name": "Unassigned"})
+    update_participant(ctx, unassigned, {"caseworker_id": None})  # intake assigns its maker
+    workspace = unlocked.workspace
+    assert workspace is not None
+    board = workspace.dashboard
+    board.refresh()
+    lines = board.workload
+    qtbot.waitUntil(lambda: lines.count() == 2, timeout=10_000)
+    assert [lines.item(i).text() for i in range(2)] == ["Test Worker: 3", "no caseworker: 1"]
+
+    workspace.tabs.setCurrentWidget(board)
+    lines.setCurrentRow(0)
+    qtbot.keyClick(lines, Qt.Key.Key_Return)
+    page = workspace.participants
+    assert workspace.tabs.currentWidget() is workspace.list_stack
+    assert workspace.list_stack.currentWidget() is page
+    assert page.caseworker.currentData() == worker.id
+    # Their files, the closed one too (the status filter is left as it was: all).
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
