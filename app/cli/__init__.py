@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "app.cli.data_commands",
     "app.cli.sync_command",
     "app.cli.import_commands",
+    "app.cli.stats_command",
 )
 INTERRUPTED = "ccms: interrupted; nothing half-written was kept"
 EXIT_INTERRUPTED = 130

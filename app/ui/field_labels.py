@@ -167,5 +167,6 @@ def error_field_label(key: str, entity: str | None = None) -> str:
     others = {"row": tr("Row"), "rejects": tr("Refused rows file"),
               "mapping": tr("Mapping file"), "columns": tr("Columns of the file"),
               "on_duplicate": tr("When a row looks like a file already here"),
-              "kept_id": tr("Kept file"), "absorbed_id": tr("File merged into it")}
+              "kept_id": tr("Kept file"), "absorbed_id": tr("File merged into it"),
+              "month": tr("Month"), "out": tr("File to write"), "format": tr("Format")}
     return others.get(key, field_label(key, entity))

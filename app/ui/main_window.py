@@ -34,6 +34,7 @@ from app.ui.intake import IntakeDialog
 from app.ui.participant_file import ParticipantFile
 from app.ui.participants_page import ParticipantsPage
 from app.ui.settings import Settings
+from app.ui.statistics_dialog import StatisticsDialog
 from app.ui.sync_widget import SyncStatusWidget, sync_result_words
 from app.ui.unlock_screen import FirstRunScreen, UnlockScreen
 
@@ -126,6 +127,15 @@ class Workspace(QWidget):
         dialog = ImportDialog(self.ctx, self)
         dialog.imported.connect(lambda _: self._imported())
         self.import_dialog = dialog
+        dialog.open()
+
+    def statistics(self) -> None:
+        dialog = StatisticsDialog(self.ctx, self)
+        dialog.accepted.connect(lambda: QMessageBox.information(
+            self, tr("Monthly statistics"),
+            fill(tr("%1 figures of %2 written to %3."), len(dialog.result_value.figures),
+                 dialog.result_value.month, dialog.path.text().strip())))
+        self.statistics_dialog = dialog
         dialog.open()
 
     def _created(self, pid: str) -> None:
@@ -255,17 +265,19 @@ class MainWindow(QMainWindow):
         self.search_action = QAction(tr("Search participants"), self,
                                      shortcut=QKeySequence("Ctrl+F"))
         self.import_action = QAction(tr("Import a caseload file..."), self)
+        self.statistics_action = QAction(tr("Monthly statistics..."), self)
         self.lock_action = QAction(tr("Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         self.sync_action = QAction(tr("Sync now"), self, shortcut=QKeySequence("Ctrl+S"))
         quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
         self.workspace_actions = [self.intake_action, self.search_action, self.import_action,
-                                  self.lock_action, self.sync_action]
+                                  self.statistics_action, self.lock_action, self.sync_action]
         for action in (*self.workspace_actions, quit_action):
             menu.addAction(action)
             action.setEnabled(action is quit_action)
         self.intake_action.triggered.connect(self._in_workspace(Workspace.intake))
         self.search_action.triggered.connect(self._in_workspace(Workspace.search))
         self.import_action.triggered.connect(self._in_workspace(Workspace.import_file))
+        self.statistics_action.triggered.connect(self._in_workspace(Workspace.statistics))
         self.lock_action.triggered.connect(self.lock)
         self.sync_action.triggered.connect(self._sync_now)
         quit_action.triggered.connect(self.close)

@@ -77,6 +77,8 @@ EXACT_FIELD_MESSAGES = frozenset({
     N_("is not open"),
     N_("a note is there without the need it is about"),
     N_("must be a date and time as YYYY-MM-DD HH:MM"),
+    N_("must be a month as YYYY-MM"),
+    N_("must be csv or json"),
     N_("is not a participant field"),
     N_("looks like a spreadsheet formula (starts with =, +, - or @); refused"),
     N_("is not a known caseworker (name or email)"),

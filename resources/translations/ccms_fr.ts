@@ -892,6 +892,18 @@
         <translation>Dossier fusionné dans celui-ci</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>Fichier à écrire</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
         <source>Client ID (UCI)</source>
         <translation>Identifiant client (IUC)</translation>
     </message>
@@ -1284,6 +1296,10 @@
         <translation>Importer un fichier de dossiers...</translation>
     </message>
     <message>
+        <source>Monthly statistics...</source>
+        <translation>Statistiques mensuelles...</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
@@ -1330,6 +1346,14 @@
     <message>
         <source>Conflicts (%1)</source>
         <translation>Conflits (%1)</translation>
+    </message>
+    <message>
+        <source>Monthly statistics</source>
+        <translation>Statistiques mensuelles</translation>
+    </message>
+    <message>
+        <source>%1 figures of %2 written to %3.</source>
+        <translation>%1 chiffres de %2 écrits dans %3.</translation>
     </message>
     <message>
         <source>a field is too long</source>
@@ -1442,6 +1466,14 @@
     <message>
         <source>must be a date and time as YYYY-MM-DD HH:MM</source>
         <translation>doit être une date et une heure au format AAAA-MM-JJ HH:MM</translation>
+    </message>
+    <message>
+        <source>must be a month as YYYY-MM</source>
+        <translation>doit être un mois au format AAAA-MM</translation>
+    </message>
+    <message>
+        <source>must be csv or json</source>
+        <translation>doit être csv ou json</translation>
     </message>
     <message>
         <source>is not a participant field</source>
@@ -2114,6 +2146,18 @@
     <message>
         <source>unchanged</source>
         <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>Write the file</source>
+        <translation>Écrire le fichier</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheet)</source>
+        <translation>CSV (tableur)</translation>
+    </message>
+    <message>
+        <source>Figures of the office for one month: counts only, no names.</source>
+        <translation>Chiffres du bureau pour un mois : des nombres seulement, aucun nom.</translation>
     </message>
     <message>
         <source>New status</source>
