@@ -9,7 +9,6 @@ from datetime import date, timedelta
 import pytest
 
 from app.errors import ValidationError
-from app.services.agreements import create_agreement
 from app.services.checkins import (
     correct_checkin,
     escalate_overdue_follow_ups,
@@ -18,10 +17,9 @@ from app.services.checkins import (
     resolve_follow_up,
 )
 from app.services.context import ServiceContext
-from app.services.dashboard import open_slots_of
-from app.services.participant_status import change_status
 from app.services.participants import create_participant
 from app.services.referrals import allowed_moves, list_referrals, make_referral, move_referral
+from tests.casework import missed_first_slot
 from tests.conftest import FixedClock
 
 
@@ -30,20 +28,9 @@ def pid(ctx: ServiceContext) -> str:
     return create_participant(ctx, {"family_name": "Tesfaye", "given_names": "Hiwot"})
 
 
-def _missed(ctx: ServiceContext, clock: FixedClock, pid: str) -> str:
-    """A miss recorded on the participant's first slot (weekly, in person, from today)."""
-    for status in ("assessed", "accepted", "active"):
-        change_status(ctx, pid, status)
-    create_agreement(ctx, pid, {"effective_on": "2026-03-02", "reporting_frequency": "weekly",
-                                "reporting_mode": "in_person"})
-    clock.advance(hours=10)
-    slot_id, _ = open_slots_of(ctx, pid)[0]
-    return record_checkin(ctx, pid, {"outcome": "missed", "mode": "in_person"}, slot_id)
-
-
 def test_each_entry_carries_the_follow_up_its_miss_opened(ctx: ServiceContext,
                                                           clock: FixedClock, pid: str) -> None:
-    missed = _missed(ctx, clock, pid)
+    missed = missed_first_slot(ctx, clock, pid)
     attended = record_checkin(ctx, pid, {"outcome": "attended", "mode": "telephone"})
     entries = {c.id: c for c in list_checkins(ctx, pid)}
     follow_up = entries[missed].follow_up
@@ -62,7 +49,7 @@ def test_each_entry_carries_the_follow_up_its_miss_opened(ctx: ServiceContext,
 
 def test_a_correction_carries_the_open_follow_up_to_the_new_entry(
         ctx: ServiceContext, clock: FixedClock, pid: str) -> None:
-    missed = _missed(ctx, clock, pid)
+    missed = missed_first_slot(ctx, clock, pid)
     newer = correct_checkin(ctx, missed, {"notes": "Called twice, no answer."})
     entries = {c.id: c for c in list_checkins(ctx, pid)}
     assert entries[missed].corrected and entries[missed].follow_up is None

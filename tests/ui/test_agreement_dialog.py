@@ -26,7 +26,7 @@ from app.ui.entry_lines import agreement_line
 from app.ui.main_window import MainWindow
 from app.ui.participant_file import ParticipantFile
 from app.ui.record_dialogs import frequency_words, mode_words
-from tests.ui.test_casework import _click_open, _dialog_save
+from tests.ui.helpers import click_open, dialog_save
 
 TODAY = date(2026, 3, 2)  # the day of the `clock` fixture
 ADDRESS = "1234 Kingsway, Apt 5, Vancouver BC V5R 5K3"
@@ -78,7 +78,7 @@ def test_every_condition_is_written_from_the_dialog(qtbot, ctx: ServiceContext, 
                                                     unlocked: MainWindow) -> None:
     pid = _accepted(ctx, "Haddad")
     page = _open_file(qtbot, unlocked, pid, agreements=0)
-    dialog = _click_open(qtbot, AgreementDialog, page.amend_button)
+    dialog = click_open(qtbot, AgreementDialog, page.amend_button)
     assert dialog.effective.text() == "2026-03-02"
     assert dialog.compliance_window.value() == 7
     assert not dialog.interval.isEnabled()  # weekly: no days between check-ins to give
@@ -97,7 +97,7 @@ def test_every_condition_is_written_from_the_dialog(qtbot, ctx: ServiceContext, 
     dialog.signed_participant.setText("2026-03-01")
     dialog.signed_caseworker.setText("2026-03-02")
     dialog.officer.setText("Officer J. Tremblay")
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     stored = current_agreement(ctx, pid)
     assert stored is not None and stored.version_no == 1
     assert _values(stored) == {
@@ -115,7 +115,7 @@ def test_an_amendment_starts_from_the_current_version_and_keeps_it(  # type: ign
     pid = _accepted(ctx, "Petrenko")
     first = create_agreement(ctx, pid, SIGNED)
     page = _open_file(qtbot, unlocked, pid, agreements=1)
-    dialog = _click_open(qtbot, AgreementDialog, page.amend_button)
+    dialog = click_open(qtbot, AgreementDialog, page.amend_button)
     assert dialog.current is not None and dialog.current.id == first
     shown = {
         "effective_on": dialog.effective.text(), "review_on": dialog.review.text(),
@@ -141,7 +141,7 @@ def test_an_amendment_starts_from_the_current_version_and_keeps_it(  # type: ign
     assert dialog.interval.isEnabled()
     dialog.curfew.setText("23:00-06:00")
     dialog.reason.setText("Curfew eased after three months of compliance")
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     new, old = list_agreements(ctx, pid)
     assert (new.version_no, new.current, new.supersedes_id) == (2, True, first)
     assert new.amendment_reason == "Curfew eased after three months of compliance"
@@ -159,7 +159,7 @@ def test_a_bad_value_stays_in_the_dialog_and_writes_nothing(  # type: ignore[no-
         qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
     pid = _accepted(ctx, "Mensah")
     page = _open_file(qtbot, unlocked, pid, agreements=0)
-    dialog = _click_open(qtbot, AgreementDialog, page.amend_button)
+    dialog = click_open(qtbot, AgreementDialog, page.amend_button)
     dialog.frequency.setCurrentIndex(dialog.frequency.findData("custom"))
     dialog.residency.setText(ADDRESS)
     _failed_save(qtbot, dialog, "Days between check-ins (custom frequency): is required")
@@ -170,7 +170,7 @@ def test_a_bad_value_stays_in_the_dialog_and_writes_nothing(  # type: ignore[no-
     assert "Days between" not in dialog.error.text()
     assert list_agreements(ctx, pid) == []
     dialog.end.setText("2026-12-31")  # put right, the same dialog saves
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     stored = current_agreement(ctx, pid)
     assert stored is not None
     assert (stored.end_on, stored.custom_interval_days) == (date(2026, 12, 31), 10)

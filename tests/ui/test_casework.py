@@ -3,49 +3,17 @@ completed: through real widgets."""
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from app.services import referrals
-from app.services.agreements import create_agreement
 from app.services.checkins import list_checkins
 from app.services.context import ServiceContext
-from app.services.participant_status import change_status
 from app.services.participants import create_participant
 from app.ui.main_window import MainWindow
-from app.ui.record_dialogs import CheckInDialog, ReferralDialog, ServiceDialog
+from app.ui.record_dialogs import CheckInDialog, ReferralDialog
+from tests.casework import reporting
 from tests.conftest import FixedClock
-
-D = TypeVar("D", bound=QDialog)
-
-
-def _click_open(qtbot, cls: type[D], button) -> D:  # type: ignore[no-untyped-def]
-    """Click a button that runs `cls(...).exec()`; return the dialog, shown but not
-    blocking (so the test can fill it in)."""
-    dialogs: list[QDialog] = []
-    original = cls.exec
-
-    def open_without_blocking(self: QDialog) -> int:
-        dialogs.append(self)
-        self.open()
-        return 0
-
-    cls.exec = open_without_blocking  # type: ignore[method-assign]
-    try:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    finally:
-        cls.exec = original  # type: ignore[method-assign]
-    dialog = dialogs[0]
-    assert isinstance(dialog, cls)
-    return dialog
-
-
-def _dialog_save(qtbot, dialog: ServiceDialog) -> None:  # type: ignore[no-untyped-def]
-    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+from tests.ui.helpers import click_open, dialog_save
 
 
 def _check_intake(qtbot, window: MainWindow, values: dict[str, str]):  # type: ignore[no-untyped-def]
@@ -148,20 +116,16 @@ def test_a_missed_checkin_shows_on_the_dashboard(qtbot, ctx: ServiceContext,  # 
                                                  clock: FixedClock,
                                                  unlocked: MainWindow) -> None:
     pid = create_participant(ctx, {"family_name": "Tesfaye", "given_names": "Hiwot"})
-    for status in ("assessed", "accepted", "active"):
-        change_status(ctx, pid, status)
-    create_agreement(ctx, pid, {"effective_on": "2026-03-02", "reporting_frequency": "weekly",
-                                "reporting_mode": "in_person"})
-    clock.advance(hours=10)
+    reporting(ctx, clock, pid)
     assert unlocked.workspace is not None
     unlocked.workspace.open_participant(pid)
     page = unlocked.workspace.file
     assert page is not None
     qtbot.waitUntil(lambda: page.checkins.list.count() > 0, timeout=10_000)
     page.checkins.list.setCurrentRow(0)  # the slot due today
-    dialog = _click_open(qtbot, CheckInDialog, page.record_button)
+    dialog = click_open(qtbot, CheckInDialog, page.record_button)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("missed"))
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     assert [c.outcome for c in list_checkins(ctx, pid)] == ["missed"]
     board = unlocked.workspace.dashboard
     board.refresh()
@@ -184,10 +148,10 @@ def test_a_referral_made_and_moved_to_completed(qtbot, ctx: ServiceContext,  # t
     unlocked.workspace.open_participant(pid)
     page = unlocked.workspace.file
     assert page is not None
-    dialog = _click_open(qtbot, ReferralDialog, page.refer_button)
+    dialog = click_open(qtbot, ReferralDialog, page.refer_button)
     dialog.type.setCurrentIndex(dialog.type.findData("housing"))
     dialog.provider.setText("Community Housing Society")
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     page.reload()
     qtbot.waitUntil(lambda: page.referrals.list.count() == 1, timeout=10_000)
     for expected in ("accepted", "in_progress", "completed"):
@@ -215,16 +179,16 @@ def test_correct_a_checkin_and_add_household(qtbot, ctx: ServiceContext,  # type
     assert page is not None
     qtbot.waitUntil(lambda: page.checkins.list.count() == 1, timeout=10_000)
     page.checkins.list.setCurrentRow(0)
-    dialog = _click_open(qtbot, CorrectionDialog, page.correct_button)
+    dialog = click_open(qtbot, CorrectionDialog, page.correct_button)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("late"))
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     entries = {c.id: c for c in list_checkins(ctx, pid)}
     assert entries[first].corrected and len(entries) == 2
-    member_dialog = _click_open(qtbot, HouseholdDialog, page.member_button)
+    member_dialog = click_open(qtbot, HouseholdDialog, page.member_button)
     member_dialog.name.setText("Fatou Kamara")
     member_dialog.relationship.setText("daughter")
     member_dialog.dependant.setCurrentIndex(1)
-    _dialog_save(qtbot, member_dialog)
+    dialog_save(qtbot, member_dialog)
     [member] = get_participant(ctx, pid, record_view=False).household
     assert (member.name, member.relationship, member.dependant) == ("Fatou Kamara", "daughter",
                                                                     True)

@@ -14,28 +14,17 @@ from app.services.checkins import list_checkins, record_checkin
 from app.services.context import ServiceContext
 from app.services.participants import create_participant
 from app.ui.main_window import MainWindow
-from app.ui.participant_file import ParticipantFile
 from app.ui.record_dialogs import CheckInDialog, CorrectionDialog
 from tests.conftest import FixedClock
-from tests.ui.test_casework import _click_open, _dialog_save
-
-
-def _open_file(qtbot: QtBot, window: MainWindow, pid: str) -> ParticipantFile:
-    workspace = window.workspace
-    assert workspace is not None
-    workspace.open_participant(pid)
-    page = workspace.file
-    assert page is not None
-    qtbot.waitUntil(lambda: page.status_label.text() != "", timeout=10_000)
-    return page
+from tests.ui.helpers import click_open, dialog_save, open_file
 
 
 def test_a_late_checkin_keeps_its_time_and_change_in_needs(
         qtbot: QtBot, ctx: ServiceContext, clock: FixedClock, unlocked: MainWindow) -> None:
     pid = create_participant(ctx, {"family_name": "Mensah"})
     clock.advance(hours=3)
-    page = _open_file(qtbot, unlocked, pid)
-    dialog = _click_open(qtbot, CheckInDialog, page.record_button)
+    page = open_file(qtbot, unlocked, pid)
+    dialog = click_open(qtbot, CheckInDialog, page.record_button)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("late"))
     dialog.took_place.setText("yesterday")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
@@ -45,7 +34,7 @@ def test_a_late_checkin_keeps_its_time_and_change_in_needs(
 
     dialog.took_place.setText("2026-03-02 10:20")
     dialog.needs_update.setPlainText("Lost the room at the shelter")
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     [entry] = list_checkins(ctx, pid)
     assert entry.actual_at == datetime(2026, 3, 2, 10, 20).astimezone()  # typed as local time
     assert (entry.outcome, entry.needs_update) == ("late", "Lost the room at the shelter")
@@ -60,10 +49,10 @@ def test_a_correction_starts_from_the_entry_and_keeps_what_is_not_corrected(
         "outcome": "attended", "mode": "telephone", "actual_at": took_place,
         "wellbeing": "tired",
         "needs_update": "needs a winter coat", "notes": "called from a friend's phone"})
-    page = _open_file(qtbot, unlocked, pid)
+    page = open_file(qtbot, unlocked, pid)
     qtbot.waitUntil(lambda: page.checkins.list.count() == 1, timeout=10_000)
     page.checkins.list.setCurrentRow(0)
-    dialog = _click_open(qtbot, CorrectionDialog, page.correct_button)
+    dialog = click_open(qtbot, CorrectionDialog, page.correct_button)
     assert (dialog.outcome.currentData(), dialog.mode.currentData(),
             dialog.wellbeing.text(), dialog.needs_update.toPlainText(),
             dialog.notes.toPlainText()) == (
@@ -71,7 +60,7 @@ def test_a_correction_starts_from_the_entry_and_keeps_what_is_not_corrected(
         "called from a friend's phone")
     assert dialog.took_place.text() == f"{took_place.astimezone():%Y-%m-%d %H:%M}"
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("late"))
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     [newer] = [c for c in list_checkins(ctx, pid) if c.id != first]
     assert newer.corrects_id == first
     assert (newer.outcome, newer.mode, newer.wellbeing, newer.needs_update, newer.notes) == (

@@ -15,19 +15,10 @@ from app.services import documents, notes
 from app.services.context import ServiceContext
 from app.services.participants import add_household_member, create_participant, get_participant
 from app.ui.main_window import MainWindow
-from app.ui.participant_file import ParticipantFile
+from tests.ui.helpers import open_file
 
 PDF = b"%PDF-1.4\n%synthetic scan\n%%EOF\n"
 
-
-def _open_file(qtbot: QtBot, window: MainWindow, pid: str) -> ParticipantFile:
-    workspace = window.workspace
-    assert workspace is not None
-    workspace.open_participant(pid)
-    page = workspace.file
-    assert page is not None
-    qtbot.waitUntil(lambda: page.status_label.text() != "", timeout=10_000)
-    return page
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
@@ -47,7 +38,7 @@ def test_a_household_member_is_removed_once_confirmed(
         monkeypatch: pytest.MonkeyPatch) -> None:
     pid = create_participant(ctx, {"family_name": "Kamara"})
     add_household_member(ctx, pid, {"name": "Fatou Kamara", "relationship": "daughter"})
-    page = _open_file(qtbot, unlocked, pid)
+    page = open_file(qtbot, unlocked, pid)
     qtbot.waitUntil(lambda: page.household.list.count() == 1, timeout=10_000)
 
     qtbot.mouseClick(page.remove_member_button, Qt.MouseButton.LeftButton)
@@ -69,7 +60,7 @@ def test_a_note_is_edited_then_removed(qtbot: QtBot, ctx: ServiceContext,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     pid = create_participant(ctx, {"family_name": "Osei"})
     notes.add_note(ctx, pid, "Met at the shelter")
-    page = _open_file(qtbot, unlocked, pid)
+    page = open_file(qtbot, unlocked, pid)
     qtbot.waitUntil(lambda: page.notes.list.count() == 1, timeout=10_000)
     page.notes.list.setCurrentRow(0)
     shown: list[str] = []
@@ -98,7 +89,7 @@ def test_a_document_removed_from_the_file_is_erased(
         monkeypatch: pytest.MonkeyPatch) -> None:
     pid = create_participant(ctx, {"family_name": "Wrong-File"})
     doc = documents.attach_document(ctx, pid, "id-scan.pdf", PDF)
-    page = _open_file(qtbot, unlocked, pid)
+    page = open_file(qtbot, unlocked, pid)
     qtbot.waitUntil(lambda: page.documents.list.count() == 1, timeout=10_000)
     page.documents.list.setCurrentRow(0)
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services import referrals
-from app.services.agreements import create_agreement
 from app.services.checkins import (
     escalate_overdue_follow_ups,
     list_checkins,
@@ -16,35 +15,22 @@ from app.services.checkins import (
     record_checkin,
 )
 from app.services.context import ServiceContext
-from app.services.dashboard import missed_with_open_follow_up, open_slots_of
-from app.services.participant_status import change_status
+from app.services.dashboard import missed_with_open_follow_up
 from app.services.participants import create_participant
 from app.ui.main_window import MainWindow
 from app.ui.participant_file import ParticipantFile
 from app.ui.record_dialogs import FollowUpDialog, ReferralDialog, ReferralUpdateDialog
+from tests.casework import missed_first_slot
 from tests.conftest import FixedClock
-from tests.ui.test_casework import _click_open, _dialog_save
+from tests.ui.helpers import click_open, dialog_save, open_file
 
 
 def _file_with_a_miss(qtbot, ctx: ServiceContext, clock: FixedClock,  # type: ignore[no-untyped-def]
                       window: MainWindow) -> tuple[str, ParticipantFile]:
     pid = create_participant(ctx, {"family_name": "Tesfaye", "given_names": "Hiwot"})
-    for status in ("assessed", "accepted", "active"):
-        change_status(ctx, pid, status)
-    create_agreement(ctx, pid, {"effective_on": "2026-03-02", "reporting_frequency": "weekly",
-                                "reporting_mode": "in_person"})
-    clock.advance(hours=10)
-    slot_id, _ = open_slots_of(ctx, pid)[0]
-    record_checkin(ctx, pid, {"outcome": "missed", "mode": "in_person"}, slot_id)
-    return pid, _open_file(window, pid)
+    missed_first_slot(ctx, clock, pid)
+    return pid, open_file(qtbot, window, pid)
 
-
-def _open_file(window: MainWindow, pid: str) -> ParticipantFile:
-    workspace = window.workspace
-    assert workspace is not None
-    workspace.open_participant(pid)
-    assert workspace.file is not None
-    return workspace.file
 
 
 def _line(page: ParticipantFile, words: str) -> int:
@@ -61,7 +47,7 @@ def test_a_miss_followed_up_from_the_file_is_not_reported(  # type: ignore[no-un
     assert "missed — in person" in page.checkins.list.item(
         _line(page, "follow-up open until")).text()
     page.checkins.list.setCurrentRow(_line(page, "follow-up open until"))
-    dialog = _click_open(qtbot, FollowUpDialog, page.follow_up_button)
+    dialog = click_open(qtbot, FollowUpDialog, page.follow_up_button)
 
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # nothing said yet: refused, named
@@ -70,7 +56,7 @@ def test_a_miss_followed_up_from_the_file_is_not_reported(  # type: ignore[no-un
     assert [f.status for f in list_follow_ups(ctx, pid)] == ["open"]
 
     dialog.resolution.setPlainText("Reached by phone; was in hospital.\nNext check-in set.")
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     [follow_up] = list_follow_ups(ctx, pid)
     assert (follow_up.status, follow_up.resolution) == (
         "resolved", "Reached by phone; was in hospital.\nNext check-in set.")
@@ -113,7 +99,7 @@ def _open_referral(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
     pid = create_participant(ctx, {"family_name": "Abdullahi"})
     referrals.make_referral(ctx, pid, {"type": "housing", "provider": "Community Housing",
                                        "status": "made"})
-    page = _open_file(window, pid)
+    page = open_file(qtbot, window, pid)
     qtbot.waitUntil(lambda: page.referrals.list.count() == 1, timeout=10_000)
     page.referrals.list.setCurrentRow(0)
     return pid, page
@@ -122,12 +108,12 @@ def _open_referral(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
 def test_a_referral_declined_with_its_outcome(  # type: ignore[no-untyped-def]
         qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
     pid, page = _open_referral(qtbot, ctx, unlocked)
-    dialog = _click_open(qtbot, ReferralUpdateDialog, page.update_button)
+    dialog = click_open(qtbot, ReferralUpdateDialog, page.update_button)
     assert [dialog.status.itemText(i) for i in range(dialog.status.count())] == [
         "made (unchanged)", "accepted", "declined", "no-show", "withdrawn"]
     dialog.status.setCurrentIndex(dialog.status.findData("declined"))
     dialog.outcome.setPlainText("Waiting list closed until spring")
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     [declined] = referrals.list_referrals(ctx, pid)
     assert (declined.status, declined.outcome) == ("declined", "Waiting list closed until spring")
     qtbot.waitUntil(lambda: page.referrals.list.item(0).text() == (
@@ -135,14 +121,14 @@ def test_a_referral_declined_with_its_outcome(  # type: ignore[no-untyped-def]
         timeout=10_000)
 
     page.referrals.list.setCurrentRow(0)
-    closed = _click_open(qtbot, ReferralUpdateDialog, page.update_button)
+    closed = click_open(qtbot, ReferralUpdateDialog, page.update_button)
     assert closed.status.count() == 1 and not closed.follow_up.isEnabled()
 
 
 def test_a_referrals_follow_up_date_moved_and_checked(  # type: ignore[no-untyped-def]
         qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
     pid, page = _open_referral(qtbot, ctx, unlocked)
-    dialog = _click_open(qtbot, ReferralUpdateDialog, page.update_button)
+    dialog = click_open(qtbot, ReferralUpdateDialog, page.update_button)
     dialog.follow_up.setText("2026-02-30")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
@@ -151,7 +137,7 @@ def test_a_referrals_follow_up_date_moved_and_checked(  # type: ignore[no-untype
     assert referrals.list_referrals(ctx, pid)[0].follow_up_on is None
 
     dialog.follow_up.setText("2026-03-20")
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     [moved] = referrals.list_referrals(ctx, pid)
     assert (moved.status, str(moved.follow_up_on)) == ("made", "2026-03-20")
     qtbot.waitUntil(lambda: page.referrals.list.item(0).text() == (
@@ -161,8 +147,8 @@ def test_a_referrals_follow_up_date_moved_and_checked(  # type: ignore[no-untype
 def test_a_referral_proposed_with_its_date_and_notes(  # type: ignore[no-untyped-def]
         qtbot, ctx: ServiceContext, unlocked: MainWindow) -> None:
     pid = create_participant(ctx, {"family_name": "Abdullahi"})
-    page = _open_file(unlocked, pid)
-    dialog = _click_open(qtbot, ReferralDialog, page.refer_button)
+    page = open_file(qtbot, unlocked, pid)
+    dialog = click_open(qtbot, ReferralDialog, page.refer_button)
     assert dialog.referred_on.text() == "2026-03-02"  # today, by default
     dialog.type.setCurrentIndex(dialog.type.findData("legal"))
     dialog.provider.setText("Legal Aid BC")
@@ -176,7 +162,7 @@ def test_a_referral_proposed_with_its_date_and_notes(  # type: ignore[no-untyped
 
     dialog.referred_on.setText("2026-02-20")
     dialog.notes.setPlainText("Asked for a lawyer who speaks Somali")
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     [made] = referrals.list_referrals(ctx, pid)
     assert (made.type, made.provider, made.status, str(made.referred_on), made.notes) == (
         "legal", "Legal Aid BC", "proposed", "2026-02-20",

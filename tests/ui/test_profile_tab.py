@@ -15,21 +15,9 @@ from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery, search_participants
 from app.services.participants import create_participant, get_participant, update_participant
 from app.ui.main_window import MainWindow
-from app.ui.participant_file import ParticipantFile
 from app.ui.profile_editors import CodeChecks
 from app.ui.status_dialog import StatusDialog
-from tests.ui.helpers import cell
-from tests.ui.test_casework import _click_open, _dialog_save
-
-
-def _open_file(qtbot: QtBot, window: MainWindow, pid: str) -> ParticipantFile:
-    workspace = window.workspace
-    assert workspace is not None
-    workspace.open_participant(pid)
-    page = workspace.file
-    assert page is not None
-    qtbot.waitUntil(lambda: page.status_label.text() != "", timeout=10_000)
-    return page
+from tests.ui.helpers import cell, click_open, dialog_save, open_file
 
 
 def _status(ctx: ServiceContext, pid: str) -> tuple[str, str | None, date | None]:
@@ -49,16 +37,16 @@ def _check(checks: CodeChecks, code: str, on: bool) -> None:
 def test_the_status_moves_along_the_programs_steps(qtbot: QtBot, ctx: ServiceContext,
                                                    unlocked: MainWindow) -> None:
     pid = create_participant(ctx, {"family_name": "Haile", "given_names": "Senait"})
-    page = _open_file(qtbot, unlocked, pid)
+    page = open_file(qtbot, unlocked, pid)
     tab = page.profile_tab
-    dialog = _click_open(qtbot, StatusDialog, tab.status_button)
+    dialog = click_open(qtbot, StatusDialog, tab.status_button)
     assert [dialog.status.itemText(i) for i in range(dialog.status.count())] == [
         "assessed", "refused", "closed"]
-    _dialog_save(qtbot, dialog)
+    dialog_save(qtbot, dialog)
     assert _status(ctx, pid) == ("assessed", None, None)
     qtbot.waitUntil(lambda: page.header.text().endswith("— assessed"), timeout=10_000)
 
-    refuse = _click_open(qtbot, StatusDialog, tab.status_button)
+    refuse = click_open(qtbot, StatusDialog, tab.status_button)
     refuse.status.setCurrentIndex(refuse.status.findData("refused"))
     qtbot.mouseClick(refuse.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
@@ -70,11 +58,11 @@ def test_the_status_moves_along_the_programs_steps(qtbot: QtBot, ctx: ServiceCon
     assert not refuse.why.isVisible() and refuse.closure.isVisible()
     refuse.closure.set_value("status_granted")
     refuse.closed_on.setText("2026-03-01")
-    _dialog_save(qtbot, refuse)
+    dialog_save(qtbot, refuse)
     assert _status(ctx, pid) == ("closed", "status_granted", date(2026, 3, 1))
 
     qtbot.waitUntil(lambda: page.header.text().endswith("— closed"), timeout=10_000)
-    done = _click_open(qtbot, StatusDialog, tab.status_button)
+    done = click_open(qtbot, StatusDialog, tab.status_button)
     assert done.status.count() == 0 and not done.buttons.isEnabled()
 
 
@@ -84,7 +72,7 @@ def test_the_profile_sends_only_what_was_changed(qtbot: QtBot, ctx: ServiceConte
         "family_name": "Warsame", "given_names": "Hodan", "sex": "F", "languages": ["so", "xx"],
         "interpreter_needed": True, "needs": {"housing": "shelter bed until May"},
         "consent_to_share": ["cbsa"], "phone": "604 555 0101"})
-    page = _open_file(qtbot, unlocked, pid)
+    page = open_file(qtbot, unlocked, pid)
     tab = page.profile_tab
     qtbot.waitUntil(lambda: tab.caseworker.count() > 1, timeout=10_000)
     assert tab.languages.values() == ["so", "xx"]  # a code the list lacks is kept, shown
@@ -123,7 +111,7 @@ def test_the_profile_sends_only_what_was_changed(qtbot: QtBot, ctx: ServiceConte
 def test_a_note_without_its_need_is_refused_not_dropped(qtbot: QtBot, ctx: ServiceContext,
                                                        unlocked: MainWindow) -> None:
     pid = create_participant(ctx, {"family_name": "Okafor"})
-    tab = _open_file(qtbot, unlocked, pid).profile_tab
+    tab = open_file(qtbot, unlocked, pid).profile_tab
     cell(tab.needs, 0, 1).setText("needs a winter coat")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert tab.message.text() == "Needs: a note is there without the need it is about"
@@ -133,7 +121,7 @@ def test_a_note_without_its_need_is_refused_not_dropped(qtbot: QtBot, ctx: Servi
 def test_other_names_are_added_found_and_removed(qtbot: QtBot, ctx: ServiceContext,
                                                  unlocked: MainWindow) -> None:
     pid = create_participant(ctx, {"family_name": "Abdi", "given_names": "Faisal"})
-    page = _open_file(qtbot, unlocked, pid)
+    page = open_file(qtbot, unlocked, pid)
     tab = page.profile_tab
     qtbot.mouseClick(tab.add_alias_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.alias_message.text() != "", timeout=10_000)
