@@ -31,7 +31,7 @@ from app.ui.bidi import isolate
 from app.ui.error_words import describe
 from app.ui.field_labels import profile_fields
 from app.ui.forms import FieldForm
-from app.ui.i18n import tr
+from app.ui.i18n import fill, tr
 from app.ui.participant_model import status_word
 from app.ui.profile_editors import CodeBox, CodeChecks, NeedsTable
 from app.ui.status_dialog import StatusDialog
@@ -142,8 +142,9 @@ class ProfileTab(QScrollArea):
     def set_detail(self, d: ParticipantDetail, caseworkers: list[CaseworkerView]) -> None:
         self.pid, self._status = d.id, d.status
         consent = value_words("consent_to_share", d.consent_to_share) or tr("none recorded")
-        self.status_label.setText(f"{tr('Status')}: {status_word(d.status)} — "
-                                  f"{tr('Consent to share')}: {consent}")
+        self.status_label.setText(
+            f"{fill(tr('%1: %2'), tr('Status'), status_word(d.status))} — "
+            f"{fill(tr('%1: %2'), tr('Consent to share'), consent)}")
         self.identity.set_values(d.fields)
         self.details.set_values(d.fields)
         self.caseworker.set_words({c.id: c.name for c in caseworkers})
