@@ -95,9 +95,17 @@ class NeedsTable(QTableWidget):
         self.cellChanged.connect(self._keep_an_empty_row)
 
     def set_values(self, needs: dict[str, str] | None) -> None:
+        self.set_rows(list((needs or {}).items()))
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The rows as typed, the empty ones left out (a note with no need too)."""
+        return [(self._text(r, 0), self._text(r, 1)) for r in range(self.rowCount())
+                if self._text(r, 0) or self._text(r, 1)]
+
+    def set_rows(self, rows: list[tuple[str, str]]) -> None:
         self.blockSignals(True)
         self.setRowCount(0)
-        for need, note in (needs or {}).items():
+        for need, note in rows:
             self._append(need, note)
         self._append("", "")
         self.blockSignals(False)

@@ -58,7 +58,8 @@ class ProfileTab(QScrollArea):
         super().__init__()
         self.ctx, self.pid = ctx, participant_id
         self.setWidgetResizable(True)
-        self._loaded: dict[str, Any] = {}
+        self._loaded: dict[str, Any] = {}  # the stored values, as Save compares them
+        self._loaded_state: dict[str, Any] = {}  # the editors' content as loaded
         self._status = ""
         page = QWidget()
         box = QVBoxLayout(page)
@@ -140,23 +141,18 @@ class ProfileTab(QScrollArea):
 
     # -- filling -----------------------------------------------------------------------------
     def set_detail(self, d: ParticipantDetail, caseworkers: list[CaseworkerView]) -> None:
+        """Show the file as stored. What was typed here and not saved yet stays typed (the
+        file reloads after a note is added, say): it is put back over the stored values."""
+        unsaved = ({k: v for k, v in self._state().items() if v != self._loaded_state.get(k)}
+                   if self._loaded_state else {})
         self.pid, self._status = d.id, d.status
         consent = value_words("consent_to_share", d.consent_to_share) or tr("none recorded")
         self.status_label.setText(
             f"{fill(tr('%1: %2'), tr('Status'), status_word(d.status))} — "
             f"{fill(tr('%1: %2'), tr('Consent to share'), consent)}")
-        self.identity.set_values(d.fields)
-        self.details.set_values(d.fields)
         self.caseworker.set_words({c.id: c.name for c in caseworkers})
-        self.sex.set_value(d.sex)
-        self.interpreter.set_value(bool(d.interpreter_needed))
-        self.referral_source.set_value(d.referral_source)
-        self.caseworker.set_value(d.caseworker_id)
-        self.languages.set_values(d.languages)
-        self.needs.set_values(d.needs)
-        self.risk_flags.set_values(d.risk_flags)
-        self.vulnerability_flags.set_values(d.vulnerability_flags)
-        self.consent.set_values(d.consent_to_share)
+        self._fill({**d.fields, "interpreter_needed": bool(d.interpreter_needed),
+                    "needs": list((d.needs or {}).items())})
         self.aliases.clear()
         for alias in d.aliases:
             item = QListWidgetItem(isolate(f"{alias.family_name}, {alias.given_names or ''}"
@@ -164,15 +160,42 @@ class ProfileTab(QScrollArea):
             item.setData(Qt.ItemDataRole.UserRole, alias.id)
             self.aliases.addItem(item)
         self._loaded = self._values()
+        self._loaded_state = self._state()
+        self._fill(unsaved)
+
+    def _boxes(self) -> dict[str, CodeBox]:
+        return {"sex": self.sex, "interpreter_needed": self.interpreter,
+                "referral_source": self.referral_source, "caseworker_id": self.caseworker}
+
+    def _checks(self) -> dict[str, CodeChecks]:
+        return {"languages": self.languages, "risk_flags": self.risk_flags,
+                "vulnerability_flags": self.vulnerability_flags,
+                "consent_to_share": self.consent}
+
+    def _state(self) -> dict[str, Any]:
+        """Every editor's content as it stands (needs as typed rows)."""
+        return {**self.identity.values(), **self.details.values(),
+                **{k: box.value() for k, box in self._boxes().items()},
+                **{k: checks.values() for k, checks in self._checks().items()},
+                "needs": self.needs.rows()}
+
+    def _fill(self, state: dict[str, Any]) -> None:
+        """Put `state` (some or all of the fields, as _state gives them) in the editors."""
+        rows = {**self.identity.rows, **self.details.rows}
+        boxes, checks = self._boxes(), self._checks()
+        for key, value in state.items():
+            if key in rows:
+                rows[key].edit.setText("" if value is None else str(value))
+            elif key in boxes:
+                boxes[key].set_value(value)
+            elif key in checks:
+                checks[key].set_values(value)
+            elif key == "needs":
+                self.needs.set_rows(value)
 
     def _values(self) -> dict[str, Any]:
-        return {**self.identity.values(), **self.details.values(), "sex": self.sex.value(),
-                "interpreter_needed": self.interpreter.value(),
-                "referral_source": self.referral_source.value(),
-                "caseworker_id": self.caseworker.value(), "languages": self.languages.values(),
-                "needs": self.needs.values(), "risk_flags": self.risk_flags.values(),
-                "vulnerability_flags": self.vulnerability_flags.values(),
-                "consent_to_share": self.consent.values()}
+        """What Save sends; raises ValidationError for a need's note without its need."""
+        return {**self._state(), "needs": self.needs.values()}
 
     # -- writing -----------------------------------------------------------------------------
     def _save(self) -> None:
@@ -191,6 +214,7 @@ class ProfileTab(QScrollArea):
             self.save_button.setEnabled(True)
             self._show_errors({})
             self.message.setText(tr("Saved."))
+            self._loaded_state = {}  # all saved: the reload shows the stored (cleaned) values
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:

@@ -139,3 +139,29 @@ def test_other_names_are_added_found_and_removed(qtbot: QtBot, ctx: ServiceConte
     qtbot.mouseClick(tab.remove_alias_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.aliases.count() == 0, timeout=10_000)
     assert get_participant(ctx, pid, record_view=False).aliases == ()
+
+
+def test_unsaved_profile_edits_survive_a_reload_of_the_file(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    """Typed in the profile, not saved, then a note added (the file reloads): still typed,
+    and Save then sends it; saved values come back as the store cleaned them."""
+    pid = create_participant(ctx, {"family_name": "Mensah", "phone": "604 555 0101"})
+    page = open_file(qtbot, unlocked, pid)
+    tab = page.profile_tab
+    tab.identity.rows["phone"].edit.setText("236 555 0142")
+    _check(tab.consent, "irb", True)
+    page.note_edit.setPlainText("Moved to a new shelter")
+    qtbot.mouseClick(page.note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.notes.list.count() == 1, timeout=10_000)
+    assert tab.identity.rows["phone"].edit.text() == "236 555 0142"
+    assert tab.consent.values() == ["irb"]
+    assert get_participant(ctx, pid, record_view=False).phone == "604 555 0101"
+
+    tab.identity.rows["postal_code"].edit.setText("v5k0a1")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.message.text() == "Saved.", timeout=10_000)
+    d = get_participant(ctx, pid, record_view=False)
+    assert (d.phone, d.consent_to_share) == ("236 555 0142", ["irb"])
+    qtbot.waitUntil(lambda: tab.identity.rows["postal_code"].edit.text() == d.postal_code,
+                    timeout=10_000)
+    assert d.postal_code != "v5k0a1"  # cleaned by the store, and shown as it was cleaned
