@@ -15,6 +15,7 @@ from sqlalchemy import Integer, Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from app.models import Participant
+from app.models.enums import OPEN_PARTICIPANT_STATUSES
 from app.services.context import ServiceContext
 from app.services.latin import to_latin
 from app.services.text import CONSONANT_MARK, consonant_form, fold
@@ -31,6 +32,8 @@ SORTS = {
 # Above this many FTS matches, a name-sorted page walks the name index instead of sorting.
 INDEX_WALK_THRESHOLD = 1_000
 ROWID = literal_column("participant.rowid", Integer)
+# Every status of a file still in the program (the list's "open files" filter).
+OPEN_STATUSES = tuple(s.value for s in OPEN_PARTICIPANT_STATUSES)
 
 
 @dataclass(frozen=True)

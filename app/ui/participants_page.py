@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.caseworkers import list_caseworkers, risk_flags_in_use
 from app.services.context import ServiceContext
-from app.services.participant_search import ParticipantQuery
+from app.services.participant_search import OPEN_STATUSES, ParticipantQuery
 from app.ui.background import run_in_background
 from app.ui.error_words import describe
 from app.ui.i18n import tr
@@ -28,6 +28,7 @@ from app.ui.participant_model import STATUS_WORDS, ParticipantTableModel, status
 from app.ui.value_words import flag_words
 
 DEBOUNCE_MS = 250
+OPEN = "open"  # the status filter's choice of every open status
 
 
 class ParticipantsPage(QWidget):
@@ -44,6 +45,7 @@ class ParticipantsPage(QWidget):
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Status filter"))
         self.status.addItem(tr("All statuses"), "")
+        self.status.addItem(tr("Open files (not refused or closed)"), OPEN)
         for status in STATUS_WORDS:
             self.status.addItem(status_word(status), status)
         self.caseworker = QComboBox()
@@ -88,7 +90,8 @@ class ParticipantsPage(QWidget):
     def _apply(self) -> None:
         status, flag = self.status.currentData(), self.flag.currentData()
         self.model.set_query(replace(self.model.query, text=self.search.text(),
-                                     statuses=(status,) if status else (),
+                                     statuses=OPEN_STATUSES if status == OPEN
+                                     else (status,) if status else (),
                                      caseworker_id=self.caseworker.currentData() or None,
                                      flags=(flag,) if flag else ()))
 
@@ -118,6 +121,7 @@ class ParticipantsPage(QWidget):
         """The list filtered to one caseworker's files (from the dashboard's workload)."""
         if self.caseworker.findData(caseworker_id) < 0:
             self.caseworker.addItem(name, caseworker_id)
+        self.status.setCurrentIndex(self.status.findData(OPEN))  # as the workload counts
         self.caseworker.setCurrentIndex(self.caseworker.findData(caseworker_id))
 
     def focus_search(self) -> None:

@@ -1908,6 +1908,10 @@
         <translation>Tous les statuts</translation>
     </message>
     <message>
+        <source>Open files (not refused or closed)</source>
+        <translation>Dossiers ouverts (ni refusés ni fermés)</translation>
+    </message>
+    <message>
         <source>Caseworker filter</source>
         <translation>Filtre d'intervenant</translation>
     </message>

@@ -38,5 +38,8 @@ def test_open_files_per_caseworker_and_their_list(qtbot: QtBot, ctx: ServiceCont
     assert workspace.tabs.currentWidget() is workspace.list_stack
     assert workspace.list_stack.currentWidget() is page
     assert page.caseworker.currentData() == worker.id
-    # Their files, the closed one too (the status filter is left as it was: all).
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
+    # Their open files, as the workload counts them (not the closed one).
+    assert page.status.currentText() == "Open files (not refused or closed)"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    assert sorted(page.model.rows[i].family_name for i in range(3)) == [
+        "Amadou", "Bintou", "Chidi"]
