@@ -168,5 +168,6 @@ def error_field_label(key: str, entity: str | None = None) -> str:
               "mapping": tr("Mapping file"), "columns": tr("Columns of the file"),
               "on_duplicate": tr("When a row looks like a file already here"),
               "kept_id": tr("Kept file"), "absorbed_id": tr("File merged into it"),
-              "month": tr("Month"), "out": tr("File to write"), "format": tr("Format")}
+              "month": tr("Month"), "out": tr("File to write"), "format": tr("Format"),
+              "server": tr("Server address"), "code": tr("Enrolment code")}
     return others.get(key, field_label(key, entity))

@@ -24,10 +24,12 @@ from app.config import StorePaths
 from app.services.context import ServiceContext
 from app.store.envelope import DEFAULT_KDF, KdfParams
 from app.store.secrets import mark_notice_shown, pending_notice
+from app.sync import state
 from app.sync.runner import SyncSummary
 from app.ui.conflicts_page import ConflictsPage
 from app.ui.dashboard_page import DashboardPage
 from app.ui.duplicates_page import DuplicatesPage
+from app.ui.enrol_dialog import EnrolDialog
 from app.ui.i18n import LANGUAGES, fill, install_language, tr
 from app.ui.import_dialog import ImportDialog
 from app.ui.intake import IntakeDialog
@@ -285,12 +287,29 @@ class MainWindow(QMainWindow):
         idle_action = QAction(tr("Lock after idle time..."), self)
         idle_action.triggered.connect(self.ask_idle_minutes)
         settings_menu.addAction(idle_action)
+        self.enrol_action = QAction(tr("Connect to the office server..."), self)
+        self.enrol_action.setEnabled(False)
+        self.enrol_action.triggered.connect(self.enrol)
+        self.workspace_actions.append(self.enrol_action)
+        settings_menu.addAction(self.enrol_action)
         language = self.menuBar().addMenu(tr("&Language"))
         for code, name in LANGUAGES.items():
             action = QAction(name, self, checkable=True)
             action.setChecked(code == self.settings.language)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language.addAction(action)
+
+    def enrol(self) -> None:
+        """Enrol this device (again) with the office's server, then show the new state."""
+        if self.ctx is None or self.sync_widget is None:
+            return
+        widget = self.sync_widget
+        dialog = EnrolDialog(self.ctx, state.read(self.ctx.store, state.SERVER_URL), self)
+        dialog.accepted.connect(widget.refresh_state)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            tr("This device is enrolled: it syncs whenever a connection exists."), 30_000))
+        self.enrol_dialog = dialog
+        dialog.open()
 
     def ask_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(self, tr("Lock after idle time"),

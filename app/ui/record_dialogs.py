@@ -90,11 +90,15 @@ class ServiceDialog(QDialog):
     def call(self) -> Callable[[], Any]:
         raise TypeError(f"{type(self).__name__} must say what it saves")
 
+    def words_for(self, exc: BaseException) -> str:
+        """The problem in words, shown in the dialog."""
+        return describe(exc, self.entity)
+
     def save(self) -> None:
         try:
             work = self.call()
         except Exception as exc:  # bad input caught before any write
-            self.error.setText(describe(exc, self.entity))
+            self.error.setText(self.words_for(exc))
             return
         self.buttons.setEnabled(False)
 
@@ -104,7 +108,7 @@ class ServiceDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
-            self.error.setText(describe(exc, self.entity))
+            self.error.setText(self.words_for(exc))
 
         run_in_background(work, done, failed)
 

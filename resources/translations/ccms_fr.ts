@@ -468,6 +468,58 @@
         <translation>%n nouvelles paires à examiner.</translation>
     </message>
     <message>
+        <source>Connect to the office server</source>
+        <translation>Se connecter au serveur du bureau</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Code d'inscription</translation>
+    </message>
+    <message>
+        <source>Certificate authority file (optional)</source>
+        <translation>Fichier de l'autorité de certification (facultatif)</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Choisir...</translation>
+    </message>
+    <message>
+        <source>Your supervisor gives you the enrolment code (it works once).</source>
+        <translation>Votre superviseur vous donne le code d'inscription (il ne sert qu'une fois).</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Inscrire cet appareil</translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation>Fichier de l'autorité de certification</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certificats (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>This enrolment code is for another office than this store's.</source>
+        <translation>Ce code d'inscription est celui d'un autre bureau que celui de cette base.</translation>
+    </message>
+    <message>
+        <source>The server refused this enrolment code: it may be mistyped, used already or expired. Ask your supervisor for a new one.</source>
+        <translation>Le serveur a refusé ce code d'inscription : il est peut-être mal tapé, déjà utilisé ou expiré. Demandez-en un nouveau à votre superviseur.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check its address and the connection, then try again.</source>
+        <translation>Le serveur est injoignable. Vérifiez son adresse et la connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This device is enrolled with %1. A new code enrols it again.</source>
+        <translation>Cet appareil est inscrit auprès de %1. Un nouveau code l'inscrit de nouveau.</translation>
+    </message>
+    <message>
         <source>the entry was corrected</source>
         <translation>l'entrée a été corrigée</translation>
     </message>
@@ -1064,10 +1116,6 @@
         <translation>à côté du fichier à importer</translation>
     </message>
     <message>
-        <source>Choose...</source>
-        <translation>Choisir...</translation>
-    </message>
-    <message>
         <source>The first rows as they would be imported</source>
         <translation>Les premières lignes telles qu'elles seraient importées</translation>
     </message>
@@ -1320,6 +1368,10 @@
         <translation>Verrouiller après inactivité...</translation>
     </message>
     <message>
+        <source>Connect to the office server...</source>
+        <translation>Se connecter au serveur du bureau...</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -1350,6 +1402,10 @@
     <message>
         <source>Monthly statistics</source>
         <translation>Statistiques mensuelles</translation>
+    </message>
+    <message>
+        <source>This device is enrolled: it syncs whenever a connection exists.</source>
+        <translation>Cet appareil est inscrit : il se synchronise dès qu'une connexion existe.</translation>
     </message>
     <message>
         <source>%1 figures of %2 written to %3.</source>
