@@ -32,7 +32,7 @@ from app.services.conflicts import (
 from app.services.context import ServiceContext
 from app.ui.background import run_in_background
 from app.ui.error_words import describe
-from app.ui.field_labels import field_label
+from app.ui.field_labels import entity_word, field_label
 from app.ui.i18n import fill, tr
 from app.ui.value_words import value_words
 
@@ -59,21 +59,6 @@ def server_reason_words() -> dict[str, str]:
         "the files it is merged into form too long a chain":
             tr("the file it was merged into was itself merged too many times over"),
     }
-
-
-def entity_words() -> dict[str, str]:
-    return {"office": tr("Office"), "caseworker": tr("Caseworker"),
-            "participant": tr("Participant file"), "alias": tr("Alias"),
-            "household_member": tr("Household member"),
-            "supervision_agreement": tr("Supervision agreement"),
-            "scheduled_checkin": tr("Scheduled check-in"), "checkin": tr("Check-in"),
-            "follow_up": tr("Follow-up"), "compliance_report": tr("Compliance report"),
-            "referral": tr("Referral"), "case_note": tr("Case note"),
-            "document": tr("Document"), "audit_event": tr("Audit record")}
-
-
-def entity_word(entity: str) -> str:
-    return entity_words().get(entity, entity.replace("_", " "))
 
 
 def refusal_reason(reason: Any) -> str:

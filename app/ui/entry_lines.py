@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from app.services.agreements import AgreementView
 from app.services.checkins import CheckInView
+from app.services.history import HistoryEntry
 from app.services.referrals import ReferralView
 from app.ui.bidi import isolate
+from app.ui.field_labels import entity_word, field_label
 from app.ui.i18n import fill, tr
 from app.ui.record_dialogs import referral_status_words, referral_type_words
 
@@ -74,3 +76,25 @@ def agreement_line(a: AgreementView, freq_words: dict[str, str],
     if a.curfew:
         parts.append(fill(tr("%1: %2"), tr("curfew"), isolate(a.curfew)))
     return " — ".join(parts) + ("" if a.current else f" ({tr('superseded')})")
+
+
+def action_words() -> dict[str, str]:
+    """What an audit event's action did, as the history says it."""
+    return {"create": tr("added"), "update": tr("changed"), "delete": tr("removed"),
+            "view": tr("opened"), "status": tr("changed the status of"),
+            "amend": tr("amended"), "export": tr("exported"), "import": tr("imported"),
+            "merge": tr("merged"), "merge_undone": tr("undid the merge of"),
+            "not_duplicate": tr("marked as not the same person"),
+            "not_duplicate_undone": tr("took back 'not the same person' for"),
+            "resolve": tr("resolved a conflict on"),
+            "purge": tr("removed from this device")}
+
+
+def history_line(h: HistoryEntry) -> str:
+    """Who did what to which record, and which fields a change touched (never values)."""
+    what = fill(tr("%1: %2"), action_words().get(h.action, h.action), entity_word(h.entity))
+    fields = h.details.get("fields") if isinstance(h.details, dict) else None
+    if isinstance(fields, list) and fields and h.action != "create":  # a creation has all
+        what += f" ({', '.join(field_label(str(f), h.entity) for f in fields)})"
+    who = isolate(h.actor_name) if h.actor_name else tr("someone on another device")
+    return f"{h.at.astimezone():%Y-%m-%d %H:%M} — {who} — {what}"

@@ -171,3 +171,18 @@ def error_field_label(key: str, entity: str | None = None) -> str:
               "month": tr("Month"), "out": tr("File to write"), "format": tr("Format"),
               "server": tr("Server address"), "code": tr("Enrolment code")}
     return others.get(key, field_label(key, entity))
+
+
+def entity_words() -> dict[str, str]:
+    return {"office": tr("Office"), "caseworker": tr("Caseworker"),
+            "participant": tr("Participant file"), "alias": tr("Alias"),
+            "household_member": tr("Household member"),
+            "supervision_agreement": tr("Supervision agreement"),
+            "scheduled_checkin": tr("Scheduled check-in"), "checkin": tr("Check-in"),
+            "follow_up": tr("Follow-up"), "compliance_report": tr("Compliance report"),
+            "referral": tr("Referral"), "case_note": tr("Case note"),
+            "document": tr("Document"), "audit_event": tr("Audit record")}
+
+
+def entity_word(entity: str) -> str:
+    return entity_words().get(entity, entity.replace("_", " "))

@@ -42,7 +42,7 @@ from app.services.referrals import ReferralView
 from app.ui.agreement_dialog import AgreementDialog
 from app.ui.background import run_in_background
 from app.ui.bidi import isolate
-from app.ui.entry_lines import agreement_line, checkin_line, referral_line
+from app.ui.entry_lines import agreement_line, checkin_line, history_line, referral_line
 from app.ui.error_words import describe
 from app.ui.i18n import tr
 from app.ui.participant_model import status_word
@@ -221,8 +221,7 @@ class ParticipantFile(QWidget):
                          for n in data["notes"]])
         self.documents.fill([(f"{doc.filename} ({doc.size // 1024} KB)", doc.id)
                              for doc in data["documents"]])
-        self.history.fill([(f"{h.at:%Y-%m-%d %H:%M} {h.actor_name or ''} {h.action} "
-                            f"{h.entity}", None) for h in data["history"]])
+        self.history.fill([(history_line(h), None) for h in data["history"]])
 
     # -- actions -----------------------------------------------------------------------------
     def _done(self, _: Any = None) -> None:

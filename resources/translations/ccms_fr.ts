@@ -56,62 +56,6 @@
         <translation>le dossier dans lequel il a été fusionné a lui-même été fusionné trop de fois de suite</translation>
     </message>
     <message>
-        <source>Office</source>
-        <translation>Bureau</translation>
-    </message>
-    <message>
-        <source>Caseworker</source>
-        <translation>Intervenant</translation>
-    </message>
-    <message>
-        <source>Participant file</source>
-        <translation>Dossier du participant</translation>
-    </message>
-    <message>
-        <source>Alias</source>
-        <translation>Alias</translation>
-    </message>
-    <message>
-        <source>Household member</source>
-        <translation>Membre du ménage</translation>
-    </message>
-    <message>
-        <source>Supervision agreement</source>
-        <translation>Entente de supervision</translation>
-    </message>
-    <message>
-        <source>Scheduled check-in</source>
-        <translation>Présentation prévue</translation>
-    </message>
-    <message>
-        <source>Check-in</source>
-        <translation>Présentation</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Suivi</translation>
-    </message>
-    <message>
-        <source>Compliance report</source>
-        <translation>Rapport de conformité</translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation>Aiguillage</translation>
-    </message>
-    <message>
-        <source>Case note</source>
-        <translation>Note au dossier</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Audit record</source>
-        <translation>Entrée du journal d'audit</translation>
-    </message>
-    <message>
         <source>no reason given</source>
         <translation>aucune raison donnée</translation>
     </message>
@@ -524,6 +468,66 @@
         <translation>l'entrée a été corrigée</translation>
     </message>
     <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>changed the status of</source>
+        <translation>statut modifié</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>modifiée (avenant)</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exporté</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importé</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <source>undid the merge of</source>
+        <translation>fusion annulée</translation>
+    </message>
+    <message>
+        <source>marked as not the same person</source>
+        <translation>marqué comme une autre personne</translation>
+    </message>
+    <message>
+        <source>took back 'not the same person' for</source>
+        <translation>« autre personne » retiré</translation>
+    </message>
+    <message>
+        <source>resolved a conflict on</source>
+        <translation>conflit résolu</translation>
+    </message>
+    <message>
+        <source>removed from this device</source>
+        <translation>retiré de cet appareil</translation>
+    </message>
+    <message>
+        <source>someone on another device</source>
+        <translation>quelqu'un sur un autre appareil</translation>
+    </message>
+    <message>
         <source>followed up</source>
         <translation>suivi fait</translation>
     </message>
@@ -620,12 +624,20 @@
         <translation>Identifiant de l'enregistrement</translation>
     </message>
     <message>
+        <source>Office</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
         <source>Created on</source>
         <translation>Créé le</translation>
     </message>
     <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Participant file</source>
+        <translation>Dossier du participant</translation>
     </message>
     <message>
         <source>Office name</source>
@@ -768,6 +780,10 @@
         <translation>Prévue le</translation>
     </message>
     <message>
+        <source>Scheduled check-in</source>
+        <translation>Présentation prévue</translation>
+    </message>
+    <message>
         <source>Scheduled for</source>
         <translation>Prévue pour le</translation>
     </message>
@@ -804,6 +820,10 @@
         <translation>Consignée par</translation>
     </message>
     <message>
+        <source>Check-in</source>
+        <translation>Présentation</translation>
+    </message>
+    <message>
         <source>Follow-up status</source>
         <translation>Statut du suivi</translation>
     </message>
@@ -814,6 +834,10 @@
     <message>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -954,6 +978,42 @@
     <message>
         <source>Format</source>
         <translation>Format</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Household member</source>
+        <translation>Membre du ménage</translation>
+    </message>
+    <message>
+        <source>Supervision agreement</source>
+        <translation>Entente de supervision</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>Rapport de conformité</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Aiguillage</translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation>Note au dossier</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Audit record</source>
+        <translation>Entrée du journal d'audit</translation>
     </message>
     <message>
         <source>Client ID (UCI)</source>

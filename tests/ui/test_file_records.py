@@ -13,7 +13,12 @@ from app.errors import NotFound
 from app.models import Document
 from app.services import documents, notes
 from app.services.context import ServiceContext
-from app.services.participants import add_household_member, create_participant, get_participant
+from app.services.participants import (
+    add_household_member,
+    create_participant,
+    get_participant,
+    update_participant,
+)
 from app.ui.main_window import MainWindow
 from tests.ui.helpers import open_file
 
@@ -102,3 +107,19 @@ def test_a_document_removed_from_the_file_is_erased(
     with ctx.store.session() as s:
         row = s.get(Document, doc)
         assert row is not None and row.deleted and row.content is None
+
+
+def test_the_history_says_who_did_what_in_words_and_never_values(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    pid = create_participant(ctx, {"family_name": "Kamara"})
+    update_participant(ctx, pid, {"phone": "604 555 0177", "city": "Surrey"})
+    notes.add_note(ctx, pid, "Met at the shelter")
+    page = open_file(qtbot, unlocked, pid)
+    qtbot.waitUntil(lambda: page.history.list.count() >= 4, timeout=10_000)
+    lines = [page.history.list.item(i).text() for i in range(page.history.list.count())]
+    said = [line.split(" — ", 1)[1] for line in lines]  # after the time
+    assert "Test Worker — added: Case note" in said
+    assert "Test Worker — changed: Participant file (City, Phone)" in said
+    assert "Test Worker — added: Participant file" in said
+    assert "Test Worker — opened: Participant file" in said
+    assert not any("0177" in line or "Surrey" in line or "shelter" in line for line in lines)
