@@ -10,13 +10,13 @@ from app.services.participant_status import change_status
 from tests.conftest import FixedClock
 
 
-def reporting(ctx: ServiceContext, clock: FixedClock, pid: str) -> None:
-    """`pid` made active, reporting weekly in person from 2026-03-02 (the test clock's first
-    day); the clock moved past the first slot's time, so that slot is due."""
+def reporting(ctx: ServiceContext, clock: FixedClock, pid: str, mode: str = "in_person") -> None:
+    """`pid` made active, reporting weekly (in person, or `mode`) from 2026-03-02 (the test
+    clock's first day); the clock moved past the first slot's time, so that slot is due."""
     for status in ("assessed", "accepted", "active"):
         change_status(ctx, pid, status)
     create_agreement(ctx, pid, {"effective_on": "2026-03-02", "reporting_frequency": "weekly",
-                                "reporting_mode": "in_person"})
+                                "reporting_mode": mode})
     clock.advance(hours=10)
 
 

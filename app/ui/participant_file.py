@@ -239,6 +239,9 @@ class ParticipantFile(QWidget):
         slot_text = next((f"{s[1].astimezone():%Y-%m-%d %H:%M}" for s in self._slots
                           if s[0] == slot_id), "")
         dialog = CheckInDialog(self.ctx, self.pid, slot_id, slot_text, self)
+        if self._current_agreement is not None:  # the mode the agreement sets, to start with
+            dialog.mode.setCurrentIndex(max(0, dialog.mode.findData(
+                self._current_agreement.reporting_mode)))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done()
 

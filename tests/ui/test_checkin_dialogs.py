@@ -15,6 +15,7 @@ from app.services.context import ServiceContext
 from app.services.participants import create_participant
 from app.ui.main_window import MainWindow
 from app.ui.record_dialogs import CheckInDialog, CorrectionDialog
+from tests.casework import reporting
 from tests.conftest import FixedClock
 from tests.ui.helpers import click_open, dialog_save, open_file
 
@@ -66,3 +67,16 @@ def test_a_correction_starts_from_the_entry_and_keeps_what_is_not_corrected(
     assert (newer.outcome, newer.mode, newer.wellbeing, newer.needs_update, newer.notes) == (
         "late", "telephone", "tired", "needs a winter coat", "called from a friend's phone")
     assert newer.actual_at == took_place  # not "now", which an empty time would give
+
+
+def test_a_slots_checkin_starts_with_the_agreements_mode(
+        qtbot: QtBot, ctx: ServiceContext, clock: FixedClock, unlocked: MainWindow) -> None:
+    pid = create_participant(ctx, {"family_name": "Mensah"})
+    reporting(ctx, clock, pid, mode="telephone")
+    page = open_file(qtbot, unlocked, pid)
+    qtbot.waitUntil(lambda: page.checkins.list.count() > 0, timeout=10_000)
+    page.checkins.list.setCurrentRow(0)  # the slot due today
+    dialog = click_open(qtbot, CheckInDialog, page.record_button)
+    assert dialog.mode.currentData() == "telephone"  # not the list's first, "in person"
+    dialog_save(qtbot, dialog)
+    assert [c.mode for c in list_checkins(ctx, pid)] == ["telephone"]
