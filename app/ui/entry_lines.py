@@ -46,8 +46,8 @@ def checkin_line(c: CheckInView, outcomes: dict[str, str], modes: dict[str, str]
 
 def referral_line(r: ReferralView) -> str:
     types, statuses = referral_type_words(), referral_status_words()
-    line = (f"{types.get(r.type, r.type)} — {isolate(r.provider)} — "
-            f"{statuses.get(r.status, r.status)}")
+    line = (f"{r.referred_on:%Y-%m-%d} — {types.get(r.type, r.type)} — {isolate(r.provider)}"
+            f" — {statuses.get(r.status, r.status)}")
     if r.follow_up_on:
         line += f" — {tr('follow up on')} {r.follow_up_on:%Y-%m-%d}"
     if r.outcome:

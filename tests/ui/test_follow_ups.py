@@ -117,7 +117,8 @@ def test_a_referral_declined_with_its_outcome(  # type: ignore[no-untyped-def]
     [declined] = referrals.list_referrals(ctx, pid)
     assert (declined.status, declined.outcome) == ("declined", "Waiting list closed until spring")
     qtbot.waitUntil(lambda: page.referrals.list.item(0).text() == (
-        "housing — Community Housing — declined — Waiting list closed until spring"),
+        "2026-03-02 — housing — Community Housing — declined — Waiting list closed until "
+        "spring"),
         timeout=10_000)
 
     page.referrals.list.setCurrentRow(0)
@@ -141,7 +142,8 @@ def test_a_referrals_follow_up_date_moved_and_checked(  # type: ignore[no-untype
     [moved] = referrals.list_referrals(ctx, pid)
     assert (moved.status, str(moved.follow_up_on)) == ("made", "2026-03-20")
     qtbot.waitUntil(lambda: page.referrals.list.item(0).text() == (
-        "housing — Community Housing — made — follow up on 2026-03-20"), timeout=10_000)
+        "2026-03-02 — housing — Community Housing — made — follow up on 2026-03-20"),
+        timeout=10_000)
 
 
 def test_a_referral_proposed_with_its_date_and_notes(  # type: ignore[no-untyped-def]
