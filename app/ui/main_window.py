@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.sync_widget: SyncStatusWidget | None = None
         self._build_actions()
         self.last_activity = time.monotonic()
+        self._hidden_by_lock: list[QWidget] = []
         self.idle_timer = QTimer(self, interval=15_000)
         self.idle_timer.timeout.connect(self._check_idle)
         app = QApplication.instance()
@@ -190,6 +191,9 @@ class MainWindow(QMainWindow):
             if self.sync_widget is not None:
                 self.sync_widget.start_timers()
             self._after_unlock()
+            for window in self._hidden_by_lock:  # the dialogs left open, as they were
+                window.show()
+            self._hidden_by_lock = []
             return
         self.ctx = ctx
         self.workspace = Workspace(ctx)
@@ -237,6 +241,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self.unlock_screen.passphrase.clear()
         self.unlock_screen.existing_store = self.ctx.store
+        # Open dialogs (a form, a document shown) hold personal data: hidden while locked,
+        # kept with what was typed in them, and shown again on unlock.
+        self._hidden_by_lock = [w for w in QApplication.topLevelWidgets()
+                                if w is not self and w.isVisible()]
+        for window in self._hidden_by_lock:
+            window.hide()
         self.stack.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.passphrase.setFocus()
 

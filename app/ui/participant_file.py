@@ -229,9 +229,7 @@ class ParticipantFile(QWidget):
         self.reload()
 
     def _agreement_dialog(self) -> None:
-        dialog = AgreementDialog(self.ctx, self.pid, self._current_agreement, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._done()
+        self._open(AgreementDialog(self.ctx, self.pid, self._current_agreement, self))
 
     def _record_checkin(self) -> None:
         kind_id = self.checkins.current()
@@ -242,8 +240,7 @@ class ParticipantFile(QWidget):
         if self._current_agreement is not None:  # the mode the agreement sets, to start with
             dialog.mode.setCurrentIndex(max(0, dialog.mode.findData(
                 self._current_agreement.reporting_mode)))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._done()
+        self._open(dialog)
 
     def _follow_up_dialog(self) -> None:
         kind_id = self.checkins.current()
@@ -254,35 +251,33 @@ class ParticipantFile(QWidget):
                                              "open."))
             return
         when = (entry.scheduled_at or entry.actual_at or follow_up.due_at).astimezone()
-        dialog = FollowUpDialog(self.ctx, follow_up.id, f"{when:%Y-%m-%d %H:%M}", self)
-        dialog.accepted.connect(self._done)
-        dialog.exec()
+        self._open(FollowUpDialog(self.ctx, follow_up.id, f"{when:%Y-%m-%d %H:%M}", self))
 
     def _correct_checkin(self) -> None:
         kind_id = self.checkins.current()
         if not kind_id or kind_id[0] != "checkin":
             self.checkins.message.setText(tr("Choose a recorded entry first."))
             return
-        dialog = CorrectionDialog(self.ctx, self.pid, self._checkins[kind_id[1]], self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._done()
+        self._open(CorrectionDialog(self.ctx, self.pid, self._checkins[kind_id[1]], self))
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show a form without blocking (a lock can hide it and give it back as it was);
+        the file reloads once it has saved."""
+        dialog.accepted.connect(self._done)
+        dialog.open()
 
     def _add_member(self) -> None:
-        if HouseholdDialog(self.ctx, self.pid, self).exec() == QDialog.DialogCode.Accepted:
-            self._done()
+        self._open(HouseholdDialog(self.ctx, self.pid, self))
 
     def _referral_dialog(self) -> None:
-        if ReferralDialog(self.ctx, self.pid, self).exec() == QDialog.DialogCode.Accepted:
-            self._done()
+        self._open(ReferralDialog(self.ctx, self.pid, self))
 
     def _referral_update_dialog(self) -> None:
         current = self.referrals.current()
         if current is None:
             self.referrals.message.setText(tr("Choose a referral first."))
             return
-        dialog = ReferralUpdateDialog(self.ctx, self._referrals[current[0]], self)
-        dialog.accepted.connect(self._done)
-        dialog.exec()
+        self._open(ReferralUpdateDialog(self.ctx, self._referrals[current[0]], self))
 
     def _move_referral(self) -> None:
         current = self.referrals.current()
@@ -362,8 +357,9 @@ class ParticipantFile(QWidget):
 
     def _show_document(self, result: tuple[Any, bytes]) -> None:
         view, content = result
-        dialog = DocumentViewer(view.filename, view.mime_type, content, self)
-        dialog.exec()
+        viewer = DocumentViewer(view.filename, view.mime_type, content, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # its bytes go with it
+        viewer.open()
 
 
 class DocumentViewer(QDialog):

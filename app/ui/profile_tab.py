@@ -233,7 +233,7 @@ class ProfileTab(QScrollArea):
     def _change_status(self) -> None:
         dialog = StatusDialog(self.ctx, self.pid, self._status, self)
         dialog.accepted.connect(self.changed)
-        dialog.exec()
+        dialog.open()  # not exec: a lock hides it and gives it back as it was
 
     def _add_alias(self) -> None:
         data = {"family_name": self.alias_family.text(),

@@ -23,21 +23,25 @@ def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
 
 
 def click_open(qtbot: QtBot, cls: type[D], button: QWidget) -> D:
-    """Click a button that runs `cls(...).exec()`; return the dialog, shown but not
-    blocking (so the test can fill it in)."""
+    """Click a button that opens a `cls` dialog (with open(), or exec()); return the dialog,
+    shown but not blocking (so the test can fill it in)."""
     dialogs: list[QDialog] = []
-    original = cls.exec
+    original_open, original_exec = cls.open, cls.exec
+
+    def open_seen(self: QDialog) -> None:
+        dialogs.append(self)
+        original_open(self)
 
     def open_without_blocking(self: QDialog) -> int:
-        dialogs.append(self)
-        self.open()
+        open_seen(self)
         return 0
 
+    cls.open = open_seen  # type: ignore[method-assign]
     cls.exec = open_without_blocking  # type: ignore[method-assign]
     try:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     finally:
-        cls.exec = original  # type: ignore[method-assign]
+        cls.open, cls.exec = original_open, original_exec  # type: ignore[method-assign]
     dialog = dialogs[0]
     assert isinstance(dialog, cls)
     return dialog

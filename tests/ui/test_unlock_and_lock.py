@@ -1,15 +1,21 @@
-"""First run, unlock (wrong then right), lock and unlock with an unsaved form intact."""
+"""First run, unlock (wrong then right), lock and unlock with an unsaved form intact, and
+forms and documents hidden while locked."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from app.config import StorePaths
+from app.services.context import ServiceContext
 from app.services.participants import create_participant
 from app.ui.main_window import MainWindow
+from app.ui.participant_file import DocumentViewer
+from app.ui.record_dialogs import CheckInDialog
 from tests.conftest import PASSPHRASE
+from tests.ui.helpers import click_open, open_file
 
 
 def test_first_run_creates_the_store(qtbot, window: MainWindow, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -84,3 +90,26 @@ def test_auto_lock_after_idle_time(qtbot, unlocked: MainWindow) -> None:  # type
     assert unlocked.ctx is not None
     assert not unlocked.ctx.store.is_unlocked
     assert unlocked.stack.currentWidget() is unlocked.unlock_screen
+
+
+def test_a_lock_hides_open_forms_and_gives_them_back(qtbot: QtBot, ctx: ServiceContext,
+                                                     unlocked: MainWindow) -> None:
+    """Forms and a document left open hold personal data: hidden while locked, shown again
+    with what was typed once unlocked."""
+    pid = create_participant(ctx, {"family_name": "Half-Recorded"})
+    page = open_file(qtbot, unlocked, pid)
+    form = click_open(qtbot, CheckInDialog, page.record_button)
+    form.notes.setPlainText("Came with her daughter")
+    viewer = DocumentViewer("scan.pdf", "application/pdf", b"%PDF-1.4\n%%EOF\n", unlocked)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    unlocked.lock_action.trigger()
+    assert not form.isVisible() and not viewer.isVisible()
+    assert unlocked.stack.currentWidget() is unlocked.unlock_screen
+
+    unlocked.unlock_screen.passphrase.setText(PASSPHRASE)
+    qtbot.mouseClick(unlocked.unlock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: unlocked.stack.currentWidget() is unlocked.workspace,
+                    timeout=10_000)
+    assert form.isVisible() and viewer.isVisible()
+    assert form.notes.toPlainText() == "Came with her daughter"
