@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +27,8 @@ from app.ui.bidi import isolate
 from app.ui.error_words import describe
 from app.ui.forms import FieldForm
 from app.ui.i18n import tr
+from app.ui.profile_editors import CodeChecks
+from app.ui.value_words import consent_words
 
 
 def intake_fields() -> list[tuple[str, str]]:
@@ -74,6 +78,9 @@ class IntakeDialog(QDialog):
         self.setAccessibleName(tr("New intake"))
         self.pages = QStackedWidget()
         self.form = FieldForm(intake_fields())
+        # Consent is asked at intake (PRODUCT: recorded then, and shown on the file).
+        self.consent = CodeChecks(consent_words(), tr("Consent to share"))
+        self.form.form_layout.addRow(tr("Consent to share"), self.consent)
         self.next_button = QPushButton(tr("Check for duplicates"))
         self.next_button.setDefault(True)
         first = QWidget()
@@ -111,8 +118,12 @@ class IntakeDialog(QDialog):
         self.different_button.clicked.connect(self.create_file)
         self.resize(640, 480)
 
-    def data(self) -> dict:
-        return {k: v for k, v in self.form.values().items() if v is not None}
+    def data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {k: v for k, v in self.form.values().items() if v is not None}
+        if self.consent.values():
+            data["consent_to_share"] = self.consent.values()
+            data["consent_recorded_on"] = self.ctx.now().date().isoformat()
+        return data
 
     def check(self) -> None:
         data = self.data()

@@ -249,3 +249,28 @@ def test_the_file_shows_consent_in_words(qtbot, ctx: ServiceContext,  # type: ig
     assert page is not None
     qtbot.waitUntil(lambda: "Consent" in page.status_label.text(), timeout=10_000)
     assert page.status_label.text().endswith("Consent to share: IRB, service providers")
+
+
+def test_consent_is_recorded_at_intake(qtbot, ctx: ServiceContext,  # type: ignore[no-untyped-def]
+                                       unlocked: MainWindow) -> None:
+    from app.services.participants import get_participant
+    from app.ui.profile_editors import CodeChecks
+
+    unlocked.intake_action.trigger()
+    assert unlocked.workspace is not None
+    dialog = unlocked.workspace.intake_dialog
+    dialog.form.rows["family_name"].edit.setText("Consenting")
+    consent: CodeChecks = dialog.consent
+    for i in range(consent.count()):
+        if consent.item(i).data(Qt.ItemDataRole.UserRole) in ("cbsa", "service_providers"):
+            consent.item(i).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    qtbot.mouseClick(dialog.different_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: unlocked.workspace is not None
+                    and unlocked.workspace.file is not None, timeout=10_000)
+    file = unlocked.workspace.file
+    assert file is not None
+    d = get_participant(ctx, file.pid, record_view=False)
+    assert (d.family_name, d.consent_to_share) == ("Consenting", ["cbsa", "service_providers"])
+    assert str(d.consent_recorded_on) == "2026-03-02"  # the day of the intake
