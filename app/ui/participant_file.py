@@ -219,7 +219,8 @@ class ParticipantFile(QWidget):
         self._notes = {n.id: n.body for n in data["notes"]}
         self.notes.fill([(f"{n.created_at:%Y-%m-%d} {n.author_name or ''}: {n.body}", n.id)
                          for n in data["notes"]])
-        self.documents.fill([(f"{doc.filename} ({doc.size // 1024} KB)", doc.id)
+        self.documents.fill([(f"{doc.created_at.astimezone():%Y-%m-%d} — "
+                              f"{isolate(doc.filename)} ({max(1, doc.size // 1024)} KB)", doc.id)
                              for doc in data["documents"]])
         self.history.fill([(history_line(h), None) for h in data["history"]])
 

@@ -96,6 +96,8 @@ def test_a_document_removed_from_the_file_is_erased(
     doc = documents.attach_document(ctx, pid, "id-scan.pdf", PDF)
     page = open_file(qtbot, unlocked, pid)
     qtbot.waitUntil(lambda: page.documents.list.count() == 1, timeout=10_000)
+    # The day it was attached, its name, and its size (a small file counts as 1 KB, not 0).
+    assert page.documents.list.item(0).text() == "2026-03-02 — id-scan.pdf (1 KB)"
     page.documents.list.setCurrentRow(0)
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.remove_document_button, Qt.MouseButton.LeftButton)
