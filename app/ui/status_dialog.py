@@ -46,7 +46,7 @@ class StatusDialog(ServiceDialog):
         self.form.addRow(tr("Reason for closing"), self.closure)
         self.form.addRow(tr("Closed on"), self.closed_on)
         if not self.status.count():
-            self.error.setText(tr("This file is closed: its status no longer changes."))
+            self.error.setText(tr("A refused or closed file keeps its status."))
             self.buttons.setEnabled(False)
         self.status.currentIndexChanged.connect(self._show_fields)
         self._show_fields()

@@ -2292,8 +2292,8 @@
         <translation>Statut actuel</translation>
     </message>
     <message>
-        <source>This file is closed: its status no longer changes.</source>
-        <translation>Ce dossier est fermé : son statut ne change plus.</translation>
+        <source>A refused or closed file keeps its status.</source>
+        <translation>Un dossier refusé ou fermé garde son statut.</translation>
     </message>
     <message>
         <source>required</source>
