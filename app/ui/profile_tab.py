@@ -205,6 +205,8 @@ class ProfileTab(QScrollArea):
             self.message.setText(describe(exc))
             return
         changes = {k: v for k, v in values.items() if v != self._loaded.get(k)}
+        if "consent_to_share" in changes and "consent_recorded_on" not in changes:
+            changes["consent_recorded_on"] = self.ctx.now().date().isoformat()  # asked today
         if not changes:
             self.message.setText(tr("Nothing changed."))
             return

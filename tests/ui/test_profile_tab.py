@@ -97,6 +97,7 @@ def test_the_profile_sends_only_what_was_changed(qtbot: QtBot, ctx: ServiceConte
     d = get_participant(ctx, pid, record_view=False)
     assert d.phone == "236 555 0199"  # not put back by the form
     assert d.consent_to_share == ["irb"]
+    assert str(d.consent_recorded_on) == "2026-03-02"  # a changed consent is dated today
     assert d.vulnerability_flags == ["survivor_of_violence"]
     assert d.needs == {"housing": "shelter bed until May", "legal": "hearing on 2026-04-02"}
     assert (d.caseworker_id, d.referral_office) == (worker.id, "CBSA Pacific Region")
