@@ -40,74 +40,65 @@ class AgreementDialog(ServiceDialog):
         self.ctx, self.participant_id, self.current = ctx, participant_id, current
 
         def label(field: str) -> str:  # the words errors name the field with, too
-            return field_label(field, "supervision_agreement")
+            return field_label(field, self.entity)
 
         today = ctx.now().date()
         # An amendment takes effect today by default (the service refuses a date before the
         # current version's); the other conditions start as they are now.
         start = max(today, current.effective_on) if current is not None else today
-        self.effective = self._date_edit(label("effective_on"), start.isoformat())
-        self.review = self._date_edit(label("review_on"))
-        self.end = self._date_edit(label("end_on"))
+        self.effective = self._date_edit(start.isoformat())
+        self.review = self._date_edit()
+        self.end = self._date_edit()
         self.frequency = combo_of(frequency_words(), label("reporting_frequency"))
         self.interval = QSpinBox()
-        self.interval.setAccessibleName(label("custom_interval_days"))
         self.interval.setRange(0, 365)  # 0: not given yet (shown as such)
         self.interval.setSpecialValueText(tr("not given"))
         self.mode = combo_of(mode_words(), label("reporting_mode"))
         self.time = QLineEdit("10:00")
-        self.time.setAccessibleName(label("reporting_time"))
         self.time.setMaxLength(5)
         self.compliance_window = QSpinBox()
-        self.compliance_window.setAccessibleName(label("compliance_window_days"))
         self.compliance_window.setRange(1, 90)
         self.compliance_window.setValue(7)
         self.residency = QLineEdit()
-        self.residency.setAccessibleName(label("residency_address"))
         self.residency.setMaxLength(300)
         self.curfew = QLineEdit()
-        self.curfew.setAccessibleName(label("curfew"))
         self.curfew.setMaxLength(40)
         self.curfew.setPlaceholderText(tr("for example 22:00-06:00"))
         self.programs = QPlainTextEdit()
-        self.programs.setAccessibleName(label("programming"))
         self.programs.setPlaceholderText(tr("One program per line"))
         self.programs.setTabChangesFocus(True)
         self.conditions = QPlainTextEdit()
-        self.conditions.setAccessibleName(label("conditions"))
         self.conditions.setTabChangesFocus(True)
         for box in (self.programs, self.conditions):
             line = box.fontMetrics().lineSpacing()
             box.setMinimumHeight(4 * line)
             box.setMaximumHeight(7 * line)
         wide = 32 * self.fontMetrics().averageCharWidth()  # an address fits, unscrolled
-        for field in (self.residency, self.programs, self.conditions):
-            field.setMinimumWidth(wide)
-        self.signed_participant = self._date_edit(label("signed_by_participant_on"))
-        self.signed_caseworker = self._date_edit(label("signed_by_caseworker_on"))
+        for wide_one in (self.residency, self.programs, self.conditions):
+            wide_one.setMinimumWidth(wide)
+        self.signed_participant = self._date_edit()
+        self.signed_caseworker = self._date_edit()
         self.officer = QLineEdit()
-        self.officer.setAccessibleName(label("cbsa_officer"))
         self.officer.setMaxLength(200)
         self.reason = QLineEdit()
         self.reason.setAccessibleName(label("amendment_reason"))
 
-        self.form.addRow(label("effective_on"), self.effective)
-        self.form.addRow(label("review_on"), self.review)
-        self.form.addRow(label("end_on"), self.end)
-        self.form.addRow(label("reporting_frequency"), self.frequency)
-        self.form.addRow(label("custom_interval_days"), self.interval)
-        self.form.addRow(label("reporting_mode"), self.mode)
-        self.form.addRow(label("reporting_time"), self.time)
-        self.form.addRow(label("compliance_window_days"), self.compliance_window)
         self.more = QFormLayout()
-        self.more.addRow(label("residency_address"), self.residency)
-        self.more.addRow(label("curfew"), self.curfew)
-        self.more.addRow(label("programming"), self.programs)
-        self.more.addRow(label("conditions"), self.conditions)
-        self.more.addRow(label("signed_by_participant_on"), self.signed_participant)
-        self.more.addRow(label("signed_by_caseworker_on"), self.signed_caseworker)
-        self.more.addRow(label("cbsa_officer"), self.officer)
-        for form in (self.form, self.more):
+        columns: dict[QFormLayout, tuple[tuple[str, QWidget], ...]] = {
+            self.form: (("effective_on", self.effective), ("review_on", self.review),
+                        ("end_on", self.end), ("reporting_frequency", self.frequency),
+                        ("custom_interval_days", self.interval),
+                        ("reporting_mode", self.mode), ("reporting_time", self.time),
+                        ("compliance_window_days", self.compliance_window)),
+            self.more: (("residency_address", self.residency), ("curfew", self.curfew),
+                        ("programming", self.programs), ("conditions", self.conditions),
+                        ("signed_by_participant_on", self.signed_participant),
+                        ("signed_by_caseworker_on", self.signed_caseworker),
+                        ("cbsa_officer", self.officer))}
+        for form, rows in columns.items():
+            for field, widget in rows:
+                widget.setAccessibleName(label(field))
+                form.addRow(label(field), widget)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._lay_out(amending=current is not None)
 
@@ -117,9 +108,8 @@ class AgreementDialog(ServiceDialog):
         self._custom_or_not()
 
     @staticmethod
-    def _date_edit(name: str, text: str = "") -> QLineEdit:
+    def _date_edit(text: str = "") -> QLineEdit:
         edit = QLineEdit(text)
-        edit.setAccessibleName(name)
         edit.setPlaceholderText("YYYY-MM-DD")
         edit.setMaxLength(10)
         return edit

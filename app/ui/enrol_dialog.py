@@ -9,8 +9,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.errors import OfficeMismatch, SyncError, SyncRejected, ValidationError
+from app.errors import ValidationError
 from app.sync.enrolment import enrol_device
+from app.ui.error_words import enrolment_words
 from app.ui.i18n import fill, tr
 from app.ui.record_dialogs import ServiceDialog
 
@@ -58,12 +59,4 @@ class EnrolDialog(ServiceDialog):
         return lambda: enrol_device(ctx, server, code, ca_bundle)
 
     def words_for(self, exc: BaseException) -> str:
-        if isinstance(exc, OfficeMismatch):
-            return tr("This enrolment code is for another office than this store's.")
-        if isinstance(exc, SyncRejected):
-            return tr("The server refused this enrolment code: it may be mistyped, used "
-                      "already or expired. Ask your supervisor for a new one.")
-        if isinstance(exc, SyncError):
-            return tr("The server could not be reached. Check its address and the "
-                      "connection, then try again.")
-        return super().words_for(exc)
+        return enrolment_words(exc)

@@ -8,10 +8,12 @@ from app.errors import (
     IllegalTransition,
     MergeNotUndoable,
     NotFound,
+    OfficeMismatch,
     StoreCorrupt,
     StoreLocked,
     StoreTooNew,
     SyncError,
+    SyncRejected,
     ValidationError,
     WrongPassphrase,
 )
@@ -19,7 +21,7 @@ from app.ui.field_labels import error_field_label
 from app.ui.i18n import fill, join_clauses, tr
 from app.ui.message_words import field_message, file_message
 
-__all__ = ["describe", "field_errors", "field_message"]
+__all__ = ["describe", "enrolment_words", "field_errors", "field_message"]
 
 
 def field_errors(errors: dict[str, str], entity: str | None = None) -> str:
@@ -59,3 +61,17 @@ def describe(exc: BaseException, entity: str | None = None) -> str:
     if isinstance(exc, CCMSError):
         return file_message(str(exc))
     return tr("Something went wrong. Nothing was lost; please try again.")
+
+
+def enrolment_words(exc: BaseException) -> str:
+    """Why enrolling this device failed: a sync's words ("your changes are kept") do not
+    fit a code refused or a server not reached."""
+    if isinstance(exc, OfficeMismatch):
+        return tr("This enrolment code is for another office than this store's.")
+    if isinstance(exc, SyncRejected):
+        return tr("The server refused this enrolment code: it may be mistyped, used "
+                  "already or expired. Ask your supervisor for a new one.")
+    if isinstance(exc, SyncError):
+        return tr("The server could not be reached. Check its address and the "
+                  "connection, then try again.")
+    return describe(exc)

@@ -24,7 +24,6 @@ from app.config import StorePaths
 from app.services.context import ServiceContext
 from app.store.envelope import DEFAULT_KDF, KdfParams
 from app.store.secrets import mark_notice_shown, pending_notice
-from app.sync import state
 from app.sync.runner import SyncSummary
 from app.ui.conflicts_page import ConflictsPage
 from app.ui.dashboard_page import DashboardPage
@@ -314,7 +313,7 @@ class MainWindow(QMainWindow):
         if self.ctx is None or self.sync_widget is None:
             return
         widget = self.sync_widget
-        dialog = EnrolDialog(self.ctx, state.read(self.ctx.store, state.SERVER_URL), self)
+        dialog = EnrolDialog(self.ctx, widget.server_url, self)
         dialog.accepted.connect(widget.refresh_state)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(
             tr("This device is enrolled: it syncs whenever a connection exists."), 30_000))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -121,8 +121,10 @@ class ParticipantsPage(QWidget):
         """The list filtered to one caseworker's files (from the dashboard's workload)."""
         if self.caseworker.findData(caseworker_id) < 0:
             self.caseworker.addItem(name, caseworker_id)
-        self.status.setCurrentIndex(self.status.findData(OPEN))  # as the workload counts
-        self.caseworker.setCurrentIndex(self.caseworker.findData(caseworker_id))
+        with QSignalBlocker(self.status), QSignalBlocker(self.caseworker):  # one search
+            self.status.setCurrentIndex(self.status.findData(OPEN))  # as the workload counts
+            self.caseworker.setCurrentIndex(self.caseworker.findData(caseworker_id))
+        self._apply()
 
     def focus_search(self) -> None:
         self.search.setFocus()

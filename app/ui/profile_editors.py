@@ -94,9 +94,6 @@ class NeedsTable(QTableWidget):
         self.setMinimumHeight(120)
         self.cellChanged.connect(self._keep_an_empty_row)
 
-    def set_values(self, needs: dict[str, str] | None) -> None:
-        self.set_rows(list((needs or {}).items()))
-
     def rows(self) -> list[tuple[str, str]]:
         """The rows as typed, the empty ones left out (a note with no need too)."""
         return [(self._text(r, 0), self._text(r, 1)) for r in range(self.rowCount())

@@ -58,8 +58,7 @@ class ProfileTab(QScrollArea):
         super().__init__()
         self.ctx, self.pid = ctx, participant_id
         self.setWidgetResizable(True)
-        self._loaded: dict[str, Any] = {}  # the stored values, as Save compares them
-        self._loaded_state: dict[str, Any] = {}  # the editors' content as loaded
+        self._loaded_state: dict[str, Any] = {}  # the editors' content as loaded (or saved)
         self._status = ""
         page = QWidget()
         box = QVBoxLayout(page)
@@ -159,7 +158,6 @@ class ProfileTab(QScrollArea):
                                            .rstrip(", ")))
             item.setData(Qt.ItemDataRole.UserRole, alias.id)
             self.aliases.addItem(item)
-        self._loaded = self._values()
         self._loaded_state = self._state()
         self._fill(unsaved)
 
@@ -204,7 +202,8 @@ class ProfileTab(QScrollArea):
         except ValidationError as exc:  # a need's note without its need
             self.message.setText(describe(exc))
             return
-        changes = {k: v for k, v in values.items() if v != self._loaded.get(k)}
+        sent = self._state()
+        changes = {k: values[k] for k, v in sent.items() if v != self._loaded_state.get(k)}
         if "consent_to_share" in changes and "consent_recorded_on" not in changes:
             changes["consent_recorded_on"] = self.ctx.now().date().isoformat()  # asked today
         if not changes:
@@ -216,7 +215,7 @@ class ProfileTab(QScrollArea):
             self.save_button.setEnabled(True)
             self._show_errors({})
             self.message.setText(tr("Saved."))
-            self._loaded_state = {}  # all saved: the reload shows the stored (cleaned) values
+            self._loaded_state = sent  # all saved: the reload shows the stored (cleaned) values
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:

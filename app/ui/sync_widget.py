@@ -49,6 +49,7 @@ class SyncStatusWidget(QWidget):
         self.button.clicked.connect(self.sync_now)
         self.op: BackgroundOp | None = None
         self.online: bool | None = None
+        self.server_url: str | None = None  # as last read (None: not enrolled, or not read yet)
         self.timer = QTimer(self, interval=AUTO_SYNC_MS)
         self.timer.timeout.connect(self.sync_now)
         self.probe = QTimer(self, interval=PROBE_MS)
@@ -78,6 +79,7 @@ class SyncStatusWidget(QWidget):
 
     def _show_state(self, values: tuple[int, str | None, str | None, str | None]) -> None:
         pending, last, error, url = values
+        self.server_url = url
         if not url:
             where = tr("not enrolled")
         elif self.online is None:  # before the first connectivity probe has answered

@@ -448,18 +448,6 @@
         <translation>Certificats (*.pem *.crt)</translation>
     </message>
     <message>
-        <source>This enrolment code is for another office than this store's.</source>
-        <translation>Ce code d'inscription est celui d'un autre bureau que celui de cette base.</translation>
-    </message>
-    <message>
-        <source>The server refused this enrolment code: it may be mistyped, used already or expired. Ask your supervisor for a new one.</source>
-        <translation>Le serveur a refusé ce code d'inscription : il est peut-être mal tapé, déjà utilisé ou expiré. Demandez-en un nouveau à votre superviseur.</translation>
-    </message>
-    <message>
-        <source>The server could not be reached. Check its address and the connection, then try again.</source>
-        <translation>Le serveur est injoignable. Vérifiez son adresse et la connexion, puis réessayez.</translation>
-    </message>
-    <message>
         <source>This device is enrolled with %1. A new code enrols it again.</source>
         <translation>Cet appareil est inscrit auprès de %1. Un nouveau code l'inscrit de nouveau.</translation>
     </message>
@@ -618,6 +606,18 @@
     <message>
         <source>This merge can no longer be undone here: it has been sent to the server, or one of the files changed since.</source>
         <translation>Cette fusion ne peut plus être annulée ici : elle a été envoyée au serveur, ou l'un des dossiers a changé depuis.</translation>
+    </message>
+    <message>
+        <source>This enrolment code is for another office than this store's.</source>
+        <translation>Ce code d'inscription est celui d'un autre bureau que celui de cette base.</translation>
+    </message>
+    <message>
+        <source>The server refused this enrolment code: it may be mistyped, used already or expired. Ask your supervisor for a new one.</source>
+        <translation>Le serveur a refusé ce code d'inscription : il est peut-être mal tapé, déjà utilisé ou expiré. Demandez-en un nouveau à votre superviseur.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check its address and the connection, then try again.</source>
+        <translation>Le serveur est injoignable. Vérifiez son adresse et la connexion, puis réessayez.</translation>
     </message>
     <message>
         <source>Record identifier</source>
