@@ -21,7 +21,7 @@ from app.store.envelope import DEFAULT_KDF, KdfParams
 from app.store.store import Store
 from app.sync.enrolment import enrol_device
 from app.ui.background import run_in_background
-from app.ui.error_words import describe
+from app.ui.error_words import describe, enrolment_words
 from app.ui.i18n import tr
 
 MIN_PASSPHRASE = 12
@@ -137,7 +137,7 @@ class FirstRunScreen(QWidget):
             self.passphrase.clear()
             self.again.clear()
             self.enrol_note.setText(
-                f"{tr('The device could not be enrolled:')} {describe(enrol_error)}"
+                f"{tr('The device could not be enrolled:')} {enrolment_words(enrol_error)}"
                 if enrol_error else "")
             self.created.emit(store, ctx)
 
