@@ -53,6 +53,8 @@ def test_every_write_service_records_audit_and_outbox(ctx: ServiceContext,
     step("rm_alias", lambda: participants.remove_alias(ctx, state["alias"]))
     step("member", lambda: participants.add_household_member(
         ctx, pid, {"name": "Child One", "relationship": "child", "dependant": True}))
+    step("edit_member", lambda: participants.update_household_member(
+        ctx, state["member"], {"date_of_birth": "2020"}))
     step("rm_member", lambda: participants.remove_household_member(ctx, state["member"]))
     step("view", lambda: participants.get_participant(ctx, pid))
     for status in ("assessed", "accepted", "active"):

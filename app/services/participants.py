@@ -18,7 +18,12 @@ from app.services.lookup import MAX_MERGE_HOPS, file_ids, load_live
 from app.services.name_keys import write_keys
 from app.services.recorder import ChangeRecorder, recording
 from app.services.text import build_search_text, digits, file_numbers
-from app.services.views import AliasView, HouseholdMemberView, ParticipantDetail
+from app.services.views import (
+    AliasView,
+    HouseholdMemberView,
+    ParticipantDetail,
+    display_name,
+)
 
 # Editable profile fields and how each is checked. Status has its own service
 # (participant_status), ids and derived columns are never edited directly.
@@ -87,18 +92,26 @@ def validate_alias(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def validate_household_member(data: dict[str, Any]) -> dict[str, Any]:
+# A household member's fields and how each is checked.
+HOUSEHOLD_FIELDS: dict[str, Any] = {
+    "name": lambda f, x: v.name(f, x, required=True),
+    "relationship": lambda f, x: v.text(f, x, required=True, max_len=40),
+    "date_of_birth": v.partial_date,
+    "dependant": v.boolean,
+    "linked_participant_id": lambda f, x: v.text(f, x, max_len=36),
+}
+
+
+def validate_household_member(data: dict[str, Any], *,
+                              partial: bool = False) -> dict[str, Any]:
+    """Clean a member's fields; `partial` (an edit) checks only the fields given."""
+    unknown = set(data) - set(HOUSEHOLD_FIELDS)
+    if unknown:
+        raise ValidationError({f"household.{f}": "is not a household member field"
+                               for f in sorted(unknown)})
     col = v.Collector()
-    out = {
-        "name": col.run("household.name", v.name, data.get("name"), required=True),
-        "relationship": col.run("household.relationship", v.text, data.get("relationship"),
-                                required=True, max_len=40),
-        "date_of_birth": col.run("household.date_of_birth", v.partial_date,
-                                 data.get("date_of_birth")),
-        "dependant": col.run("household.dependant", v.boolean, data.get("dependant")),
-        "linked_participant_id": col.run("household.linked_participant_id", v.text,
-                                         data.get("linked_participant_id"), max_len=36),
-    }
+    out = {field: col.run(f"household.{field}", check, data.get(field))
+           for field, check in HOUSEHOLD_FIELDS.items() if field in data or not partial}
     col.raise_if_any()
     return out
 
@@ -134,6 +147,7 @@ def create_participant_in(rec: ChangeRecorder, profile: dict[str, Any],
                                    *((a["family_name"], a["given_names"]) for a in aliases)],
                p.date_of_birth)
     for h in household:
+        _resolve_link(rec.session, p.id, h)
         rec.create(HouseholdMember(participant_id=p.id, **h), participant_id=p.id)
     return p.id
 
@@ -174,8 +188,21 @@ def add_household_member(ctx: ServiceContext, participant_id: str,
     member = validate_household_member(data)
     with recording(ctx) as rec:
         p = load_participant(rec.session, participant_id)
+        _resolve_link(rec.session, p.id, member)
         return rec.create(HouseholdMember(participant_id=p.id, **member),
                           participant_id=p.id).id
+
+
+def update_household_member(ctx: ServiceContext, member_id: str,
+                            changes: dict[str, Any]) -> dict[str, Any]:
+    """Edit a member (a name spelled better, a birth date learnt, a link to the member's own
+    file made or undone); returns the changed fields ({} when nothing changed)."""
+    clean = validate_household_member(changes, partial=True)
+    with recording(ctx) as rec:
+        row = load_live(rec.session, HouseholdMember, member_id, "household member")
+        owner = load_participant(rec.session, row.participant_id)
+        _resolve_link(rec.session, owner.id, clean)
+        return rec.update(row, clean, participant_id=owner.id)
 
 
 def remove_household_member(ctx: ServiceContext, member_id: str) -> None:
@@ -208,9 +235,22 @@ def detail_of(session: Session, p: Participant) -> ParticipantDetail:
         id=p.id, version=p.version, fields=fields, merged_into_id=p.merged_into_id,
         aliases=tuple(AliasView(a.id, a.family_name, a.given_names) for a in aliases),
         household=tuple(HouseholdMemberView(m.id, m.name, m.relationship, m.date_of_birth,
-                                            m.dependant, m.linked_participant_id)
+                                            m.dependant, m.linked_participant_id,
+                                            _linked_name(session, m.linked_participant_id))
                         for m in members),
     )
+
+
+def _linked_name(session: Session, linked_id: str | None) -> str | None:
+    """The name on the member's own file, if this device has it (a merged file's id names
+    the file it went into); None when there is no link or the file is not here."""
+    if linked_id is None:
+        return None
+    try:
+        target = load_participant(session, linked_id)
+    except NotFound:
+        return None
+    return display_name(target.family_name, target.given_names)
 
 
 def load_participant(session: Session, participant_id: str, *,
@@ -228,6 +268,23 @@ def load_participant(session: Session, participant_id: str, *,
     if p is None or (p.deleted and not p.merged_into_id):
         raise NotFound("participant", participant_id)
     return p
+
+
+def _resolve_link(session: Session, owner_id: str, member: dict[str, Any]) -> None:
+    """A member's link names a live file other than the owner's: a merged file's id is
+    written as the file it went into."""
+    linked = member.get("linked_participant_id")
+    if linked is None:
+        return
+    try:
+        target = load_participant(session, linked)
+    except NotFound:
+        raise ValidationError("household.linked_participant_id",
+                              "is not a participant file on this computer") from None
+    if target.id == owner_id:
+        raise ValidationError("household.linked_participant_id",
+                              "is this participant's own file")
+    member["linked_participant_id"] = target.id
 
 
 def _check_caseworker(session: Session, caseworker_id: str | None) -> None:

@@ -44,6 +44,7 @@ class HouseholdMemberView:
     date_of_birth: str | None
     dependant: bool
     linked_participant_id: str | None
+    linked_name: str | None = None  # the name on the linked file, when this device has it
 
 
 @dataclass(frozen=True)

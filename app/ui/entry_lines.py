@@ -1,5 +1,6 @@
-"""One line of text for a check-in or a referral in the participant file: what a caseworker
-needs to see without opening it (when, how, what came of it, what is still to do)."""
+"""One line of text for an entry of the participant file (a check-in, a referral, an
+agreement, a household member, a history event): what a caseworker needs to see without
+opening it (when, how, what came of it, what is still to do)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from app.services.agreements import AgreementView
 from app.services.checkins import CheckInView
 from app.services.history import HistoryEntry
 from app.services.referrals import ReferralView
+from app.services.views import HouseholdMemberView
 from app.ui.bidi import isolate
 from app.ui.field_labels import entity_word, field_label
 from app.ui.i18n import fill, tr
@@ -52,6 +54,20 @@ def referral_line(r: ReferralView) -> str:
         line += f" — {tr('follow up on')} {r.follow_up_on:%Y-%m-%d}"
     if r.outcome:
         line += f" — {_short(r.outcome)}"
+    return line
+
+
+def household_line(m: HouseholdMemberView) -> str:
+    """Who the member is to the participant, born when, whether a dependant, and the name
+    on their own file when they have one."""
+    line = f"{isolate(m.name)} ({isolate(m.relationship)})"
+    if m.date_of_birth:
+        line += f" — {tr('born')} {m.date_of_birth}"
+    if m.dependant:
+        line += f" — {tr('dependant')}"
+    if m.linked_participant_id:
+        line += (f" — {tr('own file')}: {isolate(m.linked_name)}" if m.linked_name
+                 else f" — {tr('own file not on this computer')}")
     return line
 
 

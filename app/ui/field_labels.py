@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.ui.i18n import tr
+from app.ui.i18n import fill, tr
 
 
 def profile_fields() -> list[tuple[str, str]]:
@@ -70,7 +70,7 @@ def _alias() -> dict[str, str]:
 def _household_member() -> dict[str, str]:
     return {"name": tr("Name"), "relationship": tr("Relationship"),
             "date_of_birth": tr("Date of birth"), "dependant": tr("Dependant"),
-            "linked_participant_id": tr("Linked participant file")}
+            "linked_participant_id": tr("Own participant file")}
 
 
 def _supervision_agreement() -> dict[str, str]:
@@ -164,6 +164,10 @@ def error_field_label(key: str, entity: str | None = None) -> str:
     "rejects" the file of refused rows)."""
     if key.startswith("mapping."):
         return tr("%1 (column mapping)").replace("%1", field_label(key.removeprefix("mapping.")))
+    if key.startswith("household."):  # a member's field, in its form or at intake
+        label = field_label(key.removeprefix("household."), "household_member")
+        return (label if entity == "household_member"
+                else fill(tr("%1, %2"), entity_word("household_member"), label))
     others = {"row": tr("Row"), "rejects": tr("Refused rows file"),
               "mapping": tr("Mapping file"), "columns": tr("Columns of the file"),
               "on_duplicate": tr("When a row looks like a file already here"),

@@ -100,6 +100,7 @@ class Workspace(QWidget):
         if tab is not None:
             self.file.show_tab(tab)
         self.file.closed.connect(self.close_file)
+        self.file.open_other.connect(self.open_participant)
         self.file.changed.connect(lambda _: self.participants.model.refresh())
         self.list_stack.addWidget(self.file)
         self.list_stack.setCurrentWidget(self.file)

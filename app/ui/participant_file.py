@@ -39,10 +39,17 @@ from app.services.context import ServiceContext
 from app.services.dashboard import open_slots_of
 from app.services.participants import get_participant
 from app.services.referrals import ReferralView
+from app.services.views import HouseholdMemberView
 from app.ui.agreement_dialog import AgreementDialog
 from app.ui.background import run_in_background
 from app.ui.bidi import isolate
-from app.ui.entry_lines import agreement_line, checkin_line, history_line, referral_line
+from app.ui.entry_lines import (
+    agreement_line,
+    checkin_line,
+    history_line,
+    household_line,
+    referral_line,
+)
 from app.ui.error_words import describe
 from app.ui.i18n import tr
 from app.ui.participant_model import status_word
@@ -95,6 +102,7 @@ class ListTab(QWidget):
 class ParticipantFile(QWidget):
     changed = Signal(str)
     closed = Signal()
+    open_other = Signal(str)  # another participant's file (a household member's own)
 
     def __init__(self, ctx: ServiceContext, participant_id: str) -> None:
         super().__init__()
@@ -116,6 +124,8 @@ class ParticipantFile(QWidget):
         self.profile_tab.changed.connect(self._done)
         self.household = ListTab(tr("Household"))
         self.member_button = self.household.button(tr("Add a household member"))
+        self.edit_member_button = self.household.button(tr("Edit the chosen member"))
+        self.member_file_button = self.household.button(tr("Open the member's own file"))
         self.remove_member_button = self.household.button(tr("Remove the chosen member"))
         self.agreement = ListTab(tr("Agreement"))
         self.amend_button = self.agreement.button(tr("New agreement or amendment"))
@@ -150,6 +160,8 @@ class ParticipantFile(QWidget):
         self.correct_button.clicked.connect(self._correct_checkin)
         self.follow_up_button.clicked.connect(self._follow_up_dialog)
         self.member_button.clicked.connect(self._add_member)
+        self.edit_member_button.clicked.connect(self._edit_member)
+        self.member_file_button.clicked.connect(self._open_member_file)
         self.refer_button.clicked.connect(self._referral_dialog)
         self.advance_button.clicked.connect(self._move_referral)
         self.update_button.clicked.connect(self._referral_update_dialog)
@@ -169,6 +181,7 @@ class ParticipantFile(QWidget):
         self._checkins: dict[str, CheckInView] = {}
         self._referrals: dict[str, ReferralView] = {}
         self._notes: dict[str, str] = {}
+        self._members: dict[str, HouseholdMemberView] = {}
         self.reload()
 
     def show_tab(self, name: str) -> None:
@@ -200,8 +213,8 @@ class ParticipantFile(QWidget):
         self.pid = d.id
         self.header.setText(f"{d.family_name}, {d.given_names or ''} — {status_word(d.status)}")
         self.profile_tab.set_detail(d, data["caseworkers"])
-        self.household.fill([(f"{isolate(m.name)} ({m.relationship})", m.id)
-                             for m in d.household])
+        self._members = {m.id: m for m in d.household}
+        self.household.fill([(household_line(m), m.id) for m in d.household])
         freq, modes = frequency_words(), mode_words()
         self._current_agreement = next((a for a in data["agreements"] if a.current), None)
         self.agreement.fill([(agreement_line(a, freq, modes), a.id)
@@ -269,6 +282,25 @@ class ParticipantFile(QWidget):
 
     def _add_member(self) -> None:
         self._open(HouseholdDialog(self.ctx, self.pid, self))
+
+    def _chosen_member(self) -> HouseholdMemberView | None:
+        member = self._members.get(self.household.current())
+        if member is None:
+            self.household.message.setText(tr("Choose an entry first."))
+        return member
+
+    def _edit_member(self) -> None:
+        if (member := self._chosen_member()) is not None:
+            self._open(HouseholdDialog(self.ctx, self.pid, self, member))
+
+    def _open_member_file(self) -> None:
+        if (member := self._chosen_member()) is None:
+            return
+        if member.linked_participant_id is None or member.linked_name is None:
+            self.household.message.setText(tr("This member has no file on this computer. "
+                                              "Edit the member to link their file."))
+            return
+        self.open_other.emit(member.linked_participant_id)
 
     def _referral_dialog(self) -> None:
         self._open(ReferralDialog(self.ctx, self.pid, self))

@@ -12,15 +12,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import ValidationError
+from app.services.views import HouseholdMemberView
 from app.ui.background import run_in_background
+from app.ui.bidi import isolate
 from app.ui.error_words import describe
 from app.ui.i18n import tr
 
@@ -263,33 +267,88 @@ class ReferralUpdateDialog(ServiceDialog):
 
 
 class HouseholdDialog(ServiceDialog):
+    """Adds a household member, or edits one (`member` given): only what was changed is
+    sent. A member who has a file of their own is linked to it, chosen by a search."""
+
     entity = "household_member"
 
-    def __init__(self, ctx: Any, participant_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Add a household member"), parent)
-        from app.services.participants import add_household_member
+    def __init__(self, ctx: Any, participant_id: str, parent: QWidget | None = None,
+                 member: HouseholdMemberView | None = None) -> None:
+        super().__init__(tr("Edit the household member") if member
+                         else tr("Add a household member"), parent)
+        from app.services import participants
 
-        self._add, self.ctx, self.participant_id = add_household_member, ctx, participant_id
-        self.name = QLineEdit()
+        self._participants, self.ctx, self.participant_id = participants, ctx, participant_id
+        self.member = member
+        self.name = QLineEdit(member.name if member else "")
         self.name.setAccessibleName(tr("Name"))
-        self.relationship = QLineEdit()
+        self.relationship = QLineEdit(member.relationship if member else "")
         self.relationship.setAccessibleName(tr("Relationship"))
-        self.birth = QLineEdit()
+        self.birth = QLineEdit(member.date_of_birth or "" if member else "")
         self.birth.setAccessibleName(tr("Date of birth"))
+        self.birth.setPlaceholderText(tr("YYYY-MM-DD (or YYYY-MM, or YYYY)"))
         self.dependant = QComboBox()
         self.dependant.setAccessibleName(tr("Dependant"))
         self.dependant.addItem(tr("no"), False)
         self.dependant.addItem(tr("yes"), True)
+        self.dependant.setCurrentIndex(1 if member and member.dependant else 0)
+        self.linked_id = member.linked_participant_id if member else None
+        self.linked = QLabel()
+        self.linked.setAccessibleName(tr("Own participant file"))
+        self.link_button = QPushButton(tr("Choose their file…"))
+        self.unlink_button = QPushButton(tr("No file"))
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.linked, 1)
+        link_row.addWidget(self.link_button)
+        link_row.addWidget(self.unlink_button)
+        self._show_link(member.linked_name if member else None)
         self.form.addRow(tr("Name"), self.name)
         self.form.addRow(tr("Relationship"), self.relationship)
         self.form.addRow(tr("Date of birth"), self.birth)
         self.form.addRow(tr("Dependant"), self.dependant)
+        self.form.addRow(tr("Own participant file"), link_row)
+        self.link_button.clicked.connect(self._choose_file)
+        self.unlink_button.clicked.connect(lambda: self._set_link(None, None))
+
+    def _show_link(self, name: str | None) -> None:
+        if self.linked_id is None:
+            self.linked.setText(tr("none"))
+        else:  # a file not on this device (yet) is still a link
+            self.linked.setText(isolate(name) if name else tr("a file not on this computer"))
+        self.unlink_button.setEnabled(self.linked_id is not None)
+
+    def _set_link(self, pid: str | None, name: str | None) -> None:
+        self.linked_id = pid
+        self._show_link(name)
+
+    def _choose_file(self) -> None:
+        from app.ui.participant_picker import ParticipantPicker
+
+        picker = ParticipantPicker(self.ctx, tr("Choose the member's own file"), self)
+
+        def chosen() -> None:
+            if picker.chosen is not None:
+                self._set_link(*picker.chosen)
+
+        picker.accepted.connect(chosen)
+        picker.open()
 
     def call(self) -> Callable[[], Any]:
         data = {"name": self.name.text(), "relationship": self.relationship.text(),
-                "date_of_birth": self.birth.text() or None,
-                "dependant": self.dependant.currentData()}
-        return lambda: self._add(self.ctx, self.participant_id, data)
+                "date_of_birth": self.birth.text().strip() or None,
+                "dependant": self.dependant.currentData(),
+                "linked_participant_id": self.linked_id}
+        if self.member is None:
+            return lambda: self._participants.add_household_member(
+                self.ctx, self.participant_id, data)
+        before = {"name": self.member.name, "relationship": self.member.relationship,
+                  "date_of_birth": self.member.date_of_birth,
+                  "dependant": self.member.dependant,
+                  "linked_participant_id": self.member.linked_participant_id}
+        changes = {k: value for k, value in data.items() if value != before[k]}
+        member_id = self.member.id
+        return lambda: self._participants.update_household_member(self.ctx, member_id,
+                                                                   changes)
 
 
 class ReferralDialog(ServiceDialog):

@@ -540,6 +540,14 @@
         <translation>suivi le</translation>
     </message>
     <message>
+        <source>born</source>
+        <translation>né(e) le</translation>
+    </message>
+    <message>
+        <source>dependant</source>
+        <translation>personne à charge</translation>
+    </message>
+    <message>
         <source>residence</source>
         <translation>résidence</translation>
     </message>
@@ -550,6 +558,14 @@
     <message>
         <source>corrected</source>
         <translation>corrigée</translation>
+    </message>
+    <message>
+        <source>own file</source>
+        <translation>son propre dossier</translation>
+    </message>
+    <message>
+        <source>own file not on this computer</source>
+        <translation>son propre dossier n'est pas sur cet ordinateur</translation>
     </message>
     <message>
         <source>Version</source>
@@ -696,8 +712,8 @@
         <translation>Personne à charge</translation>
     </message>
     <message>
-        <source>Linked participant file</source>
-        <translation>Dossier de participant lié</translation>
+        <source>Own participant file</source>
+        <translation>Propre dossier de participant</translation>
     </message>
     <message>
         <source>Version it replaces</source>
@@ -1134,6 +1150,10 @@
     <message>
         <source>%1 (column mapping)</source>
         <translation>%1 (correspondance des colonnes)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -1596,6 +1616,18 @@
         <translation>n'est pas un champ du dossier</translation>
     </message>
     <message>
+        <source>is not a household member field</source>
+        <translation>n'est pas un champ d'un membre du ménage</translation>
+    </message>
+    <message>
+        <source>is not a participant file on this computer</source>
+        <translation>n'est pas un dossier de participant sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>is this participant's own file</source>
+        <translation>est le dossier de ce participant lui-même</translation>
+    </message>
+    <message>
         <source>looks like a spreadsheet formula (starts with =, +, - or @); refused</source>
         <translation>ressemble à une formule de tableur (commence par =, +, - ou @); refusé</translation>
     </message>
@@ -1860,6 +1892,14 @@
         <translation>Ajouter un membre du ménage</translation>
     </message>
     <message>
+        <source>Edit the chosen member</source>
+        <translation>Modifier le membre choisi</translation>
+    </message>
+    <message>
+        <source>Open the member's own file</source>
+        <translation>Ouvrir le dossier du membre</translation>
+    </message>
+    <message>
         <source>Remove the chosen member</source>
         <translation>Retirer le membre choisi</translation>
     </message>
@@ -1952,16 +1992,20 @@
         <translation>Choisissez d'abord une entrée consignée.</translation>
     </message>
     <message>
+        <source>Choose an entry first.</source>
+        <translation>Choisissez d'abord une entrée.</translation>
+    </message>
+    <message>
+        <source>This member has no file on this computer. Edit the member to link their file.</source>
+        <translation>Ce membre n'a pas de dossier sur cet ordinateur. Modifiez le membre pour lier son dossier.</translation>
+    </message>
+    <message>
         <source>Choose a referral first.</source>
         <translation>Choisissez d'abord un aiguillage.</translation>
     </message>
     <message>
         <source>This referral is closed.</source>
         <translation>Cet aiguillage est fermé.</translation>
-    </message>
-    <message>
-        <source>Choose an entry first.</source>
-        <translation>Choisissez d'abord une entrée.</translation>
     </message>
     <message>
         <source>Remove this household member from the file?</source>
@@ -2014,6 +2058,18 @@
     <message>
         <source>Search by name, alias, client ID or phone</source>
         <translation>Rechercher par nom, autre nom, identifiant client ou téléphone</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Choose a file in the list first.</source>
+        <translation>Choisissez d'abord un dossier dans la liste.</translation>
     </message>
     <message>
         <source>Status filter</source>
@@ -2216,10 +2272,6 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>YYYY-MM-DD HH:MM (empty: now)</source>
         <translation>AAAA-MM-JJ HH:MM (vide : maintenant)</translation>
     </message>
@@ -2252,6 +2304,22 @@
         <translation>Mettre à jour l'aiguillage</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD (or YYYY-MM, or YYYY)</source>
+        <translation>AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</translation>
+    </message>
+    <message>
+        <source>Choose their file…</source>
+        <translation>Choisir son dossier…</translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation>Aucun dossier</translation>
+    </message>
+    <message>
+        <source>Choose the member's own file</source>
+        <translation>Choisir le dossier du membre</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -2260,12 +2328,24 @@
         <translation>Fournisseur</translation>
     </message>
     <message>
+        <source>Edit the household member</source>
+        <translation>Modifier le membre du ménage</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
         <source>Not scheduled</source>
         <translation>Non prévue</translation>
     </message>
     <message>
         <source>unchanged</source>
         <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>a file not on this computer</source>
+        <translation>un dossier qui n'est pas sur cet ordinateur</translation>
     </message>
     <message>
         <source>Write the file</source>

@@ -1,12 +1,13 @@
 """Records of a participant file put right from its tabs, through real widgets: a household
-member or a note removed once the caseworker confirms, a note edited, a document attached
+member edited and linked to their own file; a household member or a note removed once the
+caseworker confirms, a note edited, a document attached
 to the wrong file removed (and its contents erased)."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.errors import NotFound
@@ -20,7 +21,9 @@ from app.services.participants import (
     update_participant,
 )
 from app.ui.main_window import MainWindow
-from tests.ui.helpers import open_file
+from app.ui.participant_picker import ParticipantPicker
+from app.ui.record_dialogs import HouseholdDialog
+from tests.ui.helpers import click_open, dialog_save, open_file
 
 PDF = b"%PDF-1.4\n%synthetic scan\n%%EOF\n"
 
@@ -58,6 +61,64 @@ def test_a_household_member_is_removed_once_confirmed(
     qtbot.mouseClick(page.remove_member_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.household.list.count() == 0, timeout=10_000)
     assert get_participant(ctx, pid, record_view=False).household == ()
+
+
+def test_a_household_member_is_edited_and_linked_to_their_own_file(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    mother = create_participant(ctx, {"family_name": "Haile", "given_names": "Selam"})
+    son = create_participant(ctx, {"family_name": "Haile", "given_names": "Dawit"})
+    add_household_member(ctx, mother, {"name": "Dawit Haile", "relationship": "son"})
+    page = open_file(qtbot, unlocked, mother)
+    qtbot.waitUntil(lambda: page.household.list.count() == 1, timeout=10_000)
+    qtbot.mouseClick(page.edit_member_button, Qt.MouseButton.LeftButton)
+    assert page.household.message.text() == "Choose an entry first."
+    page.household.list.setCurrentRow(0)
+    qtbot.mouseClick(page.member_file_button, Qt.MouseButton.LeftButton)
+    assert page.household.message.text().startswith("This member has no file on this")
+
+    dialog = click_open(qtbot, HouseholdDialog, page.edit_member_button)
+    assert (dialog.name.text(), dialog.relationship.text(), dialog.linked.text()) == (
+        "Dawit Haile", "son", "none")
+    dialog.birth.setText("2019-04")
+    picker = click_open(qtbot, ParticipantPicker, dialog.link_button)
+    qtbot.keyClicks(picker.search, "Dawit")
+    qtbot.waitUntil(lambda: [r.id for r in picker.model.rows] == [son], timeout=10_000)
+    picker.table.setCurrentIndex(picker.model.index(0, 0))
+    qtbot.mouseClick(picker.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.linked.text() == "Haile, Dawit"
+    dialog_save(qtbot, dialog)
+
+    qtbot.waitUntil(lambda: "own file" in page.household.list.item(0).text(), timeout=10_000)
+    assert page.household.list.item(0).text() == (
+        "Dawit Haile (son) — born 2019-04 — own file: Haile, Dawit")
+    member = get_participant(ctx, mother, record_view=False).household[0]
+    assert (member.date_of_birth, member.linked_participant_id) == ("2019-04", son)
+
+    page.household.list.setCurrentRow(0)
+    qtbot.mouseClick(page.member_file_button, Qt.MouseButton.LeftButton)
+    workspace = unlocked.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.file is not None and workspace.file.pid == son
+                    and workspace.file.isVisible(), timeout=10_000)
+
+
+def test_a_household_member_linked_to_the_file_itself_is_refused_in_words(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    mother = create_participant(ctx, {"family_name": "Haile", "given_names": "Selam"})
+    page = open_file(qtbot, unlocked, mother)
+    dialog = click_open(qtbot, HouseholdDialog, page.member_button)
+    dialog.name.setText("Selam Haile")
+    dialog.relationship.setText("self")
+    picker = click_open(qtbot, ParticipantPicker, dialog.link_button)
+    qtbot.waitUntil(lambda: len(picker.model.rows) == 1, timeout=10_000)
+    picker.table.activated.emit(picker.model.index(0, 0))  # Enter on the row
+    assert picker.result() == QDialog.DialogCode.Accepted
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
+    assert dialog.error.text() == "Own participant file: is this participant's own file"
+    assert get_participant(ctx, mother, record_view=False).household == ()
 
 
 def test_a_note_is_edited_then_removed(qtbot: QtBot, ctx: ServiceContext,
