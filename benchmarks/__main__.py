@@ -98,6 +98,8 @@ def run(scale_name: str) -> dict[str, Any]:
     try:
         log("search...")
         figures.update(store_figures.search_figures(ctx, scale_store.samples))
+        log("list sorts...")
+        figures.update(store_figures.sort_figures(ctx))
         # Memory is read after the first paints: before the matcher's 6,000 checks, whose
         # caches would otherwise count as the window's.
         log("first paint and memory...")

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event, insert, select, text
 from app.config import CACHE_SIZE_KIB
 from app.models import Base, Participant
 from app.services.context import ServiceContext
-from app.services.participant_search import ParticipantQuery, search_participants
+from app.services.participant_search import SORTS, ParticipantQuery, search_participants
 from app.services.text import build_search_text
 from app.store.engine import dbapi, make_engine
 from app.store.envelope import read_envelope, unwrap_key
@@ -171,3 +171,19 @@ def search_figures(ctx: ServiceContext, terms: dict[str, list[str]]) -> dict[str
             "bare_fts5_p95_ms": round(bare_p95, 2),
         },
     }
+
+
+def sort_figures(ctx: ServiceContext) -> dict[str, Any]:
+    """The list's first page (200 files, no search term) under each of its sorts, both ways,
+    warm: the median of three after one untimed run."""
+    by_sort: dict[str, float] = {}
+    for key in SORTS:
+        for descending in (False, True):
+            def page(key: str = key, descending: bool = descending) -> None:
+                search_participants(ctx, ParticipantQuery(sort=key, descending=descending),
+                                    limit=200, with_total=False)
+
+            page()
+            by_sort[key + (" desc" if descending else "")] = round(
+                statistics.median(timed(page) for _ in range(3)), 1)
+    return {"list_sort_max_ms": max(by_sort.values()), "list_sort_ms": by_sort}

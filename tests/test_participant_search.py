@@ -6,11 +6,13 @@ import random
 
 import pytest
 
+from app.models import Caseworker
 from app.services import participant_search as ps
 from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery, search_participants
 from app.services.participant_status import change_status
 from app.services.participants import add_alias, create_participant, update_participant
+from app.services.recorder import recording
 
 FAMILIES = ["Nguyễn", "Nguyen", "García", "Garcia-Lopez", "Okafor", "Haddad", "Singh",
             "Kaur", "Tremblay", "Lee"]
@@ -161,3 +163,25 @@ def test_short_terms_are_word_starts_in_any_name(ctx: ServiceContext,
         monkeypatch.setattr(ps, "INDEX_WALK_THRESHOLD", threshold)
         rows = search_participants(ctx, ParticipantQuery(text="v")).rows
         assert [r.family_name for r in rows] == ["Nguyen", "Tran", "Vũ"]
+
+
+def test_rows_carry_their_caseworker_and_sort_by_that_name(ctx: ServiceContext) -> None:
+    with recording(ctx) as rec:
+        zoe = rec.create(Caseworker(name="Zoe Tremblay")).id
+        amira = rec.create(Caseworker(name="Amira Haddad")).id
+    files = [("Okafor", zoe), ("Bui", amira), ("Lee", zoe), ("Singh", None), ("Kaur", amira),
+             ("Haddad", "me")]
+    for family, worker in files:
+        pid = create_participant(ctx, {"family_name": family})  # the actor's, to start
+        if worker != "me":
+            update_participant(ctx, pid, {"caseworker_id": worker})
+    page = search_participants(ctx, ParticipantQuery(sort="caseworker"))
+    assert [(r.caseworker_name, r.family_name) for r in page.rows] == [
+        (None, "Singh"),  # no caseworker: an empty cell, first as SQL puts it
+        ("Amira Haddad", "Bui"), ("Amira Haddad", "Kaur"),
+        ("Test Worker", "Haddad"),
+        ("Zoe Tremblay", "Lee"), ("Zoe Tremblay", "Okafor")]
+    descending = search_participants(ctx, ParticipantQuery(sort="caseworker", descending=True))
+    assert [r.id for r in descending.rows] == [r.id for r in page.rows][::-1]
+    second = search_participants(ctx, ParticipantQuery(sort="caseworker"), offset=2, limit=2)
+    assert [r.family_name for r in second.rows] == ["Kaur", "Haddad"]

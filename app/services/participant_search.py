@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from app.models import Participant
+from app.models import Caseworker, Participant
 from app.models.enums import OPEN_PARTICIPANT_STATUSES
 from app.services.context import ServiceContext
 from app.services.latin import to_latin
@@ -22,8 +22,14 @@ from app.services.text import CONSONANT_MARK, consonant_form, fold
 from app.services.views import Page, ParticipantSummary
 from app.store.fts import FTS_TABLE, WORDS_TABLE
 
+# The file's caseworker by name, for the list's column and its sort. Sorting by it reads a
+# name per file and sorts them all (no index walks it); `benchmarks` times every sort
+# (`list_sort_ms`, docs/performance.md).
+CASEWORKER_NAME = (select(Caseworker.name).where(Caseworker.id == Participant.caseworker_id)
+                   .correlate(Participant).scalar_subquery())
 SORTS = {
     "name": (Participant.family_name, Participant.given_names),
+    "caseworker": (CASEWORKER_NAME, Participant.family_name, Participant.given_names),
     "status": (Participant.status, Participant.family_name),
     "date_of_birth": (Participant.date_of_birth, Participant.family_name),
     "client_id": (Participant.client_id,),
@@ -113,7 +119,8 @@ def search_participants(ctx: ServiceContext, query: ParticipantQuery, offset: in
     columns = select(
         Participant.id, Participant.family_name, Participant.given_names,
         Participant.client_id, Participant.date_of_birth, Participant.phone,
-        Participant.status, Participant.caseworker_id, Participant.risk_flags)
+        Participant.status, Participant.caseworker_id, Participant.risk_flags,
+        CASEWORKER_NAME)
     with ctx.store.session() as session:
         # The trigram terms narrow the most when there are any; else the short ones.
         trigrams = _fts_match(query)
@@ -127,7 +134,7 @@ def search_participants(ctx: ServiceContext, query: ParticipantQuery, offset: in
         stmt = stmt.order_by(*(c.desc() if query.descending else c for c in order),
                              ROWID.desc() if query.descending else ROWID)
         rows = tuple(ParticipantSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
-                                        tuple(r[8] or ()))
+                                        tuple(r[8] or ()), r[9])
                      for r in session.execute(stmt.offset(offset).limit(limit)))
         total = (session.scalar(_filtered(query, select(func.count(Participant.id)))) or 0
                  if with_total else -1)

@@ -23,6 +23,7 @@ class ParticipantSummary:
     status: str
     caseworker_id: str | None
     risk_flags: tuple[str, ...] = ()
+    caseworker_name: str | None = None  # None: no caseworker, or one not on this device
 
     @property
     def display_name(self) -> str:

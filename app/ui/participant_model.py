@@ -17,7 +17,7 @@ from app.ui.i18n import N_, tr
 PAGE = 200
 COLUMNS = (("name", N_("Name")), ("client_id", N_("Client ID")),
            ("date_of_birth", N_("Date of birth")), ("phone", N_("Phone")),
-           ("status", N_("Status")))
+           ("caseworker", N_("Caseworker")), ("status", N_("Status")))
 STATUS_WORDS = ("referred", "assessed", "accepted", "refused", "active", "suspended", "closed")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,6 +68,8 @@ class ParticipantTableModel(QAbstractTableModel):
             return row.display_name
         if key == "status":
             return status_word(row.status)
+        if key == "caseworker":
+            return row.caseworker_name or ""
         return getattr(row, key) or ""
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:

@@ -1,15 +1,17 @@
 """The supervisor's view of workload on the dashboard: open files per caseworker, and Enter on
-a caseworker lists their files."""
+a caseworker lists their files; the list names each file's caseworker and sorts by them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from app.models import Caseworker
 from app.services.caseworkers import list_caseworkers
 from app.services.context import ServiceContext
 from app.services.participant_status import change_status
 from app.services.participants import create_participant, update_participant
+from app.services.recorder import recording
 from app.ui.main_window import MainWindow
 
 
@@ -43,3 +45,31 @@ def test_open_files_per_caseworker_and_their_list(qtbot: QtBot, ctx: ServiceCont
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
     assert sorted(page.model.rows[i].family_name for i in range(3)) == [
         "Amadou", "Bintou", "Chidi"]
+
+
+def test_the_list_shows_each_files_caseworker_and_sorts_by_it(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    with recording(ctx) as rec:
+        amira = rec.create(Caseworker(name="Amira Haddad")).id
+    for name in ("Zulu", "Bravo"):
+        create_participant(ctx, {"family_name": name})  # the actor's: Test Worker
+    create_participant(ctx, {"family_name": "Yankee", "caseworker_id": amira})
+    workspace = unlocked.workspace
+    assert workspace is not None
+    page = workspace.participants
+    page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    column = next(c for c in range(page.model.columnCount()) if page.model.headerData(
+        c, Qt.Orientation.Horizontal) == "Caseworker")
+
+    def shown() -> list[tuple[str, str]]:
+        return [(page.model.index(r, 0).data(), page.model.index(r, column).data())
+                for r in range(page.model.rowCount())]
+
+    assert shown() == [("Bravo", "Test Worker"), ("Yankee", "Amira Haddad"),
+                       ("Zulu", "Test Worker")]  # by name, to start
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+    qtbot.waitUntil(lambda: shown() == [("Yankee", "Amira Haddad"), ("Bravo", "Test Worker"),
+                                        ("Zulu", "Test Worker")], timeout=10_000)
