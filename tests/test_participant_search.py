@@ -13,6 +13,7 @@ from app.services.participant_search import ParticipantQuery, search_participant
 from app.services.participant_status import change_status
 from app.services.participants import add_alias, create_participant, update_participant
 from app.services.recorder import recording
+from app.ui.participant_model import COLUMNS
 
 FAMILIES = ["Nguyễn", "Nguyen", "García", "Garcia-Lopez", "Okafor", "Haddad", "Singh",
             "Kaur", "Tremblay", "Lee"]
@@ -185,3 +186,16 @@ def test_rows_carry_their_caseworker_and_sort_by_that_name(ctx: ServiceContext) 
     assert [r.id for r in descending.rows] == [r.id for r in page.rows][::-1]
     second = search_participants(ctx, ParticipantQuery(sort="caseworker"), offset=2, limit=2)
     assert [r.family_name for r in second.rows] == ["Kaur", "Haddad"]
+
+
+def test_every_column_of_the_list_sorts_by_its_own_values(ctx: ServiceContext) -> None:
+    for family, phone, dob in (("Aba", "(604) 555-0300", "1990"), ("Bea", "604 555 0100", None),
+                               ("Cid", None, "1980-02-03"), ("Dan", "+1 604 555 0200", "1985")):
+        create_participant(ctx, {"family_name": family, "phone": phone, "date_of_birth": dob})
+    for key in COLUMNS:
+        assert key[0] in ps.SORTS, f"the list's {key[0]} column has no sort"
+    by_phone = search_participants(ctx, ParticipantQuery(sort="phone")).rows
+    assert [r.family_name for r in by_phone] == ["Cid", "Dan", "Bea", "Aba"]  # by digits:
+    # 1604..., 604...0100, 604...0300; no phone first, as SQL puts it
+    by_birth = search_participants(ctx, ParticipantQuery(sort="date_of_birth")).rows
+    assert [r.family_name for r in by_birth] == ["Bea", "Cid", "Dan", "Aba"]
