@@ -14,6 +14,15 @@ ENVELOPE_FILE = "store.envelope.json"
 BACKUP_DIR = "backups"
 
 
+def resources_dir() -> Path:
+    """The project's resources/ (translations, the country table): beside the package, or
+    unpacked by the installed (PyInstaller) build."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen or Path(__file__).resolve().parents[1]) / "resources"
+
+
 def default_data_dir() -> Path:
     override = os.environ.get("CCMS_DATA_DIR")
     if override:

@@ -14,6 +14,7 @@ from app.models.enums import ParticipantStatus, ReferralSource
 from app.models.wire import wire_fields
 from app.services import validation as v
 from app.services.context import ServiceContext
+from app.services.countries import country_code
 from app.services.lookup import MAX_MERGE_HOPS, file_ids, load_live
 from app.services.name_keys import write_keys
 from app.services.recorder import ChangeRecorder, recording
@@ -35,7 +36,7 @@ PROFILE_FIELDS: dict[str, Any] = {
     "date_of_birth": v.partial_date,
     "sex": lambda f, x: v.text(f, x, max_len=20),
     "gender": lambda f, x: v.text(f, x, max_len=60),
-    "citizenship": lambda f, x: v.text(f, x, max_len=60),
+    "citizenship": lambda f, x: _citizenship(f, x),
     "languages": v.text_list,
     "interpreter_needed": v.boolean,
     "phone": v.phone,
@@ -67,6 +68,13 @@ def _needs(field: str, value: Any) -> dict[str, str]:
         k = v.text(field, key, required=True, max_len=60)
         out[str(k)] = v.text(field, note, max_len=2000, multiline=True) or ""
     return out
+
+
+def _citizenship(field: str, value: Any) -> str | None:
+    """A country's name (English or French) or code is kept as its code ("Haïti" -> "HT"),
+    at intake and import alike; other text as written."""
+    text = v.text(field, value, max_len=60)
+    return None if text is None else country_code(text) or text
 
 
 def validate_profile(data: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from app.services.countries import country_code
+from app.ui.countries import country_names, country_word
 from app.ui.error_words import field_message
 
 
@@ -24,8 +27,35 @@ class FieldRow(QWidget):
         text = self.edit.text()
         return text if text.strip() else None
 
+    def set_value(self, value: object) -> None:
+        self.edit.setText("" if value is None else str(value))
+
     def show_error(self, message: str | None) -> None:
         self.error.setText(field_message(message) if message else "")
+
+
+class CountryRow(FieldRow):
+    """A country, typed with completion from the list (any part of its name, in English or
+    French) and kept as its code; text that names no country is kept as typed."""
+
+    def __init__(self, name: str, label: str) -> None:
+        super().__init__(name, label)
+        completer = QCompleter(QStringListModel(list(country_names().values()), self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.edit.setCompleter(completer)
+        self.edit.setPlaceholderText(label)
+
+    def value(self) -> str | None:
+        text = super().value()
+        return None if text is None else country_code(text) or text.strip()
+
+    def set_value(self, value: object) -> None:
+        self.edit.setText("" if value is None else country_word(str(value)))
+
+
+# Fields typed with more help than a line of text.
+ROW_KINDS: dict[str, type[FieldRow]] = {"citizenship": CountryRow}
 
 
 class FieldForm(QWidget):
@@ -34,7 +64,7 @@ class FieldForm(QWidget):
         self.form_layout = QFormLayout(self)  # callers may add rows of other widgets
         self.rows: dict[str, FieldRow] = {}
         for name, label in fields:
-            row = FieldRow(name, label)
+            row = ROW_KINDS.get(name, FieldRow)(name, label)
             self.rows[name] = row
             self.form_layout.addRow(label, row)
 
@@ -43,8 +73,7 @@ class FieldForm(QWidget):
 
     def set_values(self, values: dict[str, object]) -> None:
         for name, row in self.rows.items():
-            value = values.get(name)
-            row.edit.setText("" if value is None else str(value))
+            row.set_value(values.get(name))
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, row in self.rows.items():

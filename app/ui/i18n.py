@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from app.config import resources_dir
+
 CONTEXT = "ccms"
 LANGUAGES = {"en": "English", "fr": "Français"}
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 _installed: list[QTranslator] = []
 
 
@@ -50,10 +51,7 @@ def tr_n(n: int, one: str, other: str) -> str:
 
 
 def translations_dir() -> Path:
-    import sys
-
-    frozen = getattr(sys, "_MEIPASS", None)  # the installed (PyInstaller) build
-    return Path(frozen) / "resources" / "translations" if frozen else TRANSLATIONS
+    return resources_dir() / "translations"
 
 
 def install_language(language: str) -> bool:

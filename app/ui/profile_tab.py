@@ -183,7 +183,7 @@ class ProfileTab(QScrollArea):
         boxes, checks = self._boxes(), self._checks()
         for key, value in state.items():
             if key in rows:
-                rows[key].edit.setText("" if value is None else str(value))
+                rows[key].set_value(value)
             elif key in boxes:
                 boxes[key].set_value(value)
             elif key in checks:

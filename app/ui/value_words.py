@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QLocale
 
 from app.sync.wire import FIELD_TYPES
+from app.ui.countries import country_word
 from app.ui.i18n import fill, join_clauses, tr
 from app.ui.participant_model import STATUS_WORDS, status_word
 from app.ui.record_dialogs import (
@@ -53,16 +54,6 @@ def language_words() -> dict[str, str]:
             "am": tr("Amharic"), "ps": tr("Pashto"), "bn": tr("Bangla"),
             "ru": tr("Russian"), "pt": tr("Portuguese"), "hi": tr("Hindi"),
             "ur": tr("Urdu"), "tr": tr("Turkish")}
-
-
-def country_words() -> dict[str, str]:
-    return {"MX": tr("Mexico"), "HT": tr("Haiti"), "NG": tr("Nigeria"), "IN": tr("India"),
-            "VN": tr("Vietnam"), "IR": tr("Iran"), "SO": tr("Somalia"), "ER": tr("Eritrea"),
-            "CO": tr("Colombia"), "UA": tr("Ukraine"), "CN": tr("China"),
-            "PK": tr("Pakistan"), "SY": tr("Syria"), "ET": tr("Ethiopia"),
-            "CD": tr("Democratic Republic of the Congo"), "GT": tr("Guatemala"),
-            "SV": tr("El Salvador"), "HN": tr("Honduras"), "AF": tr("Afghanistan"),
-            "BD": tr("Bangladesh"), "CA": tr("Canada"), "US": tr("United States")}
 
 
 def role_words() -> dict[str, str]:
@@ -107,15 +98,6 @@ def _language(code: str) -> str:
     language = QLocale.codeToLanguage(code)
     return code if language == QLocale.Language.AnyLanguage else \
         QLocale.languageToString(language)
-
-
-def _country(code: str) -> str:
-    words = country_words()
-    if code.upper() in words:
-        return words[code.upper()]
-    territory = QLocale.codeToTerritory(code)
-    unknown = QLocale.Territory.AnyTerritory  # type: ignore[attr-defined]  # missing in stubs
-    return code if territory == unknown else QLocale.territoryToString(territory)
 
 
 def _each(words: dict[str, str]) -> Any:
@@ -170,7 +152,7 @@ def _size(value: str) -> str:
 # how one value (or one item of a list) is shown.
 _OWN_WORDS: dict[tuple[str, str], Callable[[], Callable[[str], str]]] = {
     ("participant", "languages"): lambda: _language,
-    ("participant", "citizenship"): lambda: _country,
+    ("participant", "citizenship"): lambda: country_word,
     ("participant", "consent_to_share"): lambda: _each(consent_words()),
     ("participant", "risk_flags"): lambda: _each(flag_words()),
     ("participant", "vulnerability_flags"): lambda: _each(flag_words()),

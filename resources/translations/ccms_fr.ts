@@ -156,6 +156,10 @@
         <translation>Le serveur a refusé cette modification : elle ne peut qu'être écartée.</translation>
     </message>
     <message>
+        <source>Stateless</source>
+        <translation>Apatride</translation>
+    </message>
+    <message>
         <source>Open files per caseworker</source>
         <translation>Dossiers ouverts par intervenant</translation>
     </message>
@@ -2678,94 +2682,6 @@
     <message>
         <source>Turkish</source>
         <translation>turc</translation>
-    </message>
-    <message>
-        <source>Mexico</source>
-        <translation>Mexique</translation>
-    </message>
-    <message>
-        <source>Haiti</source>
-        <translation>Haïti</translation>
-    </message>
-    <message>
-        <source>Nigeria</source>
-        <translation>Nigéria</translation>
-    </message>
-    <message>
-        <source>India</source>
-        <translation>Inde</translation>
-    </message>
-    <message>
-        <source>Vietnam</source>
-        <translation>Viet Nam</translation>
-    </message>
-    <message>
-        <source>Iran</source>
-        <translation>Iran</translation>
-    </message>
-    <message>
-        <source>Somalia</source>
-        <translation>Somalie</translation>
-    </message>
-    <message>
-        <source>Eritrea</source>
-        <translation>Érythrée</translation>
-    </message>
-    <message>
-        <source>Colombia</source>
-        <translation>Colombie</translation>
-    </message>
-    <message>
-        <source>Ukraine</source>
-        <translation>Ukraine</translation>
-    </message>
-    <message>
-        <source>China</source>
-        <translation>Chine</translation>
-    </message>
-    <message>
-        <source>Pakistan</source>
-        <translation>Pakistan</translation>
-    </message>
-    <message>
-        <source>Syria</source>
-        <translation>Syrie</translation>
-    </message>
-    <message>
-        <source>Ethiopia</source>
-        <translation>Éthiopie</translation>
-    </message>
-    <message>
-        <source>Democratic Republic of the Congo</source>
-        <translation>République démocratique du Congo</translation>
-    </message>
-    <message>
-        <source>Guatemala</source>
-        <translation>Guatemala</translation>
-    </message>
-    <message>
-        <source>El Salvador</source>
-        <translation>El Salvador</translation>
-    </message>
-    <message>
-        <source>Honduras</source>
-        <translation>Honduras</translation>
-    </message>
-    <message>
-        <source>Afghanistan</source>
-        <translation>Afghanistan</translation>
-    </message>
-    <message>
-        <source>Bangladesh</source>
-        <translation>Bangladesh</translation>
-    </message>
-    <message>
-        <source>Canada</source>
-        <translation>Canada</translation>
-    </message>
-    <message>
-        <source>United States</source>
-        <translation>États-Unis</translation>
     </message>
     <message>
         <source>caseworker</source>

@@ -166,3 +166,36 @@ def test_unsaved_profile_edits_survive_a_reload_of_the_file(
     qtbot.waitUntil(lambda: tab.identity.rows["postal_code"].edit.text() == d.postal_code,
                     timeout=10_000)
     assert d.postal_code != "v5k0a1"  # cleaned by the store, and shown as it was cleaned
+
+
+def test_the_country_is_shown_by_its_name_and_typed_with_completion(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    legacy = create_participant(ctx, {"family_name": "Petrov"})
+    update_participant(ctx, legacy, {"citizenship": "USSR"})  # an old system's text
+    pid = create_participant(ctx, {"family_name": "Joseph", "citizenship": "HT"})
+    page = open_file(qtbot, unlocked, pid)
+    row = page.profile_tab.identity.rows["citizenship"]
+    qtbot.waitUntil(lambda: row.edit.text() == "Haiti", timeout=10_000)
+
+    completer = row.edit.completer()
+    assert completer is not None
+    row.edit.clear()
+    row.edit.setFocus()
+    qtbot.keyClicks(row.edit, "ivo")  # any part of the name
+    qtbot.waitUntil(lambda: completer.completionCount() > 0, timeout=10_000)
+    shown = [completer.completionModel().index(i, 0).data()
+             for i in range(completer.completionCount())]
+    assert shown == ["Côte d’Ivoire"]
+    row.edit.setText("Mexique")  # a name in French works in the English interface too
+    qtbot.mouseClick(page.profile_tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.profile_tab.message.text() == "Saved.", timeout=10_000)
+    assert get_participant(ctx, pid, record_view=False).citizenship == "MX"
+    qtbot.waitUntil(lambda: row.edit.text() == "Mexico", timeout=10_000)
+
+    other = open_file(qtbot, unlocked, legacy)
+    legacy_row = other.profile_tab.identity.rows["citizenship"]
+    qtbot.waitUntil(lambda: legacy_row.edit.text() == "USSR", timeout=10_000)
+    other.profile_tab.identity.rows["city"].edit.setText("Surrey")
+    qtbot.mouseClick(other.profile_tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: other.profile_tab.message.text() == "Saved.", timeout=10_000)
+    assert get_participant(ctx, legacy, record_view=False).citizenship == "USSR"  # as written
