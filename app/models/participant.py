@@ -76,4 +76,7 @@ class HouseholdMember(SyncedEntity):
     relationship: Mapped[str] = mapped_column(String(40))
     date_of_birth: Mapped[str | None] = mapped_column(String(10), default=None)
     dependant: Mapped[bool] = mapped_column(Boolean, default=False)
-    linked_participant_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    # The member's own participant file, when they have one (indexed: that file lists the
+    # households it is named in).
+    linked_participant_id: Mapped[str | None] = mapped_column(String(36), default=None,
+                                                              index=True)

@@ -21,6 +21,7 @@ from app.services.recorder import ChangeRecorder, recording
 from app.services.text import build_search_text, digits, file_numbers
 from app.services.views import (
     AliasView,
+    HouseholdLinkView,
     HouseholdMemberView,
     ParticipantDetail,
     display_name,
@@ -246,7 +247,23 @@ def detail_of(session: Session, p: Participant) -> ParticipantDetail:
                                             m.dependant, m.linked_participant_id,
                                             _linked_name(session, m.linked_participant_id))
                         for m in members),
+        named_in=_named_in(session, p.id),
     )
+
+
+def _named_in(session: Session, participant_id: str) -> tuple[HouseholdLinkView, ...]:
+    """The live files whose household links a member to this file (or to a file merged
+    into it)."""
+    rows = session.execute(
+        select(HouseholdMember.id, Participant.id, Participant.family_name,
+               Participant.given_names, HouseholdMember.relationship)
+        .join(Participant, Participant.id == HouseholdMember.participant_id)
+        .where(HouseholdMember.linked_participant_id.in_(file_ids(session, participant_id)),
+               HouseholdMember.deleted.is_(False), Participant.deleted.is_(False),
+               Participant.id != participant_id)
+        .order_by(Participant.family_name, Participant.given_names, HouseholdMember.id))
+    return tuple(HouseholdLinkView(member_id, owner, display_name(family, given), relationship)
+                 for member_id, owner, family, given, relationship in rows)
 
 
 def _linked_name(session: Session, linked_id: str | None) -> str | None:

@@ -49,6 +49,16 @@ class HouseholdMemberView:
 
 
 @dataclass(frozen=True)
+class HouseholdLinkView:
+    """Another file's household names this file's person as a member."""
+
+    member_id: str
+    participant_id: str  # the file whose household it is
+    name: str  # the name on that file
+    relationship: str  # what the person is to them, as that file says
+
+
+@dataclass(frozen=True)
 class ParticipantDetail:
     id: str
     version: int
@@ -56,6 +66,7 @@ class ParticipantDetail:
     aliases: tuple[AliasView, ...] = ()
     household: tuple[HouseholdMemberView, ...] = ()
     merged_into_id: str | None = None
+    named_in: tuple[HouseholdLinkView, ...] = ()  # the households of other files
 
     def __getattr__(self, name: str) -> Any:
         try:

@@ -8,7 +8,7 @@ from app.services.agreements import AgreementView
 from app.services.checkins import CheckInView
 from app.services.history import HistoryEntry
 from app.services.referrals import ReferralView
-from app.services.views import HouseholdMemberView
+from app.services.views import HouseholdLinkView, HouseholdMemberView
 from app.ui.bidi import isolate
 from app.ui.field_labels import entity_word, field_label
 from app.ui.i18n import fill, tr
@@ -69,6 +69,12 @@ def household_line(m: HouseholdMemberView) -> str:
         line += (f" — {tr('own file')}: {isolate(m.linked_name)}" if m.linked_name
                  else f" — {tr('own file not on this computer')}")
     return line
+
+
+def named_in_line(link: HouseholdLinkView) -> str:
+    """Another file's household names this person: whose, and as what."""
+    return fill(tr("In the household of %1 (as %2)"), isolate(link.name),
+                isolate(link.relationship))
 
 
 def agreement_line(a: AgreementView, freq_words: dict[str, str],

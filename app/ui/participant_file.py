@@ -48,6 +48,7 @@ from app.ui.entry_lines import (
     checkin_line,
     history_line,
     household_line,
+    named_in_line,
     referral_line,
 )
 from app.ui.error_words import describe
@@ -65,6 +66,8 @@ from app.ui.record_dialogs import (
     mode_words,
     outcome_words,
 )
+
+NAMED_IN = "named_in"  # a household line's key: another file's household names this person
 
 
 class ListTab(QWidget):
@@ -125,7 +128,7 @@ class ParticipantFile(QWidget):
         self.household = ListTab(tr("Household"))
         self.member_button = self.household.button(tr("Add a household member"))
         self.edit_member_button = self.household.button(tr("Edit the chosen member"))
-        self.member_file_button = self.household.button(tr("Open the member's own file"))
+        self.member_file_button = self.household.button(tr("Open the linked file"))
         self.remove_member_button = self.household.button(tr("Remove the chosen member"))
         self.agreement = ListTab(tr("Agreement"))
         self.amend_button = self.agreement.button(tr("New agreement or amendment"))
@@ -168,9 +171,7 @@ class ParticipantFile(QWidget):
         self.note_button.clicked.connect(self._add_note)
         self.attach_button.clicked.connect(self._attach)
         self.view_button.clicked.connect(self._view_document)
-        self.remove_member_button.clicked.connect(lambda: self._remove_chosen(
-            self.household, tr("Remove this household member from the file?"),
-            participants.remove_household_member))
+        self.remove_member_button.clicked.connect(self._remove_member)
         self.remove_note_button.clicked.connect(lambda: self._remove_chosen(
             self.notes, tr("Remove this note from the file?"), notes.remove_note))
         self.remove_document_button.clicked.connect(lambda: self._remove_chosen(
@@ -214,7 +215,9 @@ class ParticipantFile(QWidget):
         self.header.setText(f"{d.family_name}, {d.given_names or ''} — {status_word(d.status)}")
         self.profile_tab.set_detail(d, data["caseworkers"])
         self._members = {m.id: m for m in d.household}
-        self.household.fill([(household_line(m), m.id) for m in d.household])
+        self.household.fill([(household_line(m), m.id) for m in d.household]
+                            + [(named_in_line(link), (NAMED_IN, link.participant_id))
+                               for link in d.named_in])
         freq, modes = frequency_words(), mode_words()
         self._current_agreement = next((a for a in data["agreements"] if a.current), None)
         self.agreement.fill([(agreement_line(a, freq, modes), a.id)
@@ -284,16 +287,30 @@ class ParticipantFile(QWidget):
         self._open(HouseholdDialog(self.ctx, self.pid, self))
 
     def _chosen_member(self) -> HouseholdMemberView | None:
-        member = self._members.get(self.household.current())
-        if member is None:
+        current = self.household.current()
+        member = self._members.get(current) if isinstance(current, str) else None
+        if isinstance(current, tuple):
+            self.household.message.setText(tr("This line is from another file's household: "
+                                              "open that file to change it."))
+        elif member is None:
             self.household.message.setText(tr("Choose an entry first."))
         return member
+
+    def _remove_member(self) -> None:
+        if self._chosen_member() is not None:
+            self._remove_chosen(self.household, tr("Remove this household member from the "
+                                                   "file?"),
+                                participants.remove_household_member)
 
     def _edit_member(self) -> None:
         if (member := self._chosen_member()) is not None:
             self._open(HouseholdDialog(self.ctx, self.pid, self, member))
 
     def _open_member_file(self) -> None:
+        current = self.household.current()
+        if isinstance(current, tuple):  # the household this person is named in
+            self.open_other.emit(current[1])
+            return
         if (member := self._chosen_member()) is None:
             return
         if member.linked_participant_id is None or member.linked_name is None:

@@ -460,6 +460,10 @@
         <translation>l'entrée a été corrigée</translation>
     </message>
     <message>
+        <source>In the household of %1 (as %2)</source>
+        <translation>Dans le ménage de %1 (en tant que %2)</translation>
+    </message>
+    <message>
         <source>added</source>
         <translation>ajouté</translation>
     </message>
@@ -1900,8 +1904,8 @@
         <translation>Modifier le membre choisi</translation>
     </message>
     <message>
-        <source>Open the member's own file</source>
-        <translation>Ouvrir le dossier du membre</translation>
+        <source>Open the linked file</source>
+        <translation>Ouvrir le dossier lié</translation>
     </message>
     <message>
         <source>Remove the chosen member</source>
@@ -1996,8 +2000,12 @@
         <translation>Choisissez d'abord une entrée consignée.</translation>
     </message>
     <message>
-        <source>Choose an entry first.</source>
-        <translation>Choisissez d'abord une entrée.</translation>
+        <source>This line is from another file's household: open that file to change it.</source>
+        <translation>Cette ligne vient du ménage d'un autre dossier : ouvrez ce dossier pour la modifier.</translation>
+    </message>
+    <message>
+        <source>Remove this household member from the file?</source>
+        <translation>Retirer ce membre du ménage du dossier?</translation>
     </message>
     <message>
         <source>This member has no file on this computer. Edit the member to link their file.</source>
@@ -2012,8 +2020,8 @@
         <translation>Cet aiguillage est fermé.</translation>
     </message>
     <message>
-        <source>Remove this household member from the file?</source>
-        <translation>Retirer ce membre du ménage du dossier?</translation>
+        <source>Choose an entry first.</source>
+        <translation>Choisissez d'abord une entrée.</translation>
     </message>
     <message>
         <source>Remove this note from the file?</source>

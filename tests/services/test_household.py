@@ -111,3 +111,26 @@ def test_a_link_to_a_merged_file_names_the_file_it_went_into(ctx: ServiceContext
     member = next(m for m in get_participant(ctx, mother, record_view=False).household
                   if m.id == late)
     assert member.linked_participant_id == son
+
+
+def test_a_file_lists_the_households_that_name_its_person(ctx: ServiceContext) -> None:
+    mother = create_participant(ctx, {"family_name": "Haile", "given_names": "Selam"})
+    father = create_participant(ctx, {"family_name": "Tesfaye", "given_names": "Amanuel"})
+    son = create_participant(ctx, {"family_name": "Haile", "given_names": "Dawit"})
+    son_again = create_participant(ctx, {"family_name": "Haile", "given_names": "Dawit"})
+    from_mother = add_household_member(ctx, mother, {"name": "Dawit", "relationship": "son",
+                                                     "linked_participant_id": son})
+    add_household_member(ctx, father, {"name": "Dawit", "relationship": "stepson",
+                                       "linked_participant_id": son_again})
+    add_household_member(ctx, mother, {"name": "Ruth", "relationship": "daughter"})
+    merge_participants(ctx, son, son_again, {})
+
+    named_in = get_participant(ctx, son, record_view=False).named_in
+    assert [(n.participant_id, n.name, n.relationship) for n in named_in] == [
+        (mother, "Haile, Selam", "son"),  # by the name on the file
+        (father, "Tesfaye, Amanuel", "stepson")]  # linked to the file merged into it
+    assert get_participant(ctx, mother, record_view=False).named_in == ()
+
+    remove_household_member(ctx, from_mother)
+    assert [n.participant_id for n in get_participant(ctx, son, record_view=False).named_in
+            ] == [father]

@@ -102,6 +102,23 @@ def test_a_household_member_is_edited_and_linked_to_their_own_file(
     qtbot.waitUntil(lambda: workspace.file is not None and workspace.file.pid == son
                     and workspace.file.isVisible(), timeout=10_000)
 
+    # The son's file names the household it is in; that line leads back, and is not his to
+    # change.
+    son_page = workspace.file
+    assert son_page is not None
+    qtbot.waitUntil(lambda: son_page.household.list.count() == 1, timeout=10_000)
+    assert son_page.household.list.item(0).text() == (
+        "In the household of Haile, Selam (as son)")
+    son_page.household.list.setCurrentRow(0)
+    for button in (son_page.edit_member_button, son_page.remove_member_button):
+        son_page.household.message.clear()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert son_page.household.message.text().startswith(
+            "This line is from another file's household")
+    qtbot.mouseClick(son_page.member_file_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: workspace.file is not None and workspace.file.pid == mother,
+                    timeout=10_000)
+
 
 def test_a_household_member_linked_to_the_file_itself_is_refused_in_words(
         qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
