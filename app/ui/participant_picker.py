@@ -7,13 +7,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +19,7 @@ from app.services.participant_search import ParticipantQuery
 from app.ui.error_words import describe
 from app.ui.i18n import tr
 from app.ui.participant_model import ParticipantTableModel
-from app.ui.participants_page import DEBOUNCE_MS
+from app.ui.participants_page import DEBOUNCE_MS, participant_table, search_line
 
 
 class ParticipantPicker(QDialog):
@@ -35,17 +31,8 @@ class ParticipantPicker(QDialog):
         self.setAccessibleName(title)
         self.chosen: tuple[str, str] | None = None
         self.model = ParticipantTableModel(ctx)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search by name, alias, client ID or phone"))
-        self.search.setAccessibleName(tr("Search participants"))
-        self.search.setClearButtonEnabled(True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Participants"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.search = search_line()
+        self.table = participant_table(self.model)
         self.message = QLabel()
         self.message.setObjectName("error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

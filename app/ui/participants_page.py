@@ -31,6 +31,27 @@ DEBOUNCE_MS = 250
 OPEN = "open"  # the status filter's choice of every open status
 
 
+def search_line() -> QLineEdit:
+    """The search field of a list of participants."""
+    line = QLineEdit()
+    line.setPlaceholderText(tr("Search by name, alias, client ID or phone"))
+    line.setAccessibleName(tr("Search participants"))
+    line.setClearButtonEnabled(True)
+    return line
+
+
+def participant_table(model: ParticipantTableModel) -> QTableView:
+    """A table of participants, a row chosen at a time, the name column taking the room."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(tr("Participants"))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    return table
+
+
 class ParticipantsPage(QWidget):
     open_participant = Signal(str)
     new_intake = Signal()
@@ -38,10 +59,7 @@ class ParticipantsPage(QWidget):
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self.model = ParticipantTableModel(ctx)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search by name, alias, client ID or phone"))
-        self.search.setAccessibleName(tr("Search participants"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_line()
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Status filter"))
         self.status.addItem(tr("All statuses"), "")
@@ -56,15 +74,9 @@ class ParticipantsPage(QWidget):
         self.flag.addItem(tr("Any flags"), "")
         self.intake_button = QPushButton(tr("New intake"))
         self.count = QLabel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Participants"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = participant_table(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.status, 1)
