@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,37 @@ class _Signals(QObject):
     success = Signal(object)
     failure = Signal(object)
     progress = Signal(str, int, int)
+
+
+def _widgets_of(callback: Any, depth: int = 2) -> list[QObject]:
+    """The Qt objects a callback works on: the object of a bound method, and those its
+    closure holds (the `self` of a lambda written in a method), also through the functions
+    it calls from its closure (`lambda exc: failed(exc)`)."""
+    found: list[Any] = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            found.append(cell.cell_contents)
+        except ValueError:  # a cell not filled yet
+            continue
+    widgets = [o for o in found if isinstance(o, QObject)]
+    if depth:
+        for o in found:
+            if callable(o) and not isinstance(o, QObject | type):
+                widgets.extend(_widgets_of(o, depth - 1))
+    return widgets
+
+
+def _unless_gone(callback: Callable[..., None]) -> Callable[..., None]:
+    """`callback`, skipped when a widget it works on was deleted while the work ran (a file
+    closed, or replaced by another, before its load came back): there is nothing left to
+    show the result in, and touching it would raise."""
+    def deliver(*values: Any) -> None:
+        if all(shiboken6.isValid(o) for o in _widgets_of(callback)):
+            callback(*values)
+        else:
+            log.debug("a background result arrived for a closed view; dropped")
+
+    return deliver
 
 
 class BackgroundOp(QRunnable):
@@ -34,11 +66,11 @@ class BackgroundOp(QRunnable):
         self.cancel = threading.Event()
         self.signals = _Signals()
         if success:
-            self.signals.success.connect(success)
+            self.signals.success.connect(_unless_gone(success))
         if failure:
-            self.signals.failure.connect(failure)
+            self.signals.failure.connect(_unless_gone(failure))
         if progress:
-            self.signals.progress.connect(progress)
+            self.signals.progress.connect(_unless_gone(progress))
         self.signals.success.connect(self._done)
         self.signals.failure.connect(self._done)
 
