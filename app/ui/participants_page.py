@@ -47,7 +47,13 @@ def participant_table(model: ParticipantTableModel) -> QTableView:
     table.setAccessibleName(tr("Participants"))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, model.columnCount()):  # wide enough for its title ("Date de
+        # naissance" is longer than the dates under it)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        header.resizeSection(column, max(header.sectionSize(column),
+                                          header.fontMetrics().horizontalAdvance(title) + 28))
     table.verticalHeader().hide()
     return table
 

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from types import ModuleType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -113,6 +114,11 @@ def test_french_everywhere(qtbot, ctx: ServiceContext, store_dir: Path,  # type:
             assert english_left(screen) == [], type(screen).__name__
         assert "&Fichier" in menus and "&Langue" in menus
         assert ws.tabs.tabText(0) == "Tableau de bord"
+        header, model = ws.participants.table.horizontalHeader(), ws.participants.model
+        for column in range(1, model.columnCount()):  # no French title cut short
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(
+                title), title
     finally:
         install_language("en")
 
