@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCompleter, QFormLayout, QHBoxLayout, QLabel, QLin
 from app.services.countries import country_code
 from app.ui.countries import country_names, country_word
 from app.ui.error_words import field_message
+from app.ui.i18n import tr
 
 
 class FieldRow(QWidget):
@@ -44,7 +45,7 @@ class CountryRow(FieldRow):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.edit.setCompleter(completer)
-        self.edit.setPlaceholderText(label)
+        self.edit.setPlaceholderText(tr("Type part of the name to choose"))
 
     def value(self) -> str | None:
         text = super().value()

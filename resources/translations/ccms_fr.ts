@@ -1164,6 +1164,10 @@
         <translation>%1, %2</translation>
     </message>
     <message>
+        <source>Type part of the name to choose</source>
+        <translation>Tapez une partie du nom pour choisir</translation>
+    </message>
+    <message>
         <source>%1; %2</source>
         <translation>%1 ; %2</translation>
     </message>
@@ -2068,10 +2072,6 @@
         <translation>fermé</translation>
     </message>
     <message>
-        <source>Search by name, alias, client ID or phone</source>
-        <translation>Rechercher par nom, autre nom, identifiant client ou téléphone</translation>
-    </message>
-    <message>
         <source>Choose</source>
         <translation>Choisir</translation>
     </message>
@@ -2082,6 +2082,10 @@
     <message>
         <source>Choose a file in the list first.</source>
         <translation>Choisissez d'abord un dossier dans la liste.</translation>
+    </message>
+    <message>
+        <source>Search by name, alias, client ID or phone</source>
+        <translation>Rechercher par nom, autre nom, identifiant client ou téléphone</translation>
     </message>
     <message>
         <source>Status filter</source>
