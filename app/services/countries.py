@@ -16,7 +16,6 @@ from app.config import resources_dir
 # ICAO Doc 9303's code for a stateless person (no ISO 3166 code says it): common among
 # the people this program serves.
 STATELESS = "XXA"
-LANGUAGES = ("en", "fr")
 
 
 @functools.cache
