@@ -58,6 +58,12 @@ class ParticipantPicker(QDialog):
         self.model.set_query(replace(self.model.query, text=self.search.text()))
 
     def _choose(self, index: QModelIndex) -> None:
+        if self._debounce.isActive():  # Enter before the search ran: run it, choose nothing
+            self._debounce.stop()
+            self._apply()
+            return
+        if not index.isValid() and self.model.rowCount() == 1:  # Enter in the search field
+            index = self.model.index(0, 0)  # when it found one file: that one
         pid = self.model.participant_id(index.row()) if index.isValid() else None
         if pid is None:
             self.message.setText(tr("Choose a file in the list first."))

@@ -81,11 +81,17 @@ def test_a_household_member_is_edited_and_linked_to_their_own_file(
         "Dawit Haile", "son", "none")
     dialog.birth.setText("2019-04")
     picker = click_open(qtbot, ParticipantPicker, dialog.link_button)
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 2, timeout=10_000)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # two files: which one is not guessed
+    assert picker.result() != QDialog.DialogCode.Accepted
+    assert picker.message.text() == "Choose a file in the list first."
+    picker._debounce.setInterval(60_000)  # the search runs when Enter asks for it
     qtbot.keyClicks(picker.search, "Dawit")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # typed, not searched yet: no choice
+    assert picker.result() != QDialog.DialogCode.Accepted
     qtbot.waitUntil(lambda: [r.id for r in picker.model.rows] == [son], timeout=10_000)
-    picker.table.setCurrentIndex(picker.model.index(0, 0))
-    qtbot.mouseClick(picker.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # one file found: Enter takes it
+    assert picker.result() == QDialog.DialogCode.Accepted
     assert dialog.linked.text() == "Haile, Dawit"
     dialog_save(qtbot, dialog)
 
