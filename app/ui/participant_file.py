@@ -39,7 +39,7 @@ from app.services.context import ServiceContext
 from app.services.dashboard import open_slots_of
 from app.services.participants import get_participant
 from app.services.referrals import ReferralView
-from app.services.views import HouseholdMemberView
+from app.services.views import HouseholdMemberView, display_name
 from app.ui.agreement_dialog import AgreementDialog
 from app.ui.background import run_in_background
 from app.ui.bidi import isolate
@@ -212,7 +212,8 @@ class ParticipantFile(QWidget):
     def _show(self, data: dict[str, Any]) -> None:
         d = data["detail"]
         self.pid = d.id
-        self.header.setText(f"{d.family_name}, {d.given_names or ''} — {status_word(d.status)}")
+        self.header.setText(f"{isolate(display_name(d.family_name, d.given_names))} — "
+                            f"{status_word(d.status)}")
         self.profile_tab.set_detail(d, data["caseworkers"])
         self._members = {m.id: m for m in d.household}
         self.household.fill([(household_line(m), m.id) for m in d.household]

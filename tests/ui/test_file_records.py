@@ -209,3 +209,16 @@ def test_the_history_says_who_did_what_in_words_and_never_values(
     assert "Test Worker — added: Participant file" in said
     assert "Test Worker — opened: Participant file" in said
     assert not any("0177" in line or "Surrey" in line or "shelter" in line for line in lines)
+
+
+def test_the_header_names_a_person_with_one_name_without_a_dangling_comma(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    pid = create_participant(ctx, {"family_name": "Abdullahi"})
+    page = open_file(qtbot, unlocked, pid)
+    qtbot.waitUntil(lambda: page.header.text() != "", timeout=10_000)
+    assert page.header.text() == "Abdullahi — referred"
+    arabic = create_participant(ctx, {"family_name": "حداد", "given_names": "أحمد"})
+    page = open_file(qtbot, unlocked, arabic)
+    qtbot.waitUntil(lambda: page.header.text() != "", timeout=10_000)
+    # The name keeps its own direction; the status after it stays in the line's.
+    assert page.header.text() == "\u2068حداد, أحمد\u2069 — referred"
