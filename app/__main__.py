@@ -32,11 +32,17 @@ def self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="ccms-self-test-") as tmp:
         data = Path(tmp) / "store"
         store, ctx = initialise_store(data, "self-test passphrase", "Self Test", "Tester")
-        pid = create_participant(ctx, {"family_name": "Selftest", "given_names": "Ada"})
+        pid = create_participant(ctx, {"family_name": "Selftest", "given_names": "Ada",
+                                       "citizenship": "Haïti"})
         store.lock()
         store, ctx = open_store(data, "self-test passphrase")
-        if get_participant(ctx, pid).family_name != "Selftest":
+        person = get_participant(ctx, pid)
+        if person.family_name != "Selftest":
             print("self-test: the record read back differs", file=sys.stderr)
+            return 1
+        # The country list is a resource file; a bundle without it would keep "Haïti".
+        if person.citizenship != "HT":
+            print("self-test: the country list is not read", file=sys.stderr)
             return 1
         # anyascii reads its tables from package data; a bundle without them would read
         # every name in another script as nothing.
