@@ -67,6 +67,19 @@ def candidate_line(c: DuplicateCandidate) -> str:
     return f"{line} ({reasons})" if reasons else line
 
 
+def member_names(name: str, family_name: str) -> dict[str, str]:
+    """A household member's one name field split for an intake of their own: the word that
+    is the file's family name (the member's family, most often) is the family name, the rest
+    the given names; else the last word (to be checked by the caseworker, who sees it)."""
+    words = name.split()
+    if len(words) < 2:
+        return {"family_name": name.strip()}
+    family = next((w for w in words if w.casefold() == family_name.casefold()), words[-1])
+    rest = list(words)
+    rest.remove(family)
+    return {"family_name": family, "given_names": " ".join(rest)}
+
+
 class IntakeDialog(QDialog):
     created = Signal(str)
     open_existing = Signal(str)

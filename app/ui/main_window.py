@@ -22,16 +22,20 @@ from PySide6.QtWidgets import (
 
 from app.config import StorePaths
 from app.services.context import ServiceContext
+from app.services.participants import update_household_member
+from app.services.views import HouseholdMemberView
 from app.store.envelope import DEFAULT_KDF, KdfParams
 from app.store.secrets import mark_notice_shown, pending_notice
 from app.sync.runner import SyncSummary
+from app.ui.background import run_in_background
 from app.ui.conflicts_page import ConflictsPage
 from app.ui.dashboard_page import DashboardPage
 from app.ui.duplicates_page import DuplicatesPage
 from app.ui.enrol_dialog import EnrolDialog
+from app.ui.error_words import describe
 from app.ui.i18n import LANGUAGES, fill, install_language, tr
 from app.ui.import_dialog import ImportDialog
-from app.ui.intake import IntakeDialog
+from app.ui.intake import IntakeDialog, member_names
 from app.ui.participant_file import ParticipantFile
 from app.ui.participants_page import ParticipantsPage
 from app.ui.settings import Settings
@@ -101,6 +105,7 @@ class Workspace(QWidget):
             self.file.show_tab(tab)
         self.file.closed.connect(self.close_file)
         self.file.open_other.connect(self.open_participant)
+        self.file.intake_for_member.connect(self.intake_for_member)
         self.file.changed.connect(lambda _: self.participants.model.refresh())
         self.list_stack.addWidget(self.file)
         self.list_stack.setCurrentWidget(self.file)
@@ -118,6 +123,31 @@ class Workspace(QWidget):
         dialog = IntakeDialog(self.ctx, self)
         dialog.created.connect(self._created)
         dialog.open_existing.connect(self.open_participant)
+        self.intake_dialog = dialog
+        dialog.open()
+
+    def intake_for_member(self, member: HouseholdMemberView, family_name: str) -> None:
+        """An intake started from a household member: whichever file it ends on (the new
+        one, or the existing one the caseworker recognised), the member is linked to it."""
+        dialog = IntakeDialog(self.ctx, self)
+        dialog.form.set_values({**member_names(member.name, family_name),
+                                "date_of_birth": member.date_of_birth})
+        ctx, member_id = self.ctx, member.id
+
+        def link(pid: str) -> None:
+            def linked(_: object) -> None:
+                self.participants.model.refresh()
+                self.open_participant(pid)
+
+            def failed(exc: BaseException) -> None:
+                QMessageBox.warning(self, tr("Household"), describe(exc, "household_member"))
+                self.open_participant(pid)
+
+            run_in_background(lambda: update_household_member(
+                ctx, member_id, {"linked_participant_id": pid}), linked, failed)
+
+        dialog.created.connect(link)
+        dialog.open_existing.connect(link)
         self.intake_dialog = dialog
         dialog.open()
 

@@ -106,6 +106,7 @@ class ParticipantFile(QWidget):
     changed = Signal(str)
     closed = Signal()
     open_other = Signal(str)  # another participant's file (a household member's own)
+    intake_for_member = Signal(object, str)  # a member with no file, the file's family name
 
     def __init__(self, ctx: ServiceContext, participant_id: str) -> None:
         super().__init__()
@@ -129,6 +130,7 @@ class ParticipantFile(QWidget):
         self.member_button = self.household.button(tr("Add a household member"))
         self.edit_member_button = self.household.button(tr("Edit the chosen member"))
         self.member_file_button = self.household.button(tr("Open the linked file"))
+        self.member_intake_button = self.household.button(tr("New intake for the member"))
         self.remove_member_button = self.household.button(tr("Remove the chosen member"))
         self.agreement = ListTab(tr("Agreement"))
         self.amend_button = self.agreement.button(tr("New agreement or amendment"))
@@ -165,6 +167,7 @@ class ParticipantFile(QWidget):
         self.member_button.clicked.connect(self._add_member)
         self.edit_member_button.clicked.connect(self._edit_member)
         self.member_file_button.clicked.connect(self._open_member_file)
+        self.member_intake_button.clicked.connect(self._member_intake)
         self.refer_button.clicked.connect(self._referral_dialog)
         self.advance_button.clicked.connect(self._move_referral)
         self.update_button.clicked.connect(self._referral_update_dialog)
@@ -183,6 +186,7 @@ class ParticipantFile(QWidget):
         self._referrals: dict[str, ReferralView] = {}
         self._notes: dict[str, str] = {}
         self._members: dict[str, HouseholdMemberView] = {}
+        self._family_name = ""
         self.reload()
 
     def show_tab(self, name: str) -> None:
@@ -216,6 +220,7 @@ class ParticipantFile(QWidget):
                             f"{status_word(d.status)}")
         self.profile_tab.set_detail(d, data["caseworkers"])
         self._members = {m.id: m for m in d.household}
+        self._family_name = d.family_name
         self.household.fill([(household_line(m), m.id) for m in d.household]
                             + [(named_in_line(link), (NAMED_IN, link.participant_id))
                                for link in d.named_in])
@@ -319,6 +324,16 @@ class ParticipantFile(QWidget):
                                               "Edit the member to link their file."))
             return
         self.open_other.emit(member.linked_participant_id)
+
+    def _member_intake(self) -> None:
+        """A member referred too (an adult of the family) gets a file of their own: the
+        intake starts from the member's name and birth date, and its file is linked."""
+        if (member := self._chosen_member()) is None:
+            return
+        if member.linked_participant_id is not None:
+            self.household.message.setText(tr("This member is already linked to a file."))
+            return
+        self.intake_for_member.emit(member, self._family_name)
 
     def _referral_dialog(self) -> None:
         self._open(ReferralDialog(self.ctx, self.pid, self))

@@ -1492,6 +1492,10 @@
         <translation>Conflits (%1)</translation>
     </message>
     <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
         <source>Monthly statistics</source>
         <translation>Statistiques mensuelles</translation>
     </message>
@@ -1896,10 +1900,6 @@
         <translation>Profil</translation>
     </message>
     <message>
-        <source>Household</source>
-        <translation>Ménage</translation>
-    </message>
-    <message>
         <source>Add a household member</source>
         <translation>Ajouter un membre du ménage</translation>
     </message>
@@ -1910,6 +1910,10 @@
     <message>
         <source>Open the linked file</source>
         <translation>Ouvrir le dossier lié</translation>
+    </message>
+    <message>
+        <source>New intake for the member</source>
+        <translation>Nouvelle admission pour le membre</translation>
     </message>
     <message>
         <source>Remove the chosen member</source>
@@ -2014,6 +2018,10 @@
     <message>
         <source>This member has no file on this computer. Edit the member to link their file.</source>
         <translation>Ce membre n'a pas de dossier sur cet ordinateur. Modifiez le membre pour lier son dossier.</translation>
+    </message>
+    <message>
+        <source>This member is already linked to a file.</source>
+        <translation>Ce membre est déjà lié à un dossier.</translation>
     </message>
     <message>
         <source>Choose a referral first.</source>

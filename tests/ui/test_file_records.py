@@ -20,6 +20,7 @@ from app.services.participants import (
     get_participant,
     update_participant,
 )
+from app.ui.intake import member_names
 from app.ui.main_window import MainWindow
 from app.ui.participant_picker import ParticipantPicker
 from app.ui.record_dialogs import HouseholdDialog
@@ -222,3 +223,72 @@ def test_the_header_names_a_person_with_one_name_without_a_dangling_comma(
     qtbot.waitUntil(lambda: page.header.text() != "", timeout=10_000)
     # The name keeps its own direction; the status after it stays in the line's.
     assert page.header.text() == "\u2068حداد, أحمد\u2069 — referred"
+
+
+@pytest.mark.parametrize(("name", "family", "split"), [
+    ("Dawit Haile", "Haile", {"family_name": "Haile", "given_names": "Dawit"}),
+    ("Haile Dawit", "haile", {"family_name": "Haile", "given_names": "Dawit"}),
+    ("Nguyen Van An", "Nguyen", {"family_name": "Nguyen", "given_names": "Van An"}),
+    ("Amanuel Tesfaye", "Haile", {"family_name": "Tesfaye", "given_names": "Amanuel"}),
+    ("Abdullahi", "Haile", {"family_name": "Abdullahi"})])
+def test_a_members_name_is_split_by_the_files_family_name(
+        name: str, family: str, split: dict[str, str]) -> None:
+    assert member_names(name, family) == split
+
+
+def test_a_member_referred_too_gets_a_file_of_their_own_linked_to_the_household(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    mother = create_participant(ctx, {"family_name": "Haile", "given_names": "Selam"})
+    add_household_member(ctx, mother, {"name": "Dawit Haile", "relationship": "son",
+                                       "date_of_birth": "2004-05-06"})
+    add_household_member(ctx, mother, {"name": "Amanuel Tesfaye", "relationship": "husband"})
+    husband = create_participant(ctx, {"family_name": "Tesfaye", "given_names": "Amanuel"})
+    page = open_file(qtbot, unlocked, mother)
+    qtbot.waitUntil(lambda: page.household.list.count() == 2, timeout=10_000)
+    workspace = unlocked.workspace
+    assert workspace is not None
+
+    # The son: no file yet; the intake starts from what the household says, and creates it.
+    row = next(i for i in range(2) if "Dawit" in page.household.list.item(i).text())
+    page.household.list.setCurrentRow(row)
+    qtbot.mouseClick(page.member_intake_button, Qt.MouseButton.LeftButton)
+    dialog = workspace.intake_dialog
+    assert dialog.form.values() == {
+        "family_name": "Haile", "given_names": "Dawit", "date_of_birth": "2004-05-06",
+        "client_id": None, "citizenship": None, "phone": None, "detention_facility": None}
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    qtbot.mouseClick(dialog.different_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: workspace.file is not None and workspace.file.pid != mother,
+                    timeout=10_000)
+    assert workspace.file is not None
+    son = workspace.file.pid
+    member = next(m for m in get_participant(ctx, mother, record_view=False).household
+                  if m.name == "Dawit Haile")
+    assert member.linked_participant_id == son
+    assert get_participant(ctx, son, record_view=False).date_of_birth == "2004-05-06"
+
+    # The husband has a file already: the intake finds it, and "the same person" links it.
+    page = open_file(qtbot, unlocked, mother)
+    qtbot.waitUntil(lambda: page.household.list.count() == 2, timeout=10_000)
+    row = next(i for i in range(2) if "Amanuel" in page.household.list.item(i).text())
+    page.household.list.setCurrentRow(row)
+    qtbot.mouseClick(page.member_intake_button, Qt.MouseButton.LeftButton)
+    dialog = workspace.intake_dialog
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    assert dialog.candidates.item(0).data(Qt.ItemDataRole.UserRole) == husband
+    qtbot.mouseClick(dialog.same_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: workspace.file is not None and workspace.file.pid == husband,
+                    timeout=10_000)
+    member = next(m for m in get_participant(ctx, mother, record_view=False).household
+                  if m.name == "Amanuel Tesfaye")
+    assert member.linked_participant_id == husband
+
+    # A member linked already is not taken in again.
+    page = open_file(qtbot, unlocked, mother)
+    qtbot.waitUntil(lambda: "own file" in page.household.list.item(0).text(),
+                    timeout=10_000)
+    page.household.list.setCurrentRow(0)
+    qtbot.mouseClick(page.member_intake_button, Qt.MouseButton.LeftButton)
+    assert page.household.message.text() == "This member is already linked to a file."
