@@ -28,7 +28,7 @@ from app.models.referral import OPEN_SQL
 from app.services.checkin_schedule import office_zone, slot_is_due
 from app.services.context import ServiceContext
 from app.services.lookup import file_ids
-from app.services.views import DatedItem
+from app.services.views import DatedItem, display_name
 
 REPORTING = (ParticipantStatus.ACTIVE.value, ParticipantStatus.ACCEPTED.value)
 OVERDUE_LOOKBACK_DAYS = 60
@@ -60,10 +60,6 @@ class Dashboard:
     counts_by_status: dict[str, int]
 
 
-def _name(family: str, given: str | None) -> str:
-    return f"{family}, {given}" if given else family
-
-
 def _day_bounds(session: Session, ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:
     zone = office_zone(session, ctx.office_id)
     start = datetime.combine(day, time(0, 0), tzinfo=zone).astimezone(UTC)
@@ -85,7 +81,7 @@ def _unrecorded_slots(session: Session, ctx: ServiceContext, start: datetime, en
                Participant.status.in_(REPORTING), Participant.deleted.is_(False),
                slot_is_due(), ~recorded)
         .order_by(ScheduledCheckIn.due_at).limit(limit)).all()
-    return tuple(DatedItem(kind, r[0], r[1], _name(r[4], r[5]), r[2], r[3]) for r in rows)
+    return tuple(DatedItem(kind, r[0], r[1], display_name(r[4], r[5]), r[2], r[3]) for r in rows)
 
 
 def todays_checkins(ctx: ServiceContext, limit: int = 200) -> tuple[DatedItem, ...]:
@@ -111,7 +107,7 @@ def missed_with_open_follow_up(ctx: ServiceContext, limit: int = 200) -> tuple[D
             .where(FollowUp.status == FollowUpStatus.OPEN.value,
                    FollowUp.deleted.is_(False), FollowUp.office_id == ctx.office_id)
             .order_by(FollowUp.due_at).limit(limit)).all()
-        return tuple(DatedItem("follow_up", r[0], r[1], _name(r[3], r[4]), r[2],
+        return tuple(DatedItem("follow_up", r[0], r[1], display_name(r[3], r[4]), r[2],
                                "overdue" if r[2] < ctx.now() else "open") for r in rows)
 
 
@@ -125,7 +121,7 @@ def referrals_past_follow_up(ctx: ServiceContext, limit: int = 200) -> tuple[Dat
                    Referral.follow_up_on < ctx.now().date(), Referral.deleted.is_(False),
                    Referral.office_id == ctx.office_id)
             .order_by(Referral.follow_up_on).limit(limit)).all()
-        return tuple(DatedItem("referral", r[0], r[1], _name(r[4], r[5]), r[2], r[3])
+        return tuple(DatedItem("referral", r[0], r[1], display_name(r[4], r[5]), r[2], r[3])
                      for r in rows)
 
 
@@ -144,7 +140,7 @@ def agreements_due_for_review(ctx: ServiceContext, within_days: int = 14,
                    SupervisionAgreement.office_id == ctx.office_id,
                    Participant.status.in_([s.value for s in OPEN_PARTICIPANT_STATUSES]))
             .order_by(SupervisionAgreement.review_on).limit(limit)).all()
-        return tuple(DatedItem("agreement_review", r[0], r[1], _name(r[3], r[4]), r[2])
+        return tuple(DatedItem("agreement_review", r[0], r[1], display_name(r[3], r[4]), r[2])
                      for r in rows)
 
 
