@@ -7,8 +7,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -56,6 +58,13 @@ def referral_status_words() -> dict[str, str]:
 def frequency_words() -> dict[str, str]:
     return {"weekly": tr("weekly"), "biweekly": tr("every two weeks"),
             "monthly": tr("monthly"), "custom": tr("custom")}
+
+
+def relationship_words() -> list[str]:
+    """What a household member usually is to the participant (offered, not imposed)."""
+    return [tr("spouse"), tr("partner"), tr("son"), tr("daughter"), tr("child"),
+            tr("father"), tr("mother"), tr("brother"), tr("sister"), tr("grandchild"),
+            tr("grandparent"), tr("other relative")]
 
 
 def combo_of(words: dict[str, str], name: str) -> QComboBox:
@@ -284,6 +293,10 @@ class HouseholdDialog(ServiceDialog):
         self.name.setAccessibleName(tr("Name"))
         self.relationship = QLineEdit(member.relationship if member else "")
         self.relationship.setAccessibleName(tr("Relationship"))
+        # The usual words offered as typed, in the shown language; any other is kept.
+        relationships = QCompleter(relationship_words(), self.relationship)
+        relationships.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.relationship.setCompleter(relationships)
         self.birth = QLineEdit(member.date_of_birth or "" if member else "")
         self.birth.setAccessibleName(tr("Date of birth"))
         self.birth.setPlaceholderText(tr("YYYY-MM-DD (or YYYY-MM, or YYYY)"))

@@ -2292,6 +2292,54 @@
         <translation>personnalisée</translation>
     </message>
     <message>
+        <source>spouse</source>
+        <translation>conjoint</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partenaire</translation>
+    </message>
+    <message>
+        <source>son</source>
+        <translation>fils</translation>
+    </message>
+    <message>
+        <source>daughter</source>
+        <translation>fille</translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation>enfant</translation>
+    </message>
+    <message>
+        <source>father</source>
+        <translation>père</translation>
+    </message>
+    <message>
+        <source>mother</source>
+        <translation>mère</translation>
+    </message>
+    <message>
+        <source>brother</source>
+        <translation>frère</translation>
+    </message>
+    <message>
+        <source>sister</source>
+        <translation>sœur</translation>
+    </message>
+    <message>
+        <source>grandchild</source>
+        <translation>petit-enfant</translation>
+    </message>
+    <message>
+        <source>grandparent</source>
+        <translation>grand-parent</translation>
+    </message>
+    <message>
+        <source>other relative</source>
+        <translation>autre membre de la famille</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>

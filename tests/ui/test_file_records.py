@@ -133,7 +133,12 @@ def test_a_household_member_linked_to_the_file_itself_is_refused_in_words(
     page = open_file(qtbot, unlocked, mother)
     dialog = click_open(qtbot, HouseholdDialog, page.member_button)
     dialog.name.setText("Selam Haile")
-    dialog.relationship.setText("self")
+    offered = dialog.relationship.completer()  # the usual words, as the caseworker types
+    assert offered is not None
+    offered.setCompletionPrefix("S")
+    assert sorted(offered.completionModel().index(i, 0).data()
+                  for i in range(offered.completionCount())) == ["sister", "son", "spouse"]
+    dialog.relationship.setText("self")  # any other word is kept as typed
     picker = click_open(qtbot, ParticipantPicker, dialog.link_button)
     qtbot.waitUntil(lambda: len(picker.model.rows) == 1, timeout=10_000)
     picker.table.activated.emit(picker.model.index(0, 0))  # Enter on the row
