@@ -8,6 +8,7 @@ import pytest
 
 from app.models import Caseworker
 from app.services import participant_search as ps
+from app.services.caseworkers import flags_in_use
 from app.services.context import ServiceContext
 from app.services.participant_search import ParticipantQuery, search_participants
 from app.services.participant_status import change_status
@@ -199,3 +200,20 @@ def test_every_column_of_the_list_sorts_by_its_own_values(ctx: ServiceContext) -
     # 1604..., 604...0100, 604...0300; no phone first, as SQL puts it
     by_birth = search_participants(ctx, ParticipantQuery(sort="date_of_birth")).rows
     assert [r.family_name for r in by_birth] == ["Bea", "Cid", "Dan", "Aba"]
+
+
+def test_risk_and_vulnerability_flags_filter_the_list(ctx: ServiceContext) -> None:
+    for family, risk, vulnerable in (("Aba", ["absconding_history"], ["mental_health"]),
+                                     ("Bea", [], ["mental_health", "medical"]),
+                                     ("Cid", ["mental_health"], [])):
+        create_participant(ctx, {"family_name": family, "risk_flags": risk,
+                                 "vulnerability_flags": vulnerable})
+    assert _names(ctx, vulnerabilities=("mental_health",)) == ["Aba", "Bea"]
+    assert _names(ctx, flags=("mental_health",)) == ["Cid"]  # the kind of flag counts
+    assert _names(ctx, flags=("absconding_history",),
+                  vulnerabilities=("mental_health",)) == ["Aba"]
+    assert _names(ctx, vulnerabilities=("mental_health", "medical")) == ["Bea"]
+    assert flags_in_use(ctx, "vulnerability_flags") == ["medical", "mental_health"]
+    assert flags_in_use(ctx, "risk_flags") == ["absconding_history", "mental_health"]
+    with pytest.raises(ValueError):
+        flags_in_use(ctx, "family_name")  # only flag columns: it is spliced into SQL

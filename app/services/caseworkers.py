@@ -1,4 +1,5 @@
-"""The office's caseworkers and the risk flags in use, for the list's filters."""
+"""The office's caseworkers and the risk and vulnerability flags in use, for the list's
+filters."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from sqlalchemy import select, text
 
 from app.models import Caseworker
 from app.services.context import ServiceContext
+
+FLAG_COLUMNS = ("risk_flags", "vulnerability_flags")
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,11 @@ def list_caseworkers(ctx: ServiceContext) -> list[CaseworkerView]:
         return [CaseworkerView(c.id, c.name, c.role) for c in rows]
 
 
-def risk_flags_in_use(ctx: ServiceContext, limit: int = 50) -> list[str]:
+def flags_in_use(ctx: ServiceContext, column: str, limit: int = 50) -> list[str]:
+    """The flags of kind `column` ("risk_flags" or "vulnerability_flags") some file has."""
+    if column not in FLAG_COLUMNS:
+        raise ValueError(f"no flags in {column}")
     with ctx.store.session() as session:
         return list(session.scalars(text(
-            "SELECT DISTINCT value FROM participant, json_each(participant.risk_flags) "
+            f"SELECT DISTINCT value FROM participant, json_each(participant.{column}) "
             "WHERE participant.deleted = 0 ORDER BY value LIMIT :n"), {"n": limit}))

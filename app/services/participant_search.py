@@ -47,7 +47,8 @@ class ParticipantQuery:
     text: str = ""
     statuses: tuple[str, ...] = ()
     caseworker_id: str | None = None
-    flags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # risk flags, every one required
+    vulnerabilities: tuple[str, ...] = ()  # vulnerability flags, every one required
     sort: str = "name"
     descending: bool = False
 
@@ -100,9 +101,12 @@ def _filtered(query: ParticipantQuery, columns: Select, *, walk_index: bool = Fa
         stmt = stmt.where(Participant.status.in_(query.statuses))
     if query.caseworker_id:
         stmt = stmt.where(Participant.caseworker_id == query.caseworker_id)
-    for i, flag in enumerate(query.flags):
-        stmt = stmt.where(text(f"EXISTS (SELECT 1 FROM json_each(participant.risk_flags) "
-                               f"WHERE value = :flag_{i})").bindparams(**{f"flag_{i}": flag}))
+    for column, flags in (("risk_flags", query.flags),
+                          ("vulnerability_flags", query.vulnerabilities)):
+        for i, flag in enumerate(flags):
+            name = f"{column}_{i}"
+            stmt = stmt.where(text(f"EXISTS (SELECT 1 FROM json_each(participant.{column}) "
+                                   f"WHERE value = :{name})").bindparams(**{name: flag}))
     return stmt
 
 

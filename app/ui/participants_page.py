@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.caseworkers import list_caseworkers, risk_flags_in_use
+from app.services.caseworkers import FLAG_COLUMNS, flags_in_use, list_caseworkers
 from app.services.context import ServiceContext
 from app.services.participant_search import OPEN_STATUSES, ParticipantQuery
 from app.ui.background import run_in_background
 from app.ui.error_words import describe
-from app.ui.i18n import tr
+from app.ui.i18n import fill, tr
 from app.ui.participant_model import STATUS_WORDS, ParticipantTableModel, status_word
 from app.ui.value_words import flag_words
 
@@ -76,7 +76,7 @@ class ParticipantsPage(QWidget):
         self.caseworker.setAccessibleName(tr("Caseworker filter"))
         self.caseworker.addItem(tr("All caseworkers"), "")
         self.flag = QComboBox()
-        self.flag.setAccessibleName(tr("Risk flag filter"))
+        self.flag.setAccessibleName(tr("Flag filter"))
         self.flag.addItem(tr("Any flags"), "")
         self.intake_button = QPushButton(tr("New intake"))
         self.count = QLabel()
@@ -106,27 +106,34 @@ class ParticipantsPage(QWidget):
         self.model.failed.connect(lambda exc: self.count.setText(describe(exc)))
 
     def _apply(self) -> None:
-        status, flag = self.status.currentData(), self.flag.currentData()
+        status = self.status.currentData()
+        kind, _, flag = (self.flag.currentData() or "").partition(":")
         self.model.set_query(replace(self.model.query, text=self.search.text(),
                                      statuses=OPEN_STATUSES if status == OPEN
                                      else (status,) if status else (),
                                      caseworker_id=self.caseworker.currentData() or None,
-                                     flags=(flag,) if flag else ()))
+                                     flags=(flag,) if kind == "risk_flags" else (),
+                                     vulnerabilities=(flag,) if kind == "vulnerability_flags"
+                                     else ()))
 
     def _load_filters(self) -> None:
         ctx = self.model.ctx
 
-        def load() -> tuple[list, list[str]]:
-            return list_caseworkers(ctx), risk_flags_in_use(ctx)
+        def load() -> tuple[list, dict[str, list[str]]]:
+            return list_caseworkers(ctx), {c: flags_in_use(ctx, c) for c in FLAG_COLUMNS}
 
-        def show(result: tuple[list, list[str]]) -> None:
+        def show(result: tuple[list, dict[str, list[str]]]) -> None:
             workers, flags = result
             for w in workers:
                 if self.caseworker.findData(w.id) < 0:
                     self.caseworker.addItem(w.name, w.id)
-            for flag in flags:
-                if self.flag.findData(flag) < 0:
-                    self.flag.addItem(flag_words().get(flag, flag), flag)
+            kinds = {"risk_flags": tr("risk"), "vulnerability_flags": tr("vulnerability")}
+            for column, codes in flags.items():
+                for flag in codes:  # "kind:code": a flag can be of either kind
+                    if self.flag.findData(f"{column}:{flag}") < 0:
+                        self.flag.addItem(fill(tr("%1: %2"), kinds[column],
+                                               flag_words().get(flag, flag)),
+                                          f"{column}:{flag}")
 
         run_in_background(load, show)
 

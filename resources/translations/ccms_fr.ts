@@ -2116,12 +2116,20 @@
         <translation>Tous les intervenants</translation>
     </message>
     <message>
-        <source>Risk flag filter</source>
-        <translation>Filtre d'indicateur de risque</translation>
+        <source>Flag filter</source>
+        <translation>Filtre des indicateurs</translation>
     </message>
     <message>
         <source>Any flags</source>
         <translation>Tous les indicateurs</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>risque</translation>
+    </message>
+    <message>
+        <source>vulnerability</source>
+        <translation>vulnérabilité</translation>
     </message>
     <message>
         <source>%1 shown</source>

@@ -73,3 +73,23 @@ def test_the_list_shows_each_files_caseworker_and_sorts_by_it(
                      pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
     qtbot.waitUntil(lambda: shown() == [("Yankee", "Amira Haddad"), ("Bravo", "Test Worker"),
                                         ("Zulu", "Test Worker")], timeout=10_000)
+
+
+def test_the_list_filters_by_a_risk_or_a_vulnerability_flag(
+        qtbot: QtBot, ctx: ServiceContext, unlocked: MainWindow) -> None:
+    create_participant(ctx, {"family_name": "Asante", "risk_flags": ["absconding_history"]})
+    create_participant(ctx, {"family_name": "Bekele",
+                             "vulnerability_flags": ["mental_health"]})
+    workspace = unlocked.workspace
+    assert workspace is not None
+    page = workspace.participants
+    page.start()
+    qtbot.waitUntil(lambda: page.flag.count() == 3, timeout=10_000)
+    assert [page.flag.itemText(i) for i in range(3)] == [
+        "Any flags", "risk: history of absconding", "vulnerability: mental health"]
+    page.flag.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: [r.family_name for r in page.model.rows] == ["Bekele"],
+                    timeout=10_000)
+    page.flag.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: [r.family_name for r in page.model.rows] == ["Asante"],
+                    timeout=10_000)
