@@ -365,7 +365,7 @@
     </message>
     <message>
         <source>Both files had a current supervision agreement: the kept file now has both; end the one that no longer applies.</source>
-        <translation>Les deux dossiers avaient une entente de surveillance en vigueur : le dossier gardé a maintenant les deux; mettez fin à celle qui ne s'applique plus.</translation>
+        <translation>Les deux dossiers avaient une entente de surveillance en vigueur : le dossier gardé a maintenant les deux ; mettez fin à celle qui ne s'applique plus.</translation>
     </message>
     <message>
         <source>Noted: not the same person. This pair is not shown again.</source>
@@ -397,7 +397,7 @@
     </message>
     <message>
         <source>The %1 most probable pairs of %2 are listed; deciding on these brings up the others.</source>
-        <translation>Les %1 paires les plus probables sur %2 sont affichées; les autres apparaîtront à mesure que vous traiterez celles-ci.</translation>
+        <translation>Les %1 paires les plus probables sur %2 sont affichées ; les autres apparaîtront à mesure que vous traiterez celles-ci.</translation>
     </message>
     <message>
         <source>The search was stopped before the end: %n new pair found so far, listed to review. Find probable duplicates again to check the whole caseload.</source>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <source>Something went wrong. Nothing was lost; please try again.</source>
-        <translation>Un problème est survenu. Rien n'a été perdu; veuillez réessayer.</translation>
+        <translation>Un problème est survenu. Rien n'a été perdu ; veuillez réessayer.</translation>
     </message>
     <message>
         <source>That passphrase is not right.</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>This device was revoked by your office; its local data was removed.</source>
-        <translation>Votre bureau a révoqué cet appareil; ses données locales ont été supprimées.</translation>
+        <translation>Votre bureau a révoqué cet appareil ; ses données locales ont été supprimées.</translation>
     </message>
     <message>
         <source>Sync did not complete: the server could not be reached or refused. Your changes are kept and will be sent later.</source>
@@ -1245,7 +1245,7 @@
     </message>
     <message>
         <source>An import is running. Stop it and close? The rows imported so far are kept; importing the same file again finishes it.</source>
-        <translation>Une importation est en cours. L'arrêter et fermer? Les lignes déjà importées sont gardées; importer de nouveau le même fichier la termine.</translation>
+        <translation>Une importation est en cours. L'arrêter et fermer ? Les lignes déjà importées sont gardées ; importer de nouveau le même fichier la termine.</translation>
     </message>
     <message>
         <source>Stop the import and close</source>
@@ -1285,7 +1285,7 @@
     </message>
     <message>
         <source>Stopped: the rows imported so far are kept; import the same file again to finish.</source>
-        <translation>Arrêté : les lignes déjà importées sont conservées; importez de nouveau le même fichier pour terminer.</translation>
+        <translation>Arrêté : les lignes déjà importées sont conservées ; importez de nouveau le même fichier pour terminer.</translation>
     </message>
     <message>
         <source>Another import of this file ran at the same time and imported %1 of its rows; they are counted as already imported, none was imported twice.</source>
@@ -1297,11 +1297,11 @@
     </message>
     <message>
         <source>%n of the first %1 rows has a problem; it will be refused and written to the rejects file.</source>
-        <translation>%n des %1 premières lignes a un problème; elle sera refusée et écrite dans le fichier des rejets.</translation>
+        <translation>%n des %1 premières lignes a un problème ; elle sera refusée et écrite dans le fichier des rejets.</translation>
     </message>
     <message>
         <source>%n of the first %1 rows have problems; they will be refused and written to the rejects file.</source>
-        <translation>%n des %1 premières lignes ont des problèmes; elles seront refusées et écrites dans le fichier des rejets.</translation>
+        <translation>%n des %1 premières lignes ont des problèmes ; elles seront refusées et écrites dans le fichier des rejets.</translation>
     </message>
     <message>
         <source>same client ID</source>
@@ -1389,7 +1389,7 @@
     </message>
     <message>
         <source>Step 1 of 2: who is this person?</source>
-        <translation>Étape 1 de 2 : qui est cette personne?</translation>
+        <translation>Étape 1 de 2 : qui est cette personne ?</translation>
     </message>
     <message>
         <source>Step 2 of 2: probable duplicates</source>
@@ -1401,7 +1401,7 @@
     </message>
     <message>
         <source>These files may be the same person. Open the file if it is; create a new one only if it is not.</source>
-        <translation>Ces dossiers pourraient être la même personne. Ouvrez le dossier si c'est le cas; créez-en un nouveau seulement sinon.</translation>
+        <translation>Ces dossiers pourraient être la même personne. Ouvrez le dossier si c'est le cas ; créez-en un nouveau seulement sinon.</translation>
     </message>
     <message>
         <source>No probable duplicate was found.</source>
@@ -1645,7 +1645,7 @@
     </message>
     <message>
         <source>looks like a spreadsheet formula (starts with =, +, - or @); refused</source>
-        <translation>ressemble à une formule de tableur (commence par =, +, - ou @); refusé</translation>
+        <translation>ressemble à une formule de tableur (commence par =, +, - ou @) ; refusé</translation>
     </message>
     <message>
         <source>is not a known caseworker (name or email)</source>
@@ -1653,19 +1653,19 @@
     </message>
     <message>
         <source>names several caseworkers; use the email</source>
-        <translation>désigne plusieurs intervenants; utilisez le courriel</translation>
+        <translation>désigne plusieurs intervenants ; utilisez le courriel</translation>
     </message>
     <message>
         <source>is a folder; give a file name</source>
-        <translation>est un dossier du disque; indiquez un nom de fichier</translation>
+        <translation>est un dossier du disque ; indiquez un nom de fichier</translation>
     </message>
     <message>
         <source>is a device, a pipe or a system file, not a regular file; give a file name</source>
-        <translation>est un périphérique, un tube ou un fichier système, pas un fichier ordinaire; indiquez un nom de fichier</translation>
+        <translation>est un périphérique, un tube ou un fichier système, pas un fichier ordinaire ; indiquez un nom de fichier</translation>
     </message>
     <message>
         <source>is inside the store's folder; give a file outside it</source>
-        <translation>est dans le dossier de la base locale; indiquez un fichier hors de celui-ci</translation>
+        <translation>est dans le dossier de la base locale ; indiquez un fichier hors de celui-ci</translation>
     </message>
     <message>
         <source>is not UTF-8 text</source>
@@ -1745,11 +1745,11 @@
     </message>
     <message>
         <source>is %1, the file being imported; give another file name</source>
-        <translation>est %1, le fichier importé; indiquez un autre nom de fichier</translation>
+        <translation>est %1, le fichier importé ; indiquez un autre nom de fichier</translation>
     </message>
     <message>
         <source>by default they go beside the file (%1), but %2; choose another place for them</source>
-        <translation>par défaut, elles vont à côté du fichier (%1), mais %2; choisissez un autre endroit</translation>
+        <translation>par défaut, elles vont à côté du fichier (%1), mais %2 ; choisissez un autre endroit</translation>
     </message>
     <message>
         <source>is not valid JSON (line %1)</source>
@@ -1757,7 +1757,7 @@
     </message>
     <message>
         <source>names '%1' twice; keep one</source>
-        <translation>nomme « %1 » deux fois; n'en gardez qu'un</translation>
+        <translation>nomme « %1 » deux fois ; n'en gardez qu'un</translation>
     </message>
     <message>
         <source>is not a field that can be imported</source>
@@ -1817,7 +1817,7 @@
     </message>
     <message>
         <source>The mapping file %1 is a folder; choose a file.</source>
-        <translation>Le fichier de correspondance %1 est un dossier du disque; choisissez un fichier.</translation>
+        <translation>Le fichier de correspondance %1 est un dossier du disque ; choisissez un fichier.</translation>
     </message>
     <message>
         <source>The mapping file %1 is not a regular file (a pipe or a device); choose the JSON file.</source>
@@ -2013,7 +2013,7 @@
     </message>
     <message>
         <source>Remove this household member from the file?</source>
-        <translation>Retirer ce membre du ménage du dossier?</translation>
+        <translation>Retirer ce membre du ménage du dossier ?</translation>
     </message>
     <message>
         <source>This member has no file on this computer. Edit the member to link their file.</source>
@@ -2037,11 +2037,11 @@
     </message>
     <message>
         <source>Remove this note from the file?</source>
-        <translation>Retirer cette note du dossier?</translation>
+        <translation>Retirer cette note du dossier ?</translation>
     </message>
     <message>
         <source>Remove this document from the file? Its contents are erased from this computer.</source>
-        <translation>Retirer ce document du dossier? Son contenu est effacé de cet ordinateur.</translation>
+        <translation>Retirer ce document du dossier ? Son contenu est effacé de cet ordinateur.</translation>
     </message>
     <message>
         <source>not recorded</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -51,6 +52,11 @@ def test_every_ui_string_has_french() -> None:
     assert [s for s in strings if s not in CATALOGUE] == []
     assert (ROOT / "resources/translations/ccms_fr.qm").stat().st_mtime >= \
         (ROOT / "resources/translations/fr.json").stat().st_mtime - 1
+
+
+def test_french_puts_a_space_before_two_part_punctuation() -> None:
+    """"qui est cette personne ?", "a ; b", "fermer ?" (as the catalogue's colons do)."""
+    assert [f for f in CATALOGUE.values() if re.search(r"[^\s][?!;]", f)] == []
 
 
 def texts(root: QWidget) -> list[str]:
