@@ -204,7 +204,7 @@ def test_list_filters_by_caseworker_and_flag(qtbot, ctx: ServiceContext,  # type
     page.start()
     qtbot.waitUntil(lambda: page.flag.count() == 2 and page.caseworker.count() == 2,
                     timeout=10_000)
-    page.flag.setCurrentIndex(page.flag.findData("absconding_history"))
+    page.flag.setCurrentIndex(page.flag.findData("risk_flags:absconding_history"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and
                     page.model.participant_id(0) == flagged, timeout=10_000)
     page.flag.setCurrentIndex(0)
