@@ -354,11 +354,8 @@ class HouseholdDialog(ServiceDialog):
         if self.member is None:
             return lambda: self._participants.add_household_member(
                 self.ctx, self.participant_id, data)
-        before = {"name": self.member.name, "relationship": self.member.relationship,
-                  "date_of_birth": self.member.date_of_birth,
-                  "dependant": self.member.dependant,
-                  "linked_participant_id": self.member.linked_participant_id}
-        changes = {k: value for k, value in data.items() if value != before[k]}
+        # Only what was changed: the view's fields are named as the form's.
+        changes = {k: value for k, value in data.items() if value != getattr(self.member, k)}
         member_id = self.member.id
         return lambda: self._participants.update_household_member(self.ctx, member_id,
                                                                    changes)
