@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Alias, Participant, ParticipantNameKey
 from app.services import match_scoring as ms
+from app.services.countries import STATELESS, country_code
 from app.services.name_keys import (
     NO_YEAR,
     Name,
@@ -30,6 +32,14 @@ from app.services.name_keys import (
     token_keys,
 )
 from app.services.text import digits
+
+
+@lru_cache(maxsize=1024)
+def citizenship_code(value: str | None) -> str | None:
+    """The country a file's citizenship names, as evidence: None for stateless, for an empty
+    value and for text that names no country of the list (kept as an old system wrote it)."""
+    code = country_code(value) if value else None
+    return None if code == STATELESS else code
 
 CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
 MERGE_HOPS = 10
@@ -53,11 +63,13 @@ class Row:
     phone_digits: str | None
     merged_into_id: str | None
     deleted: bool
+    citizenship: str | None = None
 
 
 COLUMNS = (Participant.id, Participant.family_name, Participant.given_names,
            Participant.date_of_birth, Participant.client_id, Participant.external_ref,
-           Participant.phone_digits, Participant.merged_into_id, Participant.deleted)
+           Participant.phone_digits, Participant.merged_into_id, Participant.deleted,
+           Participant.citizenship)
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,7 @@ class MatchQuery:
     client_id: str
     external_ref: str | None
     phones: frozenset[str]
+    citizenship: str | None = None  # a country's code (`citizenship_code`), or None
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> MatchQuery:
@@ -77,7 +90,8 @@ class MatchQuery:
         return cls(tuple(ms.NameForm.of(n) for n in raw), tuple(raw),
                    data.get("date_of_birth") or None, digits(data.get("client_id")),
                    str(data.get("external_ref") or "").strip() or None,
-                   frozenset(ms.phone_forms(digits(data.get("phone")))))
+                   frozenset(ms.phone_forms(digits(data.get("phone")))),
+                   citizenship_code(data.get("citizenship")))
 
 
 def candidate_ids(session: Session, q: MatchQuery) -> set[str]:
@@ -213,7 +227,8 @@ def fetch(session: Session, ids: Sequence[str]) -> dict[str, Row]:
     out: dict[str, Row] = {}
     for i in range(0, len(ids), 500):
         for r in session.execute(select(*COLUMNS).where(Participant.id.in_(ids[i:i + 500]))):
-            out[r[0]] = Row(*r)
+            values: tuple[Any, ...] = tuple(r)  # ten columns: past select()'s typed forms
+            out[r[0]] = Row(*values)
     return out
 
 

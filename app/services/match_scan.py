@@ -73,7 +73,7 @@ def _position(dob: str | None, rowid: int) -> Position:
 
 _COLUMNS = (text("participant.rowid"), Participant.id, Participant.family_name,
             Participant.given_names, Participant.date_of_birth, Participant.client_id,
-            Participant.external_ref, Participant.phone_digits)
+            Participant.external_ref, Participant.phone_digits, Participant.citizenship)
 
 
 def _batches(session: Session, size: int) -> Iterator[tuple[Position, list[Any]]]:
@@ -152,9 +152,9 @@ def _rowids(session: Session, ids: set[str]) -> dict[str, int]:
 
 
 def _data(row: Any, aliases: list[tuple[str | None, str | None]]) -> dict[str, Any]:
-    _, _, family, given, dob, cid, ref, phone = row
+    _, _, family, given, dob, cid, ref, phone, citizenship = row
     return {"family_name": family, "given_names": given, "date_of_birth": dob,
-            "client_id": cid, "external_ref": ref, "phone": phone,
+            "client_id": cid, "external_ref": ref, "phone": phone, "citizenship": citizenship,
             "aliases": [{"family_name": f, "given_names": g} for f, g in aliases]}
 
 

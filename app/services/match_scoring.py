@@ -345,6 +345,15 @@ CLIENT_ID_NEAR = 2_000.0  # one digit wrong or two swapped
 CLIENT_ID_DIFFERENT = 0.02
 EXTERNAL_REF_DIFFERENT = 0.1
 
+# Country of citizenship, when both files hold one as a code (free text an old system gave
+# is no evidence, nor is stateless: another record may name the country of birth). Namesakes
+# mostly share a country (a name is common in its region), so the same country says little
+# beyond the name; another country says more, but one person's records can differ (dual
+# citizenship, a clerk's slip). The ratios are those run 4 measured on calibration
+# (docs/performance.md: 1.7 to 2.5 for the same, 0.2 to 0.3 for another country).
+CITIZENSHIP_SAME = 2.0
+CITIZENSHIP_DIFFERENT = 0.25
+
 
 def client_id_variants(cid: str) -> set[str]:
     """Every ID one digit away or with two neighbouring digits swapped."""

@@ -65,6 +65,7 @@ REASONS = {
     "same_dob": "same date of birth",
     "similar_dob": "date of birth nearly the same",
     "same_birth_year": "same year of birth",
+    "same_citizenship": "same country of citizenship",
     "few_details": "few details to compare: check carefully",
 }
 
@@ -302,6 +303,13 @@ def _fields(q: mc.MatchQuery, row: mc.Row) -> _Fields:
             ratio *= ms.PHONE_SAME
         else:
             ratio *= ms.PHONE_DIFFERENT
+    theirs = mc.citizenship_code(row.citizenship) if q.citizenship else None
+    if theirs is not None:
+        if theirs == q.citizenship:
+            tail.append("same_citizenship")
+            ratio *= ms.CITIZENSHIP_SAME
+        else:
+            ratio *= ms.CITIZENSHIP_DIFFERENT
     return _Fields(ratio, id_match, tuple(reasons), tuple(tail))
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.services.synthetic_name_pool import draw_name
+from app.services.synthetic_name_tables import REGIONS
 
 # Spellings of one name seen on documents from different countries and clerks.
 TRANSLITERATIONS: tuple[tuple[str, ...], ...] = (
@@ -232,6 +233,23 @@ def corrupt(profile: dict[str, Any], rng: random.Random,
             applied.append(name)
             touched.add(field)
     return {k: v for k, v in data.items() if v is not None}, applied
+
+
+def carry_citizenship(query: dict[str, Any], citizenship: str | None,
+                      rng: random.Random) -> dict[str, Any]:
+    """The re-entry `query` with a country of citizenship as another intake writes it: the
+    file's 80 % of the time, another country of its region 5 % (dual citizenship, a slip;
+    any other country of the pool where the region has one), none 15 % (an export without
+    it). Drawn with its own `rng`, so adding it moves no other field of the queries."""
+    draw = rng.random()
+    if citizenship is None or draw >= 0.85:
+        return query
+    if draw < 0.80:
+        return {**query, "citizenship": citizenship}
+    region = next((r.countries for r in REGIONS.values() if citizenship in r.countries), ())
+    others = [c for c in region if c != citizenship] or sorted(
+        {c for r in REGIONS.values() for c in r.countries} - {citizenship})
+    return {**query, "citizenship": rng.choice(others)}
 
 
 def new_person(rng: random.Random) -> dict[str, Any]:

@@ -47,6 +47,7 @@ def reason_words(code: str) -> str:
              "same_dob": tr("same date of birth"),
              "similar_dob": tr("date of birth nearly the same"),
              "same_birth_year": tr("same year of birth"),
+             "same_citizenship": tr("same country of citizenship"),
              "similar_client_id": tr("client ID nearly the same"),
              "transliteration": tr("same name written in another spelling"),
              "initials": tr("initials match the name"),

@@ -1340,6 +1340,10 @@
         <translation>même année de naissance</translation>
     </message>
     <message>
+        <source>same country of citizenship</source>
+        <translation>même pays de citoyenneté</translation>
+    </message>
+    <message>
         <source>client ID nearly the same</source>
         <translation>identifiant client presque identique</translation>
     </message>

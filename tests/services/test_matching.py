@@ -304,6 +304,50 @@ def _mark(ctx: ServiceContext, pid: str, **values: object) -> None:
         session.execute(update(Participant).where(Participant.id == pid).values(**values))
 
 
+def test_the_country_of_citizenship_weighs_between_namesakes(ctx: ServiceContext,
+                                                             crowd: list[str]) -> None:
+    """Two files of one name and birth date: the one of the query's country comes first,
+    with the reason; a country's name counts as its code."""
+    person = {"family_name": "Ahmed", "given_names": "Mohammed Osman",
+              "date_of_birth": "1984-05-09"}
+    sudan = create_participant(ctx, {**person, "citizenship": "Sudan"})
+    egypt = create_participant(ctx, {**person, "citizenship": "EG"})
+    found = {c.participant_id: c for c in find_duplicates(ctx, {**person,
+                                                                "citizenship": "SD"})}
+    assert list(found) == [sudan, egypt]
+    assert "same_citizenship" in found[sudan].reasons
+    assert "same_citizenship" not in found[egypt].reasons
+    assert found[sudan].score > found[egypt].score
+    by_name = find_duplicates(ctx, {**person, "citizenship": "Égypte"})
+    assert [c.participant_id for c in by_name] == [egypt, sudan]
+
+
+@pytest.mark.parametrize("said", [None, "", "XXA", "Stateless", "USSR"])
+def test_no_country_stateless_or_free_text_weigh_nothing(ctx: ServiceContext,
+                                                          crowd: list[str],
+                                                          said: str | None) -> None:
+    person = {"family_name": "Haile", "given_names": "Selam", "date_of_birth": "1991-08-14"}
+    create_participant(ctx, {**person, "citizenship": "ER"})
+    create_participant(ctx, {**person, "citizenship": "ET"})
+    found = find_duplicates(ctx, {**person, "citizenship": said})
+    assert len(found) == 2 and found[0].score == found[1].score
+    assert not any("same_citizenship" in c.reasons for c in found)
+
+
+def test_another_country_does_not_hide_a_clear_match(ctx: ServiceContext,
+                                                     crowd: list[str]) -> None:
+    """One person's records may name two countries (dual citizenship, a slip): a name and a
+    full date of birth still list the file, scored lower than with the same country."""
+    pid = create_participant(ctx, {"family_name": "Okafor", "given_names": "Chinedu",
+                                   "date_of_birth": "1979-12-01", "citizenship": "NG"})
+    data = {"family_name": "Okafor", "given_names": "Chinedu", "date_of_birth": "1979-12-01"}
+    other = find_duplicates(ctx, {**data, "citizenship": "GH"})
+    same = find_duplicates(ctx, {**data, "citizenship": "NG"})
+    assert [c.participant_id for c in other] == [pid] == [c.participant_id for c in same]
+    assert other[0].score >= matching.THRESHOLD
+    assert other[0].score <= same[0].score
+
+
 def test_merged_file_resolves_to_the_kept_one(ctx: ServiceContext, crowd: list[str]) -> None:
     kept = create_participant(ctx, {"family_name": "Kowalski", "given_names": "Marek",
                                     "date_of_birth": "1966-10-10"})
