@@ -37,6 +37,7 @@ from app.ui.background import BackgroundOp, run_in_background
 from app.ui.error_words import describe, field_errors
 from app.ui.field_labels import field_label
 from app.ui.i18n import N_, fill, tr, tr_n
+from app.ui.value_words import value_words
 
 PREVIEW_ROWS = 20
 WIDEST_COLUMN = 260  # px: a long value or problem is cut here; the whole text is its tooltip
@@ -222,9 +223,9 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(p.rows))
         bad = 0
         for i, row in enumerate(p.rows):
+            # In words, as the file will show them: a country by its name, not "HT".
             cells = [str(row.row), field_errors(row.errors),
-                     *("" if row.values.get(f) is None else str(row.values.get(f))
-                       for f in fields)]
+                     *(value_words(f, row.values.get(f)) for f in fields)]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

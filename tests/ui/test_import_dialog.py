@@ -47,6 +47,22 @@ def _preview(qtbot, dialog: ImportDialog) -> None:  # type: ignore[no-untyped-de
                     timeout=10_000)
 
 
+def test_preview_shows_values_in_words(qtbot, unlocked: MainWindow,  # type: ignore[no-untyped-def]
+                                       tmp_path: Path) -> None:
+    """The preview shows a country as the file will show it (by its name), however the old
+    system wrote it; text naming no country as written."""
+    csv_path, mapping_path, rows = _files(tmp_path, 3)
+    rows[0]["Country"], rows[1]["Country"], rows[2]["Country"] = "Haïti", "XXA", "USSR"
+    write_csv(csv_path, rows, HEADERS)
+    dialog = _dialog(unlocked, csv_path, mapping_path)
+    _preview(qtbot, dialog)
+    titles = [dialog.table.horizontalHeaderItem(c).text()
+              for c in range(dialog.table.columnCount())]
+    column = titles.index("Country of citizenship")
+    assert [cell(dialog.table, r, column).text() for r in range(3)] == \
+        ["Haiti", "Stateless", "USSR"]
+
+
 def test_preview_then_import(qtbot, ctx: ServiceContext, unlocked: MainWindow,  # type: ignore[no-untyped-def]
                              tmp_path: Path) -> None:
     csv_path, mapping_path, rows = _files(tmp_path, 30)
