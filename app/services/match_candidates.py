@@ -33,14 +33,6 @@ from app.services.name_keys import (
 )
 from app.services.text import digits
 
-
-@lru_cache(maxsize=1024)
-def citizenship_code(value: str | None) -> str | None:
-    """The country a file's citizenship names, as evidence: None for stateless, for an empty
-    value and for text that names no country of the list (kept as an old system wrote it)."""
-    code = country_code(value) if value else None
-    return None if code == STATELESS else code
-
 CANDIDATE_LIMIT = 3_000  # rows per lookup, a bound for pathological keys
 MERGE_HOPS = 10
 # Other birth years are searched only for a name word this rare in them (`rare_keys`).
@@ -70,6 +62,14 @@ COLUMNS = (Participant.id, Participant.family_name, Participant.given_names,
            Participant.date_of_birth, Participant.client_id, Participant.external_ref,
            Participant.phone_digits, Participant.merged_into_id, Participant.deleted,
            Participant.citizenship)
+
+
+@lru_cache(maxsize=1024)
+def citizenship_code(value: str | None) -> str | None:
+    """The country a file's citizenship names, as evidence: None for stateless, for an empty
+    value and for text that names no country of the list (kept as an old system wrote it)."""
+    code = country_code(value) if value else None
+    return None if code == STATELESS else code
 
 
 @dataclass(frozen=True)
