@@ -56,7 +56,7 @@ def test_preview_shows_values_in_words(qtbot, unlocked: MainWindow,  # type: ign
     write_csv(csv_path, rows, HEADERS)
     dialog = _dialog(unlocked, csv_path, mapping_path)
     _preview(qtbot, dialog)
-    titles = [dialog.table.horizontalHeaderItem(c).text()
+    titles = [dialog.table.model().headerData(c, Qt.Orientation.Horizontal)
               for c in range(dialog.table.columnCount())]
     column = titles.index("Country of citizenship")
     assert [cell(dialog.table, r, column).text() for r in range(3)] == \
