@@ -19,6 +19,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
 
+from app.cli import interrupts
+
 COMMAND_MODULES = (
     "app.cli.store_commands",
     "app.cli.data_commands",
@@ -69,10 +71,6 @@ def _silence_stdout() -> None:
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process ends
 
 
-def _terminated(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt  # a kill or a closed terminal cleans up as Ctrl+C does
-
-
 def _exit_at_once(signum: int, frame: FrameType | None) -> None:
     """For when nothing is left to clean up (the command is over, or its interruption is
     being reported): no exception that could surface as a traceback, just the line."""
@@ -84,8 +82,16 @@ def main(argv: list[str] | None = None) -> int:
     """`argv` None: the `ccms` process itself; a list: a caller running a command, whose
     signal handlers are given back afterwards."""
     on_main_thread = threading.current_thread() is threading.main_thread()
-    saved = ((signal.getsignal(signal.SIGINT), signal.signal(signal.SIGTERM, _terminated))
+    interrupts.reset()
+    # A kill or a closed terminal cleans up as Ctrl+C does; both stay requested until the
+    # next progress step sees them (`interrupts`). An ignored Ctrl+C (a background job)
+    # stays ignored.
+    saved = ((signal.getsignal(signal.SIGINT), signal.signal(signal.SIGTERM, interrupts.request))
              if on_main_thread else None)
+    if saved is not None and saved[0] is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, interrupts.request)
+    if argv is None:
+        interrupts.install_unraisable_hook()
     try:
         return _run(argv)
     except KeyboardInterrupt:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
+from app.cli import interrupts
+
 
 class TerminalProgress:
     def __init__(self, label: str, total: int) -> None:
@@ -14,6 +16,7 @@ class TerminalProgress:
         self._last = 0.0
 
     def update(self, done: int) -> None:
+        interrupts.check()  # a Ctrl+C or kill swallowed on the way stops the work here
         now = time.monotonic()
         if not self.tty or (now - self._last < 0.1 and done < self.total):
             return

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.cli import interrupts
+from app.cli.progress import TerminalProgress
 from app.models import AuditEvent, ImportedRow, OutboxEntry, Participant
 from app.services.import_mapping import mapping_template
 from app.services.importing import BATCH
@@ -364,3 +366,28 @@ def test_an_import_that_refuses_rows_says_so_in_its_exit_status(tmp_path: Path) 
     done = ccms(d, "import", "--file", str(f))
     assert done.returncode == 0, done.stderr
     assert counts(done.stdout.strip()) == (1, 0, 0, 0, 1)
+
+
+def test_an_interruption_swallowed_on_the_way_stops_at_the_next_step(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Python may run the handler inside a weakref callback or finaliser, which loses the
+    KeyboardInterrupt with an "Exception ignored" traceback (a kill once let an import run
+    to its end): the request is kept, the next progress step raises it, and no traceback is
+    printed for the lost one."""
+    interrupts.reset()
+    saved = sys.unraisablehook
+    interrupts.install_unraisable_hook()
+    try:
+        class Finalised:
+            def __del__(self) -> None:
+                interrupts.request(signal.SIGTERM, None)
+
+        Finalised()  # the KeyboardInterrupt raised in __del__ is swallowed by Python
+        assert "Traceback" not in capsys.readouterr().err
+        with pytest.raises(KeyboardInterrupt):
+            TerminalProgress("importing", 10).update(1)
+        interrupts.reset()
+        TerminalProgress("importing", 10).update(2)  # nothing asked for: goes on
+    finally:
+        sys.unraisablehook = saved
+        interrupts.reset()
