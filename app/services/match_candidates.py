@@ -55,7 +55,7 @@ class Row:
     phone_digits: str | None
     merged_into_id: str | None
     deleted: bool
-    citizenship: str | None = None
+    citizenship: str | None
 
 
 COLUMNS = (Participant.id, Participant.family_name, Participant.given_names,
@@ -80,7 +80,7 @@ class MatchQuery:
     client_id: str
     external_ref: str | None
     phones: frozenset[str]
-    citizenship: str | None = None  # a country's code (`citizenship_code`), or None
+    citizenship: str | None  # a country's code (`citizenship_code`), or None
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> MatchQuery:

@@ -348,11 +348,10 @@ EXTERNAL_REF_DIFFERENT = 0.1
 # Country of citizenship, when both files hold one as a code (free text an old system gave
 # is no evidence, nor is stateless: another record may name the country of birth). Namesakes
 # mostly share a country (a name is common in its region; in Somalia, Haiti, Viet Nam nearly
-# all its bearers share one), so the same country adds nothing to agreeing names: a ratio of
-# 2, as run 4 had it, raised the false alarms more than the recall at 220,000 (run 12,
-# docs/performance.md). It is shown as a reason. Another country is evidence against, but
+# all its bearers share one), so the same country adds nothing to agreeing names and is only
+# shown as a reason: a ratio of 2, as run 4 had it, raised the false alarms more than the
+# recall at 220,000 (run 12, docs/performance.md). Another country is evidence against, but
 # one person's records can differ (dual citizenship, a clerk's slip), so it is not decisive.
-CITIZENSHIP_SAME = 1.0
 CITIZENSHIP_DIFFERENT = 0.25
 
 
