@@ -33,12 +33,15 @@ THRESHOLD = 0.7
 # calibration, docs/performance.md, new people's files scoring 0.5 to 0.7 on such queries
 # were none, re-entries 4 in 129). A name with at most a birth year never can settle it
 # (namesakes share both, and the score stays low however alike the names): the files that
-# fit are listed from a lower score and marked "few details to compare", since for such an
-# intake that list is the caseworker's only check. The share of people new to the store
-# with no date of birth who see a list is in docs/performance.md.
+# fit are listed from a low score and marked "few details to compare", since for such an
+# intake that list is the caseworker's only check. A birth year adds little to a name
+# (namesakes of a common name share it), so it lists from the same score as a name alone:
+# on calibration (seed 777, 220,000 files) that found 49 of 53 re-entries giving a name and
+# a year where 0.15 found 36, with 15 of 94 new people giving the same seeing a list, not 8.
+# The shares of new people who see a list are in docs/performance.md (run 13).
 DATE_ONLY_THRESHOLD = 0.5
-YEAR_ONLY_THRESHOLD = 0.15  # a name and a birth year (or one name word and a date), only
-NAME_ONLY_THRESHOLD = 0.03  # nothing but a name
+ONE_WORD_THRESHOLD = 0.15  # one name word and a full date ("Santos", 1960-06-12)
+NAME_ONLY_THRESHOLD = 0.03  # a name, with at most a birth year
 PRIOR = 0.1  # odds that an intake is someone already in this store, spread over its files
 # A small store knows little of how common a name is: its count of namesakes is blended
 # with a prior worth 200 files of evidence. A name no other file has is still not unique:
@@ -90,11 +93,13 @@ def threshold_for(q: mc.MatchQuery) -> float:
     """The score a candidate needs to be listed for this query (see THRESHOLD)."""
     if q.phones or q.client_id or q.external_ref:
         return THRESHOLD
+    if not q.dob or len(q.dob) == 4:
+        return NAME_ONLY_THRESHOLD
     # A name of one word ("Santos", the given names not written or not had) with a full
-    # date is as thin as a whole name with only a year: one word is shared by many.
-    if q.dob and len(q.dob) > 4 and any(len(form.words) > 1 for form in q.names):
+    # date is thinner than a whole name: one word is shared by many.
+    if any(len(form.words) > 1 for form in q.names):
         return DATE_ONLY_THRESHOLD
-    return YEAR_ONLY_THRESHOLD if q.dob else NAME_ONLY_THRESHOLD
+    return ONE_WORD_THRESHOLD
 
 
 def top_of(scored: dict[str, DuplicateCandidate], top: int,
@@ -103,7 +108,7 @@ def top_of(scored: dict[str, DuplicateCandidate], top: int,
     ones a name alone lifted there are marked "few details"."""
     out = [c for c in scored.values() if c.score >= threshold]
     out.sort(key=lambda c: (-c.score, c.display_name, c.participant_id))
-    few = threshold <= YEAR_ONLY_THRESHOLD
+    few = threshold <= ONE_WORD_THRESHOLD
     return [replace(c, reasons=(*c.reasons, "few_details")) if few and c.score < THRESHOLD
             else c for c in out[:top]]
 
