@@ -1130,7 +1130,7 @@ def test_few_details_marks_only_what_a_name_and_at_most_a_year_listed() -> None:
     dated = matching.top_of(scored, 5, matching.DATE_ONLY_THRESHOLD)
     assert [(c.participant_id, c.reasons) for c in dated] == [
         ("c", ("same_name",)), ("a", ("same_name",))]
-    year = matching.top_of(scored, 5, matching.ONE_WORD_THRESHOLD)
+    year = matching.top_of(scored, 5, matching.NAME_ONLY_THRESHOLD)
     assert [(c.participant_id, c.reasons) for c in year] == [
         ("c", ("same_name",)), ("a", ("same_name", "few_details")),
         ("b", ("same_name", "few_details"))]
