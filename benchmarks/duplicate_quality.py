@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from app.services.context import ServiceContext
@@ -34,10 +35,39 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+@dataclass(frozen=True)
+class Queries:
+    """What the benchmark asks the matcher, drawn in one order from one seed."""
+    reentries: list[tuple[dict[str, Any], dict[str, Any], list[str]]]  # person, query, applied
+    new: list[dict[str, Any]]  # people not in the store
+    new_no_dob: list[dict[str, Any]]  # and without a date of birth
+
+
+def draw_queries(people: list[dict[str, Any]], rng: random.Random, seed: int,
+                 queries: int) -> Queries:
+    """`queries` re-entries of `people` (corrupted, with a country as another intake writes
+    it), as many new people, and as many new people with no date of birth."""
+    picks = [people[rng.randrange(len(people))] for _ in range(queries)]
+    # The re-entries' country of citizenship has its own generator, so the other fields of
+    # the queries are those of the runs before it counted (docs/performance.md, run 12).
+    countries = random.Random(seed + 1)
+    reentries = []
+    for person in picks:
+        data, applied = corrupt(person, rng)
+        reentries.append((person, carry_citizenship(data, person.get("citizenship"),
+                                                    countries), applied))
+    new = [new_person(rng) for _ in range(queries)]
+    # New people at a first intake without a date of birth: what the name-only evidence
+    # that finds re-entries which lost theirs costs in alarms.
+    no_dob = [{k: v for k, v in new_person(rng).items() if k != "date_of_birth"}
+              for _ in range(queries)]
+    return Queries(reentries, new, no_dob)
+
+
 def figures(ctx: ServiceContext, scale: Scale, queries: int = QUERIES) -> dict[str, Any]:
     rng = random.Random(SEED)
     people = list(_people(scale))
-    picks = [people[rng.randrange(len(people))] for _ in range(queries)]
+    drawn = draw_queries(people, rng, SEED, queries)
     times: list[float] = []
     hits1 = hits5 = ranked5 = 0
     misses: Counter[str] = Counter()
@@ -58,12 +88,7 @@ def figures(ctx: ServiceContext, scale: Scale, queries: int = QUERIES) -> dict[s
         ranked[:] = [c.participant_id for c in top_of(scored, 5, 0.0)]
         return [c.participant_id for c in found]
 
-    # The re-entries' country of citizenship has its own generator, so the other fields of
-    # the queries are those of the runs before it counted (docs/performance.md, run 12).
-    countries = random.Random(SEED + 1)
-    for person in picks:
-        data, applied = corrupt(person, rng)
-        data = carry_citizenship(data, person.get("citizenship"), countries)
+    for person, data, applied in drawn.reentries:
         applied_all.update(applied)
         ids = check(data)
         kind = _query_kind(data)
@@ -75,13 +100,8 @@ def figures(ctx: ServiceContext, scale: Scale, queries: int = QUERIES) -> dict[s
             found_by_kind[kind] += 1
         else:
             misses.update(applied)
-    alarms = sum(bool(check(new_person(rng))) for _ in range(queries))
-    # New people at a first intake without a date of birth: what the name-only evidence
-    # that finds re-entries which lost theirs costs in alarms (drawn after the others, so
-    # the figures above stay comparable).
-    no_dob = [{k: v for k, v in new_person(rng).items() if k != "date_of_birth"}
-              for _ in range(queries)]
-    alarms_no_dob = sum(bool(find_duplicates(ctx, data)) for data in no_dob)
+    alarms = sum(bool(check(data)) for data in drawn.new)
+    alarms_no_dob = sum(bool(find_duplicates(ctx, data)) for data in drawn.new_no_dob)
     one_word_found, one_word_alarms = _one_word(ctx, rng, people, queries)
     return {
         "dup_queries": queries,
