@@ -12,9 +12,7 @@ recall first. Every value is synthetic."""
 
 from __future__ import annotations
 
-import argparse
 import itertools
-import json
 import random
 import sys
 from dataclasses import dataclass
@@ -23,8 +21,8 @@ from typing import Any
 from app.services import matching
 from app.services.context import ServiceContext
 from app.services.match_candidates import MatchQuery
-from benchmarks.duplicate_quality import QUERIES, draw_queries
-from benchmarks.scale_data import SCALES, _people, ensure, open_scale_store
+from benchmarks.duplicate_quality import draw_queries, run_main
+from benchmarks.scale_data import _people
 
 SEED = 777  # never the benchmark's (duplicate_quality.SEED)
 DATE_BARS = (0.2, 0.3, 0.4, 0.5)
@@ -96,21 +94,10 @@ def figures(ctx: ServiceContext, people: list[dict[str, Any]], seed: int,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.duplicate_calibration")
-    parser.add_argument("--participants", type=int, default=5_000,
-                        choices=sorted(s.participants for s in SCALES.values()))
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--queries", type=int, default=QUERIES)
-    args = parser.parse_args(argv)
-    scale = next(s for s in SCALES.values() if s.participants == args.participants)
-    ctx = open_scale_store(ensure(scale, lambda m: print(m, file=sys.stderr)))
-    try:
-        result = {"scale": scale.name, "participants": scale.participants,
-                  **figures(ctx, list(_people(scale)), args.seed, args.queries)}
-    finally:
-        ctx.store.lock()
-    print(json.dumps(result, indent=2))
-    return 0
+    return run_main(
+        "python -m benchmarks.duplicate_calibration", argv,
+        lambda ctx, scale, args: figures(ctx, list(_people(scale)), args.seed, args.queries),
+        lambda parser: parser.add_argument("--seed", type=int, default=SEED))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,21 +163,32 @@ def _one_word(ctx: ServiceContext, rng: random.Random, people: list[dict[str, An
     return round(found / queries, 4), round(alarms / queries, 4)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.duplicate_quality")
+def run_main(prog: str, argv: list[str] | None,
+             compute: Callable[[ServiceContext, Scale, argparse.Namespace], dict[str, Any]],
+             add_arguments: Callable[[argparse.ArgumentParser], object] | None = None) -> int:
+    """A benchmark's command line: --participants picks the cached store (generated first if
+    missing), --queries how many of each kind; prints `compute`'s figures as JSON."""
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("--participants", type=int, default=5_000,
                         choices=sorted(s.participants for s in SCALES.values()))
     parser.add_argument("--queries", type=int, default=QUERIES)
+    if add_arguments is not None:
+        add_arguments(parser)
     args = parser.parse_args(argv)
     scale = next(s for s in SCALES.values() if s.participants == args.participants)
     ctx = open_scale_store(ensure(scale, lambda m: print(m, file=sys.stderr)))
     try:
         result = {"scale": scale.name, "participants": scale.participants,
-                  **figures(ctx, scale, args.queries)}
+                  **compute(ctx, scale, args)}
     finally:
         ctx.store.lock()
     print(json.dumps(result, indent=2))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_main("python -m benchmarks.duplicate_quality", argv,
+                    lambda ctx, scale, args: figures(ctx, scale, args.queries))
 
 
 if __name__ == "__main__":
