@@ -39,8 +39,7 @@ class Scored:
     shipped_bar: float
 
 
-def _kind(q: MatchQuery) -> str:
-    bar = matching.threshold_for(q)
+def _kind(q: MatchQuery, bar: float) -> str:
     if bar == matching.DATE_ONLY_THRESHOLD:
         return "date"
     if bar == matching.NAME_ONLY_THRESHOLD and q.dob:
@@ -53,8 +52,8 @@ def _score(ctx: ServiceContext, data: dict[str, Any], truth: str | None) -> Scor
     with ctx.store.session() as session:
         scored = matching.score_candidates(session, q, None, every=True)
     top = matching.top_of(scored, 5, 0.0)
-    return Scored(_kind(q), truth, [(c.participant_id, c.score) for c in top],
-                  matching.threshold_for(q))
+    bar = matching.threshold_for(q)
+    return Scored(_kind(q, bar), truth, [(c.participant_id, c.score) for c in top], bar)
 
 
 def rates(queries: dict[str, list[Scored]], date_bar: float,

@@ -309,10 +309,11 @@ def _fields(q: mc.MatchQuery, row: mc.Row) -> _Fields:
         else:
             ratio *= ms.PHONE_DIFFERENT
     theirs = mc.citizenship_code(row.citizenship) if q.citizenship else None
-    if theirs == q.citizenship and theirs is not None:
-        tail.append("same_citizenship")  # a reason only (`ms.CITIZENSHIP_DIFFERENT`)
-    elif theirs is not None:
-        ratio *= ms.CITIZENSHIP_DIFFERENT
+    if theirs is not None:
+        if theirs == q.citizenship:
+            tail.append("same_citizenship")  # a reason only (`ms.CITIZENSHIP_DIFFERENT`)
+        else:
+            ratio *= ms.CITIZENSHIP_DIFFERENT
     return _Fields(ratio, id_match, tuple(reasons), tuple(tail))
 
 
